@@ -1,0 +1,208 @@
+"""PDF through WeasyPrint: single reports and agenda packs.
+
+The PDF is made from the standalone HTML, so the HTML and PDF always say the same. It is tagged
+(headings, tables with header cells, figures with their alt text), carries the document's title
+and language, is A4 with page numbers, and an exempt report carries the Schedule 12A banner at the
+top of every page. WeasyPrint may only read data: URLs here, so a document cannot make the
+server fetch anything.
+
+An agenda pack is rendered in one WeasyPrint pass over one HTML document (cover, then each
+report), so page numbers run through the pack and the agenda can give each item's page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from html import escape
+from typing import Any, Literal
+
+from .exempt import WITHHELD_KIND, split_for_publication
+from .html_builder import build_html, document_fragment, format_date, standalone_page
+from .model import Document
+from .problems import DocumentError, Problem
+from .validate import validate_document
+
+__all__ = [
+    "AgendaCover",
+    "AgendaEntry",
+    "MeetingPacks",
+    "build_meeting_packs",
+    "build_pack",
+    "build_pdf",
+]
+
+Audience = Literal["public", "restricted"]
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """An agenda item with no report of its own (apologies, declarations of interest ...)."""
+
+    title: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaCover:
+    body: str
+    date: dt.date | dt.datetime
+    venue: str = ""
+    contact: str = ""
+    language: str = "en-GB"
+    # Items taken before the reports, numbered from 1.
+    opening_items: tuple[AgendaEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingPacks:
+    public: bytes
+    # None when no report on the agenda is exempt.
+    restricted: bytes | None
+
+
+def build_pdf(doc: Document) -> bytes:
+    return _render(build_html(doc, standalone=True))
+
+
+def build_pack(
+    documents: Sequence[Document], *, cover: AgendaCover, audience: Audience = "public"
+) -> bytes:
+    """One PDF: the agenda, then each report in order.
+
+    A public pack refuses exempt reports: pass the public list from ``split_for_publication``
+    (or use ``build_meeting_packs``), which puts a "not for publication" notice in their place.
+    """
+    problems: list[Problem] = []
+    numbered = _agenda_numbers(cover, documents)
+    for doc, item in zip(documents, numbered, strict=True):
+        if audience == "public" and doc.is_exempt:
+            problems.append(
+                Problem(
+                    "exempt_in_public_pack",
+                    f"Item {item}",
+                    f"'{doc.title}' is exempt (Schedule 12A paragraph {doc.exempt_paragraph}) "
+                    "and cannot go into the public pack.",
+                )
+            )
+        for problem in validate_document(doc):
+            where = f"Item {item} ({doc.title})" + (f", {problem.where}" if problem.where else "")
+            problems.append(replace(problem, where=where))
+    if not documents:
+        problems.append(Problem("empty_pack", "Agenda pack", "The pack has no reports in it."))
+    if problems:
+        raise DocumentError(problems)
+
+    parts = [_cover(cover, documents, numbered, audience)]
+    for doc, item in zip(documents, numbered, strict=True):
+        labelled = doc if doc.agenda_item else replace(doc, agenda_item=f"Agenda item {item}")
+        parts.append(document_fragment(labelled, anchor=f"item-{item}"))
+    restricted = " (restricted)" if audience == "restricted" else ""
+    title = f"Agenda pack{restricted}: {cover.body}, {format_date(cover.date)}"
+    html = standalone_page(
+        title=title,
+        language=cover.language,
+        body="\n".join(parts),
+        subject=cover.body,
+        created=cover.date.date() if isinstance(cover.date, dt.datetime) else cover.date,
+    )
+    return _render(html)
+
+
+def build_meeting_packs(documents: Sequence[Document], *, cover: AgendaCover) -> MeetingPacks:
+    """The public pack, and the restricted pack when any report is exempt."""
+    public, restricted = split_for_publication(documents)
+    public_pdf = build_pack(public, cover=cover, audience="public")
+    restricted_pdf = (
+        build_pack(restricted, cover=cover, audience="restricted") if restricted else None
+    )
+    return MeetingPacks(public=public_pdf, restricted=restricted_pdf)
+
+
+def _agenda_numbers(cover: AgendaCover, documents: Sequence[Document]) -> list[int]:
+    start = len(cover.opening_items) + 1
+    return list(range(start, start + len(documents)))
+
+
+def _cover(
+    cover: AgendaCover, documents: Sequence[Document], numbered: list[int], audience: Audience
+) -> str:
+    e = escape
+    rows: list[str] = []
+    for index, entry in enumerate(cover.opening_items, 1):
+        note = f"<br>{e(entry.note)}" if entry.note else ""
+        rows.append(_row(str(index), f"{e(entry.title)}{note}", ""))
+    withheld = [doc.kind == WITHHELD_KIND for doc in documents]
+    for doc, item, is_withheld in zip(documents, numbered, withheld, strict=True):
+        title = e(doc.title)
+        if is_withheld:
+            title += "<br><strong>Not for publication</strong> (exempt information)"
+        elif doc.is_exempt:
+            title += f"<br><strong>Exempt:</strong> Schedule 12A paragraph {doc.exempt_paragraph}"
+        page = f'<a class="pp-toc-page" href="#item-{item}">page </a>'
+        rows.append(_row(str(item), title, page))
+    banner = (
+        '<div class="govuk-warning-text pp-banner" role="note"><strong '
+        'class="govuk-warning-text__text">RESTRICTED PACK — exempt reports, not for '
+        "publication</strong></div>"
+        if audience == "restricted"
+        else '<div class="pp-banner" aria-hidden="true"></div>'
+    )
+    facts = [f'<p class="govuk-body"><strong>{e(format_date(cover.date))}</strong></p>']
+    if cover.venue:
+        facts.append(f'<p class="govuk-body">{e(cover.venue)}</p>')
+    if cover.contact:
+        facts.append(f'<p class="govuk-body">Contact: {e(cover.contact)}</p>')
+    exclusion = ""
+    if audience == "public" and any(withheld):
+        exclusion = (
+            '<p class="govuk-body">Items marked not for publication are likely to be considered '
+            "after the committee resolves to exclude the public, because they involve the likely "
+            "disclosure of exempt information as defined in Part 1 of Schedule 12A to the Local "
+            "Government Act 1972.</p>"
+        )
+    return (
+        '<section class="pp-cover">'
+        f"{banner}"
+        f'<p class="govuk-caption-l">{e(cover.body)}</p>'
+        '<h1 class="govuk-heading-xl pp-title">Agenda</h1>'
+        f"{''.join(facts)}"
+        '<table class="govuk-table"><caption class="govuk-table__caption">Items of business'
+        '</caption><thead class="govuk-table__head"><tr class="govuk-table__row">'
+        '<th scope="col" class="govuk-table__header">Item</th>'
+        '<th scope="col" class="govuk-table__header">Business</th>'
+        '<th scope="col" class="govuk-table__header">Page</th></tr></thead>'
+        f'<tbody class="govuk-table__body">{"".join(rows)}</tbody></table>'
+        f"{exclusion}</section>"
+    )
+
+
+def _row(number: str, business: str, page: str) -> str:
+    return (
+        f'<tr class="govuk-table__row"><td class="govuk-table__cell">{number}</td>'
+        f'<td class="govuk-table__cell">{business}</td>'
+        f'<td class="govuk-table__cell">{page}</td></tr>'
+    )
+
+
+_font_config: Any = None
+
+
+def _render(html: str) -> bytes:
+    global _font_config
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
+
+    if _font_config is None:
+        # Building the font configuration costs time; one per process is enough because
+        # documents declare no @font-face of their own.
+        _font_config = FontConfiguration()
+    fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
+    pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(
+        font_config=_font_config, pdf_tags=True, uncompressed_pdf=False
+    )
+    if not isinstance(pdf, bytes) or not pdf.startswith(b"%PDF"):  # pragma: no cover
+        raise RuntimeError("WeasyPrint produced no PDF")
+    return pdf
