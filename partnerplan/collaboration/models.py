@@ -1,0 +1,1 @@
+"""Models of the collaboration app: added by its issue."""

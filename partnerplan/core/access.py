@@ -1,0 +1,195 @@
+"""Who may see and do what: decided here, and only here.
+
+Every query that feeds a page goes through `visible()` (or `visible_q()` inside a larger
+query); every write checks `require()`. Roles are not stored as flags on the account: they are
+read from the directory (a person's partner and roles) and from governance (body memberships).
+
+Visibility of a record (core.models.Visibility):
+- public: everyone, signed in or not;
+- partnership: anyone signed in;
+- partners: signed-in people of the partners named in the record's `shared_with`;
+- exempt: members of the bodies the model declares entitled (`exempt_entitled_bodies_path`).
+Partnership administrators see everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Q, QuerySet
+
+from partnerplan.core.models import Visibility, VisibleModel
+
+M = TypeVar("M", bound=models.Model)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """What the rules need to know about whoever is looking."""
+
+    user_id: int | None = None
+    is_authenticated: bool = False
+    is_admin: bool = False
+    person_id: int | None = None
+    partner_ids: frozenset[int] = field(default_factory=frozenset)
+    body_ids: frozenset[int] = field(default_factory=frozenset)
+    roles: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def is_body_member(self) -> bool:
+        return bool(self.body_ids)
+
+    @property
+    def is_project_manager(self) -> bool:
+        return "project_manager" in self.roles
+
+    @property
+    def role_labels(self) -> list[str]:
+        """The access roles this viewer holds, in the words the service uses."""
+        if not self.is_authenticated:
+            return ["Public"]
+        labels = []
+        if self.is_admin:
+            labels.append("Partnership administrator")
+        if self.is_body_member:
+            labels.append("Member of a body")
+        if self.is_project_manager:
+            labels.append("Project manager")
+        if self.partner_ids:
+            labels.append("Partner officer")
+        return labels or ["Signed in"]
+
+
+PUBLIC_VIEWER = Viewer()
+
+
+def viewer_for(user: Any) -> Viewer:
+    """Build (once per request: it is cached on the user object) the viewer for `user`."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return PUBLIC_VIEWER
+    cached = getattr(user, "_partnerplan_viewer", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+
+    from partnerplan.governance.models import BodyMembership
+    from partnerplan.partners.models import Person
+
+    partner_ids: set[int] = set()
+    roles: set[str] = set()
+    body_ids: set[int] = set()
+    if user.person_id:
+        rows = Person.objects.filter(pk=user.person_id, archived_at__isnull=True).values_list(
+            "partner_id", "roles__code"
+        )
+        for partner_id, role_code in rows:
+            if partner_id:
+                partner_ids.add(partner_id)
+            if role_code:
+                roles.add(role_code)
+        today = dt.date.today()
+        body_ids = set(
+            BodyMembership.objects.filter(person_id=user.person_id)
+            .filter(Q(started_on__isnull=True) | Q(started_on__lte=today))
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+            .values_list("body_id", flat=True)
+        )
+    viewer = Viewer(
+        user_id=user.pk,
+        is_authenticated=True,
+        is_admin=bool(user.is_partnership_admin or user.is_superuser),
+        person_id=user.person_id,
+        partner_ids=frozenset(partner_ids),
+        body_ids=frozenset(body_ids),
+        roles=frozenset(roles),
+    )
+    user._partnerplan_viewer = viewer
+    return viewer
+
+
+def visible_q(viewer: Viewer, model: type[models.Model], prefix: str = "") -> Q:
+    """The condition a row of `model` (reached through `prefix`) must meet to be seen."""
+    if not issubclass(model, VisibleModel):
+        raise TypeError(f"{model.__name__} does not carry a visibility")
+    if viewer.is_admin:
+        return Q()
+    q = Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+    if not viewer.is_authenticated:
+        return q
+    q |= Q(**{f"{prefix}visibility": Visibility.PARTNERSHIP})
+    if viewer.partner_ids:
+        shared = model._meta.get_field("shared_with")
+        through = shared.remote_field.through  # type: ignore[union-attr]
+        source = shared.m2m_field_name()  # type: ignore[union-attr]
+        target = shared.m2m_reverse_field_name()  # type: ignore[union-attr]
+        shared_ids = through.objects.filter(**{f"{target}__in": viewer.partner_ids}).values(
+            f"{source}_id"
+        )
+        q |= Q(**{f"{prefix}visibility": Visibility.PARTNERS, f"{prefix}pk__in": shared_ids})
+    path = model.exempt_entitled_bodies_path
+    if path and viewer.body_ids:
+        q |= Q(**{f"{prefix}visibility": Visibility.EXEMPT, f"{prefix}{path}__in": viewer.body_ids})
+    return q
+
+
+def visible(queryset: QuerySet[M], viewer: Viewer) -> QuerySet[M]:
+    """Only the rows of `queryset` that `viewer` may see."""
+    return queryset.filter(visible_q(viewer, queryset.model))
+
+
+# --- Actions -------------------------------------------------------------------------------
+
+Rule = Callable[[Viewer, Any], bool]
+
+
+def _admin(viewer: Viewer, obj: Any = None) -> bool:
+    return viewer.is_admin
+
+
+def _signed_in(viewer: Viewer, obj: Any = None) -> bool:
+    return viewer.is_authenticated
+
+
+def _admin_or_same_partner(viewer: Viewer, obj: Any = None) -> bool:
+    """Administrators, and officers of the partner the person works for."""
+    if viewer.is_admin:
+        return True
+    return bool(obj is not None and obj.partner_id and obj.partner_id in viewer.partner_ids)
+
+
+RULES: dict[str, tuple[Rule, str]] = {
+    "partners.add_partner": (_admin, "Only partnership administrators can add partners."),
+    "partners.change_partner": (_admin, "Only partnership administrators can change partners."),
+    "partners.archive_partner": (
+        _admin,
+        "Only partnership administrators can archive partners.",
+    ),
+    "partners.delete_partner": (_admin, "Only partnership administrators can delete partners."),
+    "partners.add_person": (_admin, "Only partnership administrators can add people."),
+    "partners.change_person": (
+        _admin_or_same_partner,
+        "Only partnership administrators and officers of the person's own partner can change "
+        "their details.",
+    ),
+    "partners.archive_person": (_admin, "Only partnership administrators can archive people."),
+    "partners.delete_person": (_admin, "Only partnership administrators can delete people."),
+    "core.view_history": (_signed_in, "Sign in to see the history of a record."),
+}
+
+
+def can(viewer: Viewer, action: str, obj: Any = None) -> bool:
+    try:
+        rule, _message = RULES[action]
+    except KeyError:
+        raise KeyError(f"No access rule is defined for {action!r}") from None
+    return rule(viewer, obj)
+
+
+def require(viewer: Viewer, action: str, obj: Any = None) -> None:
+    """Raise PermissionDenied, with the rule in plain English, unless `viewer` may act."""
+    if not can(viewer, action, obj):
+        raise PermissionDenied(RULES[action][1])

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from partnerplan.core.access import viewer_for
+
+
+def service(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "partnership_name": settings.PARTNERSHIP_NAME,
+        "oidc_enabled": settings.OIDC_ENABLED,
+        "oidc_provider_name": settings.OIDC_PROVIDER_NAME,
+        "viewer": SimpleLazyObject(lambda: viewer_for(getattr(request, "user", None))),
+    }

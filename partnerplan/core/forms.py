@@ -1,0 +1,133 @@
+"""Form helpers: GOV.UK date inputs and error messages in plain English."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+
+class GovUKDateInput(forms.MultiWidget):
+    """The GOV.UK date input: separate day, month and year boxes."""
+
+    template_name = "core/widgets/date_input.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        widgets = {
+            "day": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 2}),
+            "month": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 2}),
+            "year": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
+        }
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value: Any) -> list[Any]:
+        if isinstance(value, dt.date):
+            return [value.day, value.month, value.year]
+        if isinstance(value, str) and value.count("-") == 2:
+            year, month, day = value.split("-")
+            return [day, month, year]
+        return [None, None, None]
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> str | None:
+        day, month, year = (
+            (data.get(f"{name}_{part}") or "").strip() for part in ("day", "month", "year")
+        )
+        if not (day or month or year):
+            return None
+        return f"{year}-{month}-{day}"
+
+
+class GovUKDateField(forms.DateField):
+    widget = GovUKDateInput
+    input_formats = ["%Y-%m-%d"]
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", "For example, 17 12 2010")
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, str) and value:
+            year, _, rest = value.partition("-")
+            month, _, day = rest.partition("-")
+            if not (year and month and day):
+                missing = [n for n, v in (("day", day), ("month", month), ("year", year)) if not v]
+                raise ValidationError(
+                    f"{self.label} must include a {' and a '.join(missing)}", code="incomplete"
+                )
+            if len(year) != 4:
+                raise ValidationError(f"{self.label}: the year must be 4 numbers", code="invalid")
+        return super().to_python(value)
+
+
+def _label(field: forms.Field, name: str) -> str:
+    return str(field.label or name.replace("_", " ").capitalize())
+
+
+class GovUKFormMixin:
+    """Rewrite Django's default messages into the GOV.UK style, naming the field."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            label = _label(field, name)
+            lower = label[0].lower() + label[1:]
+            messages = {"required": f"Enter {lower}"}
+            if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+                messages["required"] = f"Select {lower}"
+                messages["invalid_choice"] = f"Select {lower} from the list"
+            if isinstance(field, forms.EmailField):
+                messages["invalid"] = (
+                    "Enter an email address in the correct format, like name@example.com"
+                )
+            if isinstance(field, forms.URLField):
+                messages["invalid"] = "Enter a web address in the correct format, like https://example.org"
+            if isinstance(field, forms.DateField):
+                messages["invalid"] = f"{label} must be a real date"
+            max_length = getattr(field, "max_length", None)
+            if max_length:
+                messages["max_length"] = f"{label} must be {max_length} characters or fewer"
+            field.error_messages.update(messages)
+            for validator in field.validators:
+                if getattr(validator, "code", "") == "max_length":
+                    validator.message = f"{label} must be %(limit_value)d characters or fewer"
+
+    @property
+    def error_summary(self) -> list[tuple[str, str]]:
+        """(anchor, message) pairs for the GOV.UK error summary, in the order of the form."""
+        form: Any = self
+        items: list[tuple[str, str]] = []
+        for message in form.non_field_errors():
+            items.append(("", message))
+        for name, field in form.fields.items():
+            anchor = form[name].auto_id or name
+            if isinstance(field.widget, GovUKDateInput):
+                anchor = f"{anchor}_day"
+            elif isinstance(field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+                anchor = f"{anchor}_0"
+            for message in form.errors.get(name, []):
+                items.append((anchor, message))
+        return items
+
+
+def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form, against the right fields."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            target = name if name in form.fields else None
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        form.add_error(None, exc)
+
+
+__all__ = [
+    "NON_FIELD_ERRORS",
+    "GovUKDateField",
+    "GovUKDateInput",
+    "GovUKFormMixin",
+    "apply_validation_error",
+]

@@ -1,0 +1,100 @@
+"""Pages every visitor meets: home, sign-in, the accessibility statement and error pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from partnerplan.core.access import viewer_for
+from partnerplan.core.forms import GovUKFormMixin
+from partnerplan.partners import selectors as partner_selectors
+
+
+class SignInForm(GovUKFormMixin, AuthenticationForm):
+    error_messages = {
+        "invalid_login": (
+            "Enter a correct username and password. Both are case-sensitive. After 5 failed "
+            "attempts you will have to wait 15 minutes before trying again."
+        ),
+        "inactive": "This account has been switched off. Ask a partnership administrator.",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Username"
+        self.fields["password"].label = "Password"
+        self.fields["password"].widget = forms.PasswordInput()
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    template_name = "core/sign_in.html"
+    redirect_authenticated_user = True
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    context = {
+        "nav_home": True,
+        "summary": partner_selectors.partnership_summary(viewer=viewer),
+    }
+    return render(request, "core/home.html", context)
+
+
+@require_GET
+def sign_in_refused(request: HttpRequest) -> HttpResponse:
+    reason = request.session.pop("sign_in_refusal", "") or (
+        "Sign-in through your organisation did not complete. Try again, or ask a partnership "
+        "administrator for a partnerplan account."
+    )
+    return render(request, "core/sign_in_refused.html", {"reason": reason}, status=403)
+
+
+@require_GET
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html")
+
+
+@require_GET
+def cookies(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/cookies.html")
+
+
+def _error(request: HttpRequest, status: int, template: str, message: str = "") -> HttpResponse:
+    return render(request, template, {"message": message}, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 400, "400.html")
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    message = str(exception) if exception and str(exception) else ""
+    return _error(request, 403, "403.html", message)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 404, "404.html")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "500.html", status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return _error(
+        request,
+        403,
+        "403.html",
+        "Your form was not sent because the page had expired or cookies are blocked. "
+        "Go back, reload the page and try again.",
+    )

@@ -1,0 +1,1 @@
+"""Models of the finance app: added by its issue."""

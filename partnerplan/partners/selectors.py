@@ -1,0 +1,133 @@
+"""Reads of partners and people, scoped to what the viewer may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from partnerplan.core.access import Viewer, visible, visible_q
+from partnerplan.partners.models import Affiliation, MembershipStatus, Partner, Person
+
+
+@dataclass(frozen=True)
+class PartnerFilters:
+    q: str = ""
+    kind: str = ""
+    status: str = ""
+    include_archived: bool = False
+
+
+def partner_list(*, viewer: Viewer, filters: PartnerFilters | None = None) -> QuerySet[Partner]:
+    f = filters or PartnerFilters()
+    qs = visible(Partner.objects.all(), viewer).annotate(
+        people_count=Count("people", filter=visible_q(viewer, Person, "people__"), distinct=True)
+    )
+    if not f.include_archived:
+        qs = qs.filter(archived_at__isnull=True)
+    if f.q:
+        qs = qs.filter(Q(name__icontains=f.q) | Q(abbreviation__icontains=f.q))
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.status:
+        today = dt.date.today()
+        left = Q(left_on__lte=today)
+        notice = Q(notice_given_on__lte=today) & ~left
+        prospective = Q(joined_on__gt=today) & ~left & ~notice
+        qs = qs.filter(
+            {
+                MembershipStatus.LEFT: left,
+                MembershipStatus.NOTICE: notice,
+                MembershipStatus.PROSPECTIVE: prospective,
+                MembershipStatus.MEMBER: ~left & ~notice & ~prospective,
+            }[MembershipStatus(f.status)]
+        )
+    return qs.order_by("name")
+
+
+def partner_detail(*, viewer: Viewer, pk: int) -> Partner:
+    people = visible(Person.objects.filter(archived_at__isnull=True), viewer).prefetch_related(
+        "roles"
+    )
+    try:
+        return (
+            visible(Partner.objects.all(), viewer)
+            .prefetch_related(Prefetch("people", queryset=people, to_attr="visible_people"))
+            .get(pk=pk)
+        )
+    except Partner.DoesNotExist:
+        raise Http404("No partner you can see has that number") from None
+
+
+def partner_choices(*, viewer: Viewer) -> QuerySet[Partner]:
+    """Partners that can be chosen in forms: visible and not archived."""
+    return visible(Partner.objects.filter(archived_at__isnull=True), viewer).order_by("name")
+
+
+@dataclass(frozen=True)
+class PersonFilters:
+    q: str = ""
+    partner: int | None = None
+    role: str = ""
+    include_archived: bool = False
+
+
+def person_list(*, viewer: Viewer, filters: PersonFilters | None = None) -> QuerySet[Person]:
+    f = filters or PersonFilters()
+    qs = (
+        visible(Person.objects.all(), viewer)
+        .select_related("partner")
+        .prefetch_related("roles")
+        .order_by("last_name", "first_name")
+    )
+    if not f.include_archived:
+        qs = qs.filter(archived_at__isnull=True)
+    if f.q:
+        qs = qs.filter(
+            Q(first_name__icontains=f.q) | Q(last_name__icontains=f.q) | Q(job_title__icontains=f.q)
+        )
+    if f.partner:
+        qs = qs.filter(partner_id=f.partner)
+    if f.role:
+        qs = qs.filter(roles__code=f.role)
+    return qs
+
+
+def person_detail(*, viewer: Viewer, pk: int) -> Person:
+    try:
+        return (
+            visible(Person.objects.all(), viewer)
+            .select_related("partner")
+            .prefetch_related(
+                "roles",
+                Prefetch(
+                    "affiliations",
+                    queryset=Affiliation.objects.select_related("partner"),
+                ),
+                "body_memberships__body",
+            )
+            .get(pk=pk)
+        )
+    except Person.DoesNotExist:
+        raise Http404("No person you can see has that number") from None
+
+
+@dataclass(frozen=True)
+class PartnershipSummary:
+    members: int
+    on_notice: int
+    people: int
+
+
+def partnership_summary(*, viewer: Viewer) -> PartnershipSummary:
+    today = dt.date.today()
+    partners = visible(Partner.objects.filter(archived_at__isnull=True), viewer).exclude(
+        left_on__lte=today
+    )
+    counts = partners.aggregate(
+        members=Count("pk"), on_notice=Count("pk", filter=Q(notice_given_on__lte=today))
+    )
+    people = visible(Person.objects.filter(archived_at__isnull=True), viewer).count()
+    return PartnershipSummary(counts["members"], counts["on_notice"], people)

@@ -1,0 +1,1 @@
+"""Models of the reports app: added by its issue."""

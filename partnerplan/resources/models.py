@@ -1,0 +1,1 @@
+"""Models of the resources app: added by its issue."""

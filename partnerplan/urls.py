@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("partnerplan.core.urls")),
+    path("partners/", include("partnerplan.partners.urls")),
+]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
+handler400 = "partnerplan.core.views.bad_request"
+handler403 = "partnerplan.core.views.permission_denied"
+handler404 = "partnerplan.core.views.page_not_found"
+handler500 = "partnerplan.core.views.server_error"
