@@ -349,6 +349,9 @@ class _Writer:
         widths = self.column_widths(table, columns)
         if widths is not None:
             grid.autofit = False
+            # LibreOffice and Word's layout read the grid; the cell widths alone are not enough.
+            for grid_column, width in zip(grid._tbl.tblGrid.gridCol_lst, widths, strict=True):
+                grid_column.w = width
         for row_index, values in enumerate((*table.header_rows, *table.rows)):
             is_header = row_index < len(table.header_rows)
             row = grid.add_row()

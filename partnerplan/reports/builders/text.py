@@ -10,9 +10,12 @@ __all__ = ["clean", "plain_text", "runs_of"]
 
 # Characters XML 1.0 forbids (Word refuses a file holding them) and the two non-characters.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-# **bold** and *italic*; the marked text must not start or end with a space, so "2 * 3 * 4"
-# stays as typed.
-_EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=\S)(.+?)(?<=\S)\*", re.DOTALL)
+# ***bold italic***, **bold** and *italic*; the marked text must not start or end with a
+# space, so "2 * 3 * 4" stays as typed.
+_EMPHASIS = re.compile(
+    r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*|\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=\S)(.+?)(?<=\S)\*",
+    re.DOTALL,
+)
 # A backslash before an asterisk keeps it literal: "\*" -> "*".
 _ESCAPED_STAR = "\\*"
 _PLACEHOLDER = "\ue000"
@@ -43,8 +46,10 @@ def _parse(text: str, *, bold: bool, italic: bool) -> list[Run]:
     for match in _EMPHASIS.finditer(text):
         if match.start() > position:
             runs.append(Run(text[position : match.start()], bold, italic))
-        strong, emphasised = match.group(1), match.group(2)
-        if strong is not None:
+        both, strong, emphasised = match.group(1), match.group(2), match.group(3)
+        if both is not None:
+            runs.extend(_parse(both, bold=True, italic=True))
+        elif strong is not None:
             runs.extend(_parse(strong, bold=True, italic=italic))
         else:
             runs.extend(_parse(emphasised, bold=bold, italic=True))
