@@ -61,6 +61,16 @@ class GovUKDateField(forms.DateField):
         return super().to_python(value)
 
 
+DJANGO_DEFAULTS = {
+    "This field is required.",
+    "Enter a valid email address.",
+    "Enter a valid URL.",
+    "Enter a valid date.",
+    "Select a valid choice. That choice is not one of the available choices.",
+    "Select a valid choice. %(value)s is not one of the available choices.",
+}
+
+
 def _label(field: forms.Field, name: str) -> str:
     return str(field.label or name.replace("_", " ").capitalize())
 
@@ -90,6 +100,12 @@ class GovUKFormMixin:
             max_length = getattr(field, "max_length", None)
             if max_length:
                 messages["max_length"] = f"{label} must be {max_length} characters or fewer"
+            # A message the form set itself wins over the generic one.
+            for key, default in list(messages.items()):
+                current = str(field.error_messages.get(key, ""))
+                if current and current not in DJANGO_DEFAULTS:
+                    messages.pop(key)
+                del default
             field.error_messages.update(messages)
             for validator in field.validators:
                 if getattr(validator, "code", "") == "max_length":

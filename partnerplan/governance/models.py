@@ -33,6 +33,9 @@ class Body(TimeStampedModel, ArchivableModel, VisibleModel):
 
     history = HistoricalRecords()
 
+    # An exempt body (a confidential working group, say) is seen by its own members.
+    exempt_entitled_bodies_path = "pk"
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "bodies"

@@ -15,6 +15,7 @@ class PartnerForm(GovUKFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     joined_on = GovUKDateField(label="Date joined", required=False)
     notice_given_on = GovUKDateField(label="Date notice of resignation given", required=False)
     left_on = GovUKDateField(label="Date left", required=False)
+    website = forms.URLField(label="Website", max_length=300, required=False, assume_scheme="https")
     visibility = forms.ChoiceField(
         label="Who can see this partner",
         choices=[(v.value, v.label) for v in (Visibility.PUBLIC, Visibility.PARTNERSHIP)],
@@ -44,6 +45,7 @@ class ArchiveForm(GovUKFormMixin, forms.Form):
     reason = forms.CharField(
         label="Why is it being archived?",
         max_length=500,
+        error_messages={"required": "Enter why it is being archived"},
         widget=forms.Textarea,
         help_text="For example, 'Left the partnership in March 2011'. This is kept in its history.",
     )
