@@ -36,6 +36,17 @@ def widget_kind(bound: BoundField) -> str:
 def govuk_field(bound: BoundField, width: str = "") -> dict[str, Any]:
     kind = widget_kind(bound)
     input_type = getattr(bound.field.widget, "input_type", "text")
+    if kind == "date":
+        values = bound.field.widget.decompress(bound.value())
+        parts = [
+            {"label": label, "name": f"{bound.html_name}_{part}", "id": f"{bound.auto_id}_{part}",
+             "value": "" if value is None else value, "width": 4 if part == "year" else 2}
+            for (part, label), value in zip(
+                (("day", "Day"), ("month", "Month"), ("year", "Year")), values, strict=True
+            )
+        ]  # fmt: skip
+        return {"field": bound, "kind": kind, "id": bound.auto_id, "errors": bound.errors,
+                "parts": parts}  # fmt: skip
     return {
         "field": bound,
         "kind": kind,

@@ -1,0 +1,75 @@
+"""Playwright drives Debian's Chromium (never a downloaded browser) against the live server."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE = Path(__file__).resolve().parents[2] / "partnerplan" / "static" / "vendor" / "axe" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    missing = [p for p in (Path(CHROMIUM), AXE) if not p.exists()]
+    if not missing:
+        return
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise pytest.UsageError(f"Browser tests need {', '.join(map(str, missing))}: run scripts/test")
+    skip = pytest.mark.skip(reason=f"missing {', '.join(map(str, missing))}")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    # The pages' Content-Security-Policy would block the injected axe-core script.
+    return {**browser_context_args, "bypass_csp": True, "locale": "en-GB"}
+
+
+class Axe:
+    """Runs axe-core on the page and fails the test on any WCAG 2.2 AA violation."""
+
+    def __init__(self) -> None:
+        self.checked: list[str] = []
+
+    def check(self, page: Any) -> None:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        self.checked.append(page.url)
+        problems = [
+            f"{v['id']} ({v['impact']}): {v['help']} at "
+            + ", ".join(json.dumps(n["target"]) for n in v["nodes"][:3])
+            for v in result["violations"]
+        ]
+        assert problems == [], f"axe-core found problems on {page.url}:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def axe() -> Axe:
+    return Axe()
