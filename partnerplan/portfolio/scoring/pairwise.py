@@ -45,6 +45,7 @@ __all__ = [
     "InconsistentJudgementsError",
     "Judgement",
     "JudgementError",
+    "JudgementValue",
     "PairwiseResult",
     "WeightMethod",
     "derive_weights",

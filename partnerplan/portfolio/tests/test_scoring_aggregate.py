@@ -1,5 +1,7 @@
 """Weighted scores, partners' scores combined, rankings with ties, ranking comparison."""
 
+from typing import Any
+
 import pytest
 
 from partnerplan.portfolio.scoring.aggregate import (
@@ -65,7 +67,7 @@ def test_it_explains_a_score_outside_the_scale():
 
 
 def test_it_reports_missing_unknown_and_non_numeric_scores_together():
-    scores = {"Benefit": "high", "Streetscene": 3}
+    scores: dict[str, Any] = {"Benefit": "high", "Streetscene": 3}
     with pytest.raises(ScoreError) as caught:
         weighted_score(scores, CRITERIA, who="Tamworth BC")
     problems = caught.value.problems

@@ -9,13 +9,19 @@ import pytest
 from partnerplan.portfolio.scoring.pairwise import (
     RANDOM_INDEX,
     InconsistentJudgementsError,
+    Judgement,
     JudgementError,
+    JudgementValue,
     derive_weights,
     derive_weights_from_matrix,
     describe_ratio,
 )
 
-SAATY_3 = [[1, 3, 5], [Fraction(1, 3), 1, 3], [Fraction(1, 5), Fraction(1, 3), 1]]
+SAATY_3: list[list[JudgementValue]] = [
+    [1, 3, 5],
+    [Fraction(1, 3), 1, 3],
+    [Fraction(1, 5), Fraction(1, 3), 1],
+]
 
 
 def consistent_judgements(weights: dict[str, float]):
@@ -52,7 +58,7 @@ def test_it_recovers_weights_exactly_from_consistent_judgements():
 
 
 def test_it_accepts_judgements_written_either_way_round_and_as_fractions():
-    judgements = [("B", "A", "1/3"), ("A", "C", 5.0), ("C", "B", Fraction(1, 3))]
+    judgements: list[Judgement] = [("B", "A", "1/3"), ("A", "C", 5.0), ("C", "B", Fraction(1, 3))]
     result = derive_weights(["A", "B", "C"], judgements)
     assert result.rounded(3) == {"A": 0.637, "B": 0.258, "C": 0.105}
 
@@ -92,13 +98,21 @@ def test_it_names_the_most_inconsistent_judgement():
 
 
 def test_it_says_when_three_judgements_are_equally_to_blame():
-    judgements = [("Cost", "Benefit", "1/5"), ("Benefit", "Risk", 3), ("Cost", "Risk", 5)]
+    judgements: list[Judgement] = [
+        ("Cost", "Benefit", "1/5"),
+        ("Benefit", "Risk", 3),
+        ("Cost", "Risk", 5),
+    ]
     with pytest.raises(InconsistentJudgementsError, match="equally out of line"):
         derive_weights(["Cost", "Benefit", "Risk"], judgements)
 
 
 def test_it_lets_the_threshold_be_changed():
-    judgements = [("Cost", "Benefit", "1/5"), ("Benefit", "Risk", 3), ("Cost", "Risk", 5)]
+    judgements: list[Judgement] = [
+        ("Cost", "Benefit", "1/5"),
+        ("Benefit", "Risk", 3),
+        ("Cost", "Risk", 5),
+    ]
     result = derive_weights(["Cost", "Benefit", "Risk"], judgements, max_cr=math.inf)
     assert result.consistency_ratio == pytest.approx(0.45, abs=0.01)
     assert not result.consistent
