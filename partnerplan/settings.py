@@ -44,7 +44,7 @@ SECRET_KEY = env_secret("SECRET_KEY")
 if not SECRET_KEY:
     if not (DEBUG or TESTING):
         raise ImproperlyConfigured("Set SECRET_KEY (or SECRET_KEY_FILE) when DEBUG is off.")
-    SECRET_KEY = "dev-only-insecure-key-not-for-production-use-0123456789abcdefghijklmnop"
+    SECRET_KEY = "dev-only-insecure-key-not-for-production-use-0123456789abcdefghijklmnop"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEBUG or TESTING) else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

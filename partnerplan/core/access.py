@@ -14,7 +14,6 @@ Partnership administrators see everything.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -22,6 +21,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from partnerplan.core.models import Visibility, VisibleModel
 
@@ -91,7 +91,7 @@ def viewer_for(user: Any) -> Viewer:
                 partner_ids.add(partner_id)
             if role_code:
                 roles.add(role_code)
-        today = dt.date.today()
+        today = timezone.localdate()
         body_ids = set(
             BodyMembership.objects.filter(person_id=user.person_id)
             .filter(Q(started_on__isnull=True) | Q(started_on__lte=today))

@@ -94,7 +94,9 @@ class GovUKFormMixin:
                     "Enter an email address in the correct format, like name@example.com"
                 )
             if isinstance(field, forms.URLField):
-                messages["invalid"] = "Enter a web address in the correct format, like https://example.org"
+                messages["invalid"] = (
+                    "Enter a web address in the correct format, like https://example.org"
+                )
             if isinstance(field, forms.DateField):
                 messages["invalid"] = f"{label} must be a real date"
             max_length = getattr(field, "max_length", None)

@@ -52,6 +52,31 @@ def _display(model: type[models.Model], name: str, value: Any, names: dict[Any, 
     return str(value)
 
 
+def _name_related(model: type[models.Model], deltas: list[Any]) -> dict[Any, str]:
+    """Name every foreign key and many-to-many target the changes mention: one query a model."""
+    wanted: dict[type[models.Model], set[Any]] = {}
+    for delta in deltas:
+        for change in delta.changes:
+            try:
+                f = model._meta.get_field(change.field)
+            except Exception:  # noqa: BLE001, S112 - a field removed since
+                continue
+            if not (isinstance(f, models.ForeignKey | models.ManyToManyField) and f.related_model):
+                continue
+            target = f.related_model
+            key = target._meta.model_name  # type: ignore[union-attr]
+            for value in (change.old, change.new):
+                for row in value if isinstance(value, list) else [value]:
+                    ident = row.get(key) if isinstance(row, dict) else row
+                    if ident is not None:
+                        wanted.setdefault(target, set()).add(ident)  # type: ignore[arg-type]
+    names: dict[Any, str] = {}
+    for target, ids in wanted.items():
+        for o in target._default_manager.filter(pk__in=ids):
+            names[(target._meta.model_name, o.pk)] = str(o)
+    return names
+
+
 def history_for(obj: models.Model, *, limit: int = 200) -> list[HistoryEntry]:
     """The changes to `obj`, newest first. Three queries whatever the length of the history."""
     model = type(obj)
@@ -66,27 +91,7 @@ def history_for(obj: models.Model, *, limit: int = 200) -> list[HistoryEntry]:
         delta = record.diff_against(previous) if previous is not None else None
         pairs.append((record, delta))
 
-    # Name every foreign key and many-to-many target mentioned, in one query per model.
-    wanted: dict[type[models.Model], set[Any]] = {}
-    for _record, delta in pairs:
-        for change in delta.changes if delta else []:
-            try:
-                f = model._meta.get_field(change.field)
-            except Exception:  # noqa: BLE001, S112
-                continue
-            if isinstance(f, models.ForeignKey | models.ManyToManyField) and f.related_model:
-                target = f.related_model
-                key = target._meta.model_name
-                for value in (change.old, change.new):
-                    rows = value if isinstance(value, list) else [value]
-                    for row in rows:
-                        ident = row.get(key) if isinstance(row, dict) else row
-                        if ident is not None:
-                            wanted.setdefault(target, set()).add(ident)  # type: ignore[arg-type]
-    names: dict[Any, str] = {}
-    for target, ids in wanted.items():
-        for o in target._default_manager.filter(pk__in=ids):
-            names[(target._meta.model_name, o.pk)] = str(o)
+    names = _name_related(model, [delta for _record, delta in pairs if delta is not None])
 
     entries = []
     for record, delta in pairs:

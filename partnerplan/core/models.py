@@ -72,7 +72,10 @@ class SCHEDULE_12A(models.IntegerChoices):  # noqa: N801 - the statute's own nam
     P4 = 4, "4. Consultations or negotiations in connection with any labour relations matter"
     P5 = 5, "5. Information in respect of which legal professional privilege could be maintained"
     P6 = 6, "6. Information revealing that the authority proposes to give a notice or make an order"
-    P7 = 7, "7. Action taken in connection with the prevention, investigation or prosecution of crime"
+    P7 = (
+        7,
+        "7. Action taken in connection with the prevention, investigation or prosecution of crime",
+    )
 
 
 class VisibleModel(models.Model):
@@ -111,6 +114,7 @@ class VisibleModel(models.Model):
             )
         if self.visibility != Visibility.EXEMPT and self.exempt_paragraph:
             errors["exempt_paragraph"] = (
-                "Only exempt records cite a Schedule 12A paragraph: clear it or make the record exempt"
+                "Only exempt records cite a Schedule 12A paragraph: "
+                "clear it or make the record exempt"
             )
         return errors

@@ -46,7 +46,9 @@ def partner_for_claims(claims: dict[str, Any]) -> Partner:
             "partner has that abbreviation. Ask a partnership administrator to correct it."
         )
     if partner.membership_status() == "left":
-        raise TenantRefused(f"{partner.name} has left the partnership, so its staff cannot sign in.")
+        raise TenantRefused(
+            f"{partner.name} has left the partnership, so its staff cannot sign in."
+        )
     return partner
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from partnerplan.core.models import ArchivableModel, TimeStampedModel, VisibleModel
@@ -77,6 +78,6 @@ class BodyMembership(models.Model):
         return f"{self.person} ({self.get_role_display()}, {self.body})"
 
     def is_current(self, on: dt.date | None = None) -> bool:
-        on = on or dt.date.today()
+        on = on or timezone.localdate()
         started = self.started_on is None or self.started_on <= on
         return started and (self.ended_on is None or self.ended_on >= on)

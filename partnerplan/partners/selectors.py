@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from partnerplan.core.access import Viewer, visible, visible_q
 from partnerplan.partners.models import Affiliation, MembershipStatus, Partner, Person
@@ -32,7 +32,7 @@ def partner_list(*, viewer: Viewer, filters: PartnerFilters | None = None) -> Qu
     if f.kind:
         qs = qs.filter(kind=f.kind)
     if f.status:
-        today = dt.date.today()
+        today = timezone.localdate()
         left = Q(left_on__lte=today)
         notice = Q(notice_given_on__lte=today) & ~left
         prospective = Q(joined_on__gt=today) & ~left & ~notice
@@ -122,7 +122,7 @@ class PartnershipSummary:
 
 
 def partnership_summary(*, viewer: Viewer) -> PartnershipSummary:
-    today = dt.date.today()
+    today = timezone.localdate()
     partners = visible(Partner.objects.filter(archived_at__isnull=True), viewer).exclude(
         left_on__lte=today
     )

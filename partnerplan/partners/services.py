@@ -63,9 +63,7 @@ def _apply(obj: Any, allowed: set[str], data: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def partner_create(
-    *, actor: Any, shared_with: Iterable[Partner] = (), **data: Any
-) -> Partner:
+def partner_create(*, actor: Any, shared_with: Iterable[Partner] = (), **data: Any) -> Partner:
     partner = Partner()
     _apply(partner, PARTNER_FIELDS, data)
     _validate_partner(partner)

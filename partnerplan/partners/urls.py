@@ -15,7 +15,9 @@ urlpatterns = [
     path("people/new/", views.person_create, name="person-create"),
     path("people/<int:pk>/", views.person_detail, name="person-detail"),
     path("people/<int:pk>/edit/", views.person_edit, name="person-edit"),
-    path("people/<int:pk>/change-partner/", views.person_change_partner, name="person-change-partner"),
+    path(
+        "people/<int:pk>/change-partner/", views.person_change_partner, name="person-change-partner"
+    ),
     path("people/<int:pk>/archive/", views.person_archive, name="person-archive"),
     path("people/<int:pk>/delete/", views.person_delete, name="person-delete"),
 ]

@@ -264,7 +264,9 @@ def person_change_partner(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     person = selectors.person_detail(viewer=viewer, pk=pk)
     require(viewer, "partners.change_person", person)
-    form = ChangePartnerForm(request.POST or None, partners=selectors.partner_choices(viewer=viewer))
+    form = ChangePartnerForm(
+        request.POST or None, partners=selectors.partner_choices(viewer=viewer)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.person_change_partner(actor=request.user, person=person, **form.cleaned_data)

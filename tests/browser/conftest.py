@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[2] / "partnerplan" / "static" / "vendor" / "axe" / "axe.min.js"
+AXE = (
+    Path(__file__).resolve().parents[2] / "partnerplan" / "static" / "vendor" / "axe" / "axe.min.js"
+)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -19,7 +21,9 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     if not missing:
         return
     if os.environ.get("REQUIRE_BROWSER"):
-        raise pytest.UsageError(f"Browser tests need {', '.join(map(str, missing))}: run scripts/test")
+        raise pytest.UsageError(
+            f"Browser tests need {', '.join(map(str, missing))}: run scripts/test"
+        )
     skip = pytest.mark.skip(reason=f"missing {', '.join(map(str, missing))}")
     for item in items:
         if "browser" in item.keywords:

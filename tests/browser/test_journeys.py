@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def site(live_server, world):
-    person = PersonFactory(
+    person = PersonFactory.create(
         first_name="Priya", last_name="Shah", partner=world.alpha, job_title="Policy officer"
     )
     return {"url": live_server.url, "world": world, "person": person}

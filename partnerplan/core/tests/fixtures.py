@@ -50,28 +50,28 @@ def _roles(*codes: str) -> list[Role]:
 
 @pytest.fixture
 def world(db: Any) -> World:
-    alpha = PartnerFactory(name="Alpha District Council", abbreviation="ALP")
-    beta = PartnerFactory(name="Beta Borough Council", abbreviation="BET")
-    body = BodyFactory(name="Joint Committee")
+    alpha = PartnerFactory.create(name="Alpha District Council", abbreviation="ALP")
+    beta = PartnerFactory.create(name="Beta Borough Council", abbreviation="BET")
+    body = BodyFactory.create(name="Joint Committee")
 
     def person(first: str, partner: Partner, *codes: str) -> Person:
-        p = PersonFactory(first_name=first, last_name="Persona", partner=partner)
+        p = PersonFactory.create(first_name=first, last_name="Persona", partner=partner)
         p.roles.set(_roles(*codes))
         return p
 
     officer = person("Olive", alpha, "officer")
     other = person("Otto", beta, "officer")
     member = person("Mina", beta, "councillor")
-    BodyMembershipFactory(body=body, person=member, represents=beta)
+    BodyMembershipFactory.create(body=body, person=member, represents=beta)
     pm = person("Pat", alpha, "project_manager")
     admin = person("Ada", alpha, "director")
     users: dict[str, User | None] = {
         "public": None,
-        "officer": UserFactory(username="officer", person=officer),
-        "other_officer": UserFactory(username="other_officer", person=other),
-        "member": UserFactory(username="member", person=member),
-        "pm": UserFactory(username="pm", person=pm),
-        "admin": UserFactory(username="admin", person=admin, is_partnership_admin=True),
+        "officer": UserFactory.create(username="officer", person=officer),
+        "other_officer": UserFactory.create(username="other_officer", person=other),
+        "member": UserFactory.create(username="member", person=member),
+        "pm": UserFactory.create(username="pm", person=pm),
+        "admin": UserFactory.create(username="admin", person=admin, is_partnership_admin=True),
     }
     return World(alpha=alpha, beta=beta, body=body, users=users)
 

@@ -20,7 +20,9 @@ def test_it_describes_each_personas_roles(world):
 
 
 def test_it_lets_members_of_a_body_see_its_exempt_records(world):
-    secret = BodyFactory(name="Confidential group", visibility=Visibility.EXEMPT, exempt_paragraph=3)
+    secret = BodyFactory.create(
+        name="Confidential group", visibility=Visibility.EXEMPT, exempt_paragraph=3
+    )
     world.users["member"].person.body_memberships.create(body=secret)
     member = viewer_for(world.users["member"])
     officer = viewer_for(world.users["officer"])

@@ -70,7 +70,7 @@ class Objects:
 def objects(world):
     return Objects(
         partner=world.alpha,
-        person=PersonFactory(partner=world.alpha, visibility=Visibility.PARTNERSHIP),
+        person=PersonFactory.create(partner=world.alpha, visibility=Visibility.PARTNERSHIP),
     )
 
 
@@ -89,13 +89,13 @@ def test_it_gives_each_role_the_right_answer_on_every_url(world, objects, role):
 @pytest.fixture
 def people(world):
     alpha, beta = world.alpha, world.beta
-    shared = PersonFactory(first_name="Shared", partner=alpha, visibility=Visibility.PARTNERS)
+    shared = PersonFactory.create(first_name="Shared", partner=alpha, visibility=Visibility.PARTNERS)
     shared.shared_with.set([beta])
     return {
-        "Public": PersonFactory(first_name="Public", partner=alpha, visibility=Visibility.PUBLIC),
-        "Team": PersonFactory(first_name="Team", partner=alpha, visibility=Visibility.PARTNERSHIP),
+        "Public": PersonFactory.create(first_name="Public", partner=alpha, visibility=Visibility.PUBLIC),
+        "Team": PersonFactory.create(first_name="Team", partner=alpha, visibility=Visibility.PARTNERSHIP),
         "Shared": shared,
-        "Exempt": PersonFactory(
+        "Exempt": PersonFactory.create(
             first_name="Exempt", partner=alpha, visibility=Visibility.EXEMPT, exempt_paragraph=1
         ),
     }

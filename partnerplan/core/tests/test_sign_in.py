@@ -5,7 +5,9 @@ from django.test import override_settings
 
 
 def test_it_signs_in_with_a_local_account(world, client):
-    response = client.post("/sign-in/", {"username": "officer", "password": "correct-horse-battery"})
+    response = client.post(
+        "/sign-in/", {"username": "officer", "password": "correct-horse-battery"}
+    )
     assert response.status_code == 302
     assert "Partner officer" in client.get("/").content.decode()
 
@@ -27,7 +29,9 @@ def test_it_asks_for_both_fields(db, client):
 def test_it_throttles_failed_sign_ins(world, client):
     for _ in range(3):
         client.post("/sign-in/", {"username": "officer", "password": "wrong"})
-    response = client.post("/sign-in/", {"username": "officer", "password": "correct-horse-battery"})
+    response = client.post(
+        "/sign-in/", {"username": "officer", "password": "correct-horse-battery"}
+    )
     assert response.status_code == 429
     assert "Too many sign-in attempts" in response.content.decode()
 

@@ -7,7 +7,7 @@ from partnerplan.governance.models import Body, BodyKind, BodyMembership, Member
 from partnerplan.partners.tests.factories import PersonFactory
 
 
-class BodyFactory(factory.django.DjangoModelFactory):
+class BodyFactory(factory.django.DjangoModelFactory[Body]):
     class Meta:
         model = Body
 
@@ -16,7 +16,7 @@ class BodyFactory(factory.django.DjangoModelFactory):
     visibility = Visibility.PUBLIC
 
 
-class BodyMembershipFactory(factory.django.DjangoModelFactory):
+class BodyMembershipFactory(factory.django.DjangoModelFactory[BodyMembership]):
     class Meta:
         model = BodyMembership
 

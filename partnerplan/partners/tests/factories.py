@@ -10,7 +10,7 @@ from partnerplan.core.models import User, Visibility
 from partnerplan.partners.models import Partner, PartnerKind, Person
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
+class PartnerFactory(factory.django.DjangoModelFactory[Partner]):
     class Meta:
         model = Partner
 
@@ -30,7 +30,7 @@ class PartnerLeftFactory(PartnerFactory):
     left_on = dt.date(2011, 12, 31)
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     class Meta:
         model = Person
 
@@ -42,7 +42,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     visibility = Visibility.PARTNERSHIP
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)

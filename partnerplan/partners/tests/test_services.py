@@ -28,7 +28,7 @@ def _partner(**overrides):
         "visibility": Visibility.PUBLIC,
     }
     data.update(overrides)
-    return services.partner_create(actor=UserFactory(), **data)
+    return services.partner_create(actor=UserFactory.create(), **data)
 
 
 def test_it_creates_a_partner_with_an_upper_case_abbreviation():
@@ -67,34 +67,34 @@ def test_it_refuses_over_long_names():
 
 
 def test_it_shows_membership_status_from_the_dates():
-    assert PartnerFactory().membership_status() == "member"
-    on_notice = PartnerOnNoticeFactory()
+    assert PartnerFactory.create().membership_status() == "member"
+    on_notice = PartnerOnNoticeFactory.create()
     assert on_notice.membership_status() == "notice"
     assert on_notice.membership_status(on=dt.date(2010, 12, 1)) == "member"
-    assert PartnerLeftFactory().membership_status() == "left"
+    assert PartnerLeftFactory.create().membership_status() == "left"
 
 
 def test_it_refuses_to_delete_a_partner_people_work_for_and_offers_archiving():
-    partner = PartnerFactory()
-    PersonFactory(partner=partner)
+    partner = PartnerFactory.create()
+    PersonFactory.create(partner=partner)
     with pytest.raises(InUseError) as exc:
-        services.partner_delete(actor=UserFactory(), partner=partner)
+        services.partner_delete(actor=UserFactory.create(), partner=partner)
     assert "1 person" in exc.value.messages[0]
     assert "Archive it instead" in exc.value.messages[0]
     assert Partner.objects.filter(pk=partner.pk).exists()
 
 
 def test_it_deletes_an_unused_partner():
-    partner = PartnerFactory()
+    partner = PartnerFactory.create()
     pk = partner.pk
-    services.partner_delete(actor=UserFactory(), partner=partner)
+    services.partner_delete(actor=UserFactory.create(), partner=partner)
     assert not Partner.objects.filter(pk=pk).exists()
     assert Partner.history.filter(id=pk, history_type="-").exists()
 
 
 def test_it_archives_and_restores_a_partner_keeping_the_reason_in_history():
-    partner = PartnerFactory()
-    actor = UserFactory()
+    partner = PartnerFactory.create()
+    actor = UserFactory.create()
     services.partner_archive(actor=actor, partner=partner, reason="Left in 2011")
     partner.refresh_from_db()
     assert partner.is_archived and partner.archive_reason == "Left in 2011"
@@ -107,9 +107,9 @@ def test_it_archives_and_restores_a_partner_keeping_the_reason_in_history():
 
 
 def test_it_creates_a_person_with_their_first_spell_at_a_partner():
-    partner = PartnerFactory()
+    partner = PartnerFactory.create()
     person = services.person_create(
-        actor=UserFactory(),
+        actor=UserFactory.create(),
         partner=partner,
         first_name=" Andrew ",
         last_name="Street",
@@ -133,12 +133,12 @@ def test_it_refuses_a_malformed_email():
 
 
 def test_it_moves_a_person_to_another_partner_without_losing_the_earlier_spell():
-    first, second = PartnerFactory(), PartnerFactory()
+    first, second = PartnerFactory.create(), PartnerFactory.create()
     person = services.person_create(
         actor=None, partner=first, first_name="A", last_name="B", started_on=dt.date(2009, 1, 1)
     )
     services.person_change_partner(
-        actor=UserFactory(),
+        actor=UserFactory.create(),
         person=person,
         partner=second,
         started_on=dt.date(2011, 4, 1),
@@ -154,7 +154,7 @@ def test_it_moves_a_person_to_another_partner_without_losing_the_earlier_spell()
 
 
 def test_it_refuses_a_move_that_starts_before_the_current_spell():
-    first, second = PartnerFactory(), PartnerFactory()
+    first, second = PartnerFactory.create(), PartnerFactory.create()
     person = services.person_create(
         actor=None, partner=first, first_name="A", last_name="B", started_on=dt.date(2010, 1, 1)
     )
@@ -169,7 +169,7 @@ def test_it_refuses_a_move_that_starts_before_the_current_spell():
 
 
 def test_it_refuses_a_move_to_the_same_partner():
-    person = PersonFactory()
+    person = PersonFactory.create()
     with pytest.raises(ValidationError, match="already works for"):
         services.person_change_partner(
             actor=None, person=person, partner=person.partner, started_on=dt.date(2011, 1, 1)
@@ -189,7 +189,7 @@ def test_it_refuses_an_exempt_person_without_a_paragraph():
 
 
 def test_it_refuses_to_delete_a_person_with_a_sign_in_account():
-    person = PersonFactory()
-    UserFactory(person=person)
+    person = PersonFactory.create()
+    UserFactory.create(person=person)
     with pytest.raises(InUseError):
         services.person_delete(actor=None, person=person)

@@ -17,7 +17,7 @@ def _error_summary(response) -> list[str]:
 
 def test_it_lists_partners_in_a_fixed_number_of_queries(world, assert_queries):
     for _ in range(10):
-        PersonFactory(partner=PartnerFactory())
+        PersonFactory.create(partner=PartnerFactory.create())
     client = world.client("officer")
     # 1 session, 2 user, 3-4 viewer (person roles, bodies), 5 count, 6 partners with people
     with assert_queries(6, "The partner list"):
@@ -28,7 +28,7 @@ def test_it_lists_partners_in_a_fixed_number_of_queries(world, assert_queries):
 
 def test_it_shows_a_partner_in_a_fixed_number_of_queries(world, assert_queries):
     for _ in range(5):
-        PersonFactory(partner=world.alpha)
+        PersonFactory.create(partner=world.alpha)
     client = world.client("officer")
     # session, user, viewer x2, partner, its people, their roles, history (one query: the
     # history names foreign keys with one more query per model only when they changed)
@@ -39,7 +39,7 @@ def test_it_shows_a_partner_in_a_fixed_number_of_queries(world, assert_queries):
 
 def test_it_lists_people_in_a_fixed_number_of_queries(world, assert_queries):
     for _ in range(10):
-        PersonFactory(partner=world.alpha)
+        PersonFactory.create(partner=world.alpha)
     client = world.client("officer")
     # session, user, viewer x2, partner choices, roles (filter form), count, people, their roles
     with assert_queries(9, "The people list"):
@@ -48,7 +48,7 @@ def test_it_lists_people_in_a_fixed_number_of_queries(world, assert_queries):
 
 
 def test_it_shows_a_person_in_a_fixed_number_of_queries(world, assert_queries):
-    person = PersonFactory(partner=world.alpha)
+    person = PersonFactory.create(partner=world.alpha)
     client = world.client("officer")
     # session, user, viewer x2, person with partner, roles, spells, bodies, history
     with assert_queries(9, "The person page"):
@@ -57,8 +57,8 @@ def test_it_shows_a_person_in_a_fixed_number_of_queries(world, assert_queries):
 
 
 def test_it_filters_partners_by_kind_and_status(world):
-    PartnerFactory(name="Police Force", abbreviation="POL", kind="police")
-    PartnerFactory(name="Leaving Council", abbreviation="LVC", notice_given_on="2010-12-17")
+    PartnerFactory.create(name="Police Force", abbreviation="POL", kind="police")
+    PartnerFactory.create(name="Leaving Council", abbreviation="LVC", notice_given_on="2010-12-17")
     client = world.client("public")
     html = client.get("/partners/?kind=police").content.decode()
     assert "Police Force" in html and "Alpha District Council" not in html
@@ -162,7 +162,7 @@ def test_it_requires_named_partners_for_a_named_partners_record(world, admin_cli
 
 
 def test_it_edits_a_person_and_shows_the_change_in_their_history(world, admin_client):
-    person = PersonFactory(partner=world.alpha, job_title="Policy officer")
+    person = PersonFactory.create(partner=world.alpha, job_title="Policy officer")
     response = admin_client.post(
         f"/partners/people/{person.pk}/edit/",
         {
@@ -180,8 +180,8 @@ def test_it_edits_a_person_and_shows_the_change_in_their_history(world, admin_cl
 
 
 def test_it_lets_an_officer_edit_people_of_their_own_partner_only(world):
-    own = PersonFactory(partner=world.alpha)
-    other = PersonFactory(partner=world.beta)
+    own = PersonFactory.create(partner=world.alpha)
+    other = PersonFactory.create(partner=world.beta)
     client = world.client("officer")
     assert client.get(f"/partners/people/{own.pk}/edit/").status_code == 200
     response = client.get(f"/partners/people/{other.pk}/edit/")
@@ -214,7 +214,7 @@ def test_it_needs_a_reason_to_archive(world, admin_client):
 
 
 def test_it_moves_a_person_through_the_change_partner_page(world, admin_client):
-    person = PersonFactory(partner=world.alpha)
+    person = PersonFactory.create(partner=world.alpha)
     response = admin_client.post(
         f"/partners/people/{person.pk}/change-partner/",
         {
@@ -230,12 +230,15 @@ def test_it_moves_a_person_through_the_change_partner_page(world, admin_client):
 
 
 def test_it_hides_people_the_viewer_may_not_see(world):
-    PersonFactory(first_name="Secret", partner=world.alpha, visibility=Visibility.PARTNERSHIP)
+    PersonFactory.create(first_name="Secret", partner=world.alpha, visibility=Visibility.PARTNERSHIP)
     html = world.client("public").get("/partners/people/").content.decode()
     assert "Secret" not in html
-    assert world.client("public").get(
-        f"/partners/people/{Person.objects.get(first_name='Secret').pk}/"
-    ).status_code == 404
+    assert (
+        world.client("public")
+        .get(f"/partners/people/{Person.objects.get(first_name='Secret').pk}/")
+        .status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize("field", ["name", "abbreviation"])

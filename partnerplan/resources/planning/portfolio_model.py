@@ -1,0 +1,695 @@
+"""CP-SAT model for the portfolio planner (internal; use :mod:`.portfolio`).
+
+Formulation (months are integers 0..H-1 of the horizon):
+
+* ``x[p, t]``: project p starts in month t, for t in its window; ``present[p] = sum_t x[p, t]``.
+* ``start[p] = sum_t t * x[p, t]``.
+* Role k of p, eligible member i: ``a[p, k, i]``, ``sum_i a[p, k, i] = present[p]``, and an
+  optional interval ``[start[p] + offset_k, + months_k)`` present iff ``a[p, k, i]``.
+* Member capacity: one cumulative per member over their role intervals, demand = days per
+  week in hundredths, capacity = their highest monthly availability, with fixed blocker
+  intervals taking away the difference in months with less availability (leave, part time).
+* Money: cumulative spend of a fund's projects up to month M, a linear function of ``x``,
+  at most the cumulative money available by M (checked at the last month before each inflow
+  and at the horizon end, which is enough because spend only grows).  Money is in pence.
+* Dependencies: ``present[q] <= present[p]`` and ``start[q] >= start[p] + duration[p]``.
+
+Relaxed ("slack") variants used for explanations add, per constraint family:
+
+* capacity: a virtual extra member per skill who can take any role of that skill; the days
+  per week they work in each month (time-indexed) is the extra capacity needed;
+* money: an extra amount per fund, available from the first month;
+* deadlines: start months past the deadline, penalised by months late.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ortools.sat.python import cp_model
+
+from .common import ProgressCallback, SolveStatus, status_from_cp_sat
+from .months import DAYS_SCALE, PENCE, WEEKS_PER_MONTH, days_from_units, money_from_pence
+from .portfolio import (
+    Assignment,
+    Decision,
+    FrontierPoint,
+    PlanningProblem,
+    PlanResult,
+    PoolMember,
+    Project,
+    ScheduledProject,
+    effective_availability,
+)
+
+VALUE_SCALE = 100
+MAX_UNITS = 5 * DAYS_SCALE  # nobody works more than five days a week
+
+# Weights for the combined relaxation: one hundredth of a day a week for a month is priced
+# like £17 (about £400 a day), one month of deadline extension like £8,500.
+W_CAPACITY = 1700
+W_MONEY = 1
+W_DEADLINE = 850_000
+
+
+@dataclass(frozen=True)
+class RoleData:
+    index: int
+    skill: str
+    units: int
+    offset: int
+    length: int
+    pinned: str | None
+
+
+@dataclass(frozen=True)
+class ProjectData:
+    project: Project
+    index: int
+    duration: int
+    starts: tuple[int, ...]  # allowed start months (may be negative for fixed work under way)
+    late_starts: tuple[int, ...]  # extra start months past the deadline (deadline slack only)
+    deadline_end: int  # exclusive end month allowed by the deadline (and horizon)
+    cost: tuple[int, ...]  # pence per project month
+    roles: tuple[RoleData, ...]
+    fixed: bool
+
+    @property
+    def id(self) -> str:
+        return self.project.id
+
+
+@dataclass(frozen=True)
+class Data:
+    problem: PlanningProblem
+    horizon: int
+    projects: tuple[ProjectData, ...]
+    members: tuple[PoolMember, ...]
+    availability: dict[str, tuple[int, ...]]  # units per month
+    skills: frozenset[str]
+
+    def by_id(self, pid: str) -> ProjectData:
+        for p in self.projects:
+            if p.id == pid:
+                return p
+        raise KeyError(pid)
+
+
+def prepare(problem: PlanningProblem) -> Data:
+    """Turn a validated problem into integer data: month indices, pence, hundredths of days."""
+    h = problem.months
+    projects = []
+    for idx, p in enumerate(problem.projects):
+        d = p.duration_months
+        dl_end = h if p.deadline is None else min(h, problem.index(p.deadline) + 1)
+        if p.fixed_start is not None:
+            starts: tuple[int, ...] = (problem.index(p.fixed_start),)
+            late: tuple[int, ...] = ()
+        else:
+            lo = 0 if p.earliest_start is None else max(0, problem.index(p.earliest_start))
+            hi = dl_end - d
+            starts = tuple(range(lo, hi + 1))
+            late = tuple(range(max(lo, hi + 1), h - d + 1))
+        roles = tuple(
+            RoleData(
+                index=k,
+                skill=r.skill,
+                units=int(r.days_per_week * DAYS_SCALE),
+                offset=r.start_offset,
+                length=(d - r.start_offset) if r.months is None else r.months,
+                pinned=r.member_id,
+            )
+            for k, r in enumerate(p.roles)
+        )
+        projects.append(
+            ProjectData(
+                project=p,
+                index=idx,
+                duration=d,
+                starts=starts,
+                late_starts=late,
+                deadline_end=dl_end,
+                cost=tuple(int(c * PENCE) for c in p.cost_per_month),
+                roles=roles,
+                fixed=p.fixed_start is not None,
+            )
+        )
+    availability = {
+        m.id: tuple(int((a * DAYS_SCALE).to_integral_value(rounding="ROUND_FLOOR")) for a in effective_availability(problem, m))
+        for m in problem.members
+    }
+    skills = frozenset(s for m in problem.members for s in m.skills)
+    return Data(problem, h, tuple(projects), problem.members, availability, skills)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What to build: which projects are forced, which families are relaxed, what objective."""
+
+    force_in: frozenset[str] = frozenset()
+    force_out: frozenset[str] = frozenset()
+    capacity_slack: bool = False
+    money_slack: bool = False
+    deadline_slack: frozenset[str] = frozenset()
+    objective: str = "value"  # value | slack | starts | feasibility
+    budget: int | None = None  # pence
+    min_value: int | None = None  # scaled value, for the "starts" objective
+    assumptions: bool = False  # forced projects as assumption literals (conflict cores)
+
+
+@dataclass
+class Built:
+    model: cp_model.CpModel
+    data: Data
+    spec: Spec
+    present: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    x: dict[str, dict[int, cp_model.IntVar]] = field(default_factory=dict)
+    start: dict[str, cp_model.LinearExprT] = field(default_factory=dict)
+    assign: dict[tuple[str, int, str], cp_model.IntVar] = field(default_factory=dict)
+    virtual: dict[tuple[str, int], cp_model.IntVar] = field(default_factory=dict)
+    extra_usage: dict[tuple[str, int], cp_model.LinearExprT] = field(default_factory=dict)
+    member_extra: dict[tuple[str, int], cp_model.IntVar] = field(default_factory=dict)
+    extra_money: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    lateness: dict[str, cp_model.LinearExprT] = field(default_factory=dict)
+    value_expr: cp_model.LinearExprT = 0
+    assumption_of: dict[int, str] = field(default_factory=dict)
+
+
+def _role_window(pd: ProjectData, role: RoleData, t: int, horizon: int) -> tuple[int, int]:
+    """Months [a, b) the role runs if the project starts at t, clipped to the horizon."""
+    a = max(0, t + role.offset)
+    b = min(horizon, t + role.offset + role.length)
+    return a, b
+
+
+def build(data: Data, spec: Spec) -> Built:
+    """Build the CP-SAT model for ``spec`` (see the module docstring)."""
+    m = cp_model.CpModel()
+    b = Built(m, data, spec)
+    h = data.horizon
+    members_with = {s: [mm for mm in data.members if s in mm.skills] for s in data.skills}
+    intervals: dict[str, list[tuple[cp_model.IntervalVar, int]]] = {mm.id: [] for mm in data.members}
+    virtual_terms: dict[tuple[str, int], list[tuple[int, cp_model.IntVar]]] = {}
+    member_terms: dict[tuple[str, int], list[tuple[int, cp_model.IntVar, list[cp_model.IntVar]]]] = {}
+    value_terms = []
+
+    for pd in data.projects:
+        p = pd.project
+        pid = pd.id
+        out = (p.decision is Decision.OUT or pid in spec.force_out) and not pd.fixed
+        forced = pd.fixed or p.decision is Decision.IN or pid in spec.force_in
+        present = m.new_bool_var(f"present[{pid}]")
+        b.present[pid] = present
+        starts = list(pd.starts)
+        if pid in spec.deadline_slack:
+            starts += list(pd.late_starts)
+        if out:
+            starts = []
+        xs = {t: m.new_bool_var(f"x[{pid},{t}]") for t in starts}
+        b.x[pid] = xs
+        m.add(sum(xs.values()) == present)
+        if forced and not out:
+            if spec.assumptions:
+                b.assumption_of[present.index] = pid
+                m.add_assumption(present)
+            else:
+                m.add(present == 1)
+        if xs:
+            start = m.new_int_var(min(0, *xs), max(0, *xs), f"start[{pid}]")
+            m.add(start == sum(t * v for t, v in xs.items()))
+            b.start[pid] = start
+        else:
+            b.start[pid] = 0
+        if pid in spec.deadline_slack:
+            hi = pd.deadline_end - pd.duration
+            b.lateness[pid] = sum((t - hi) * v for t, v in xs.items() if t > hi)
+        value_terms.append(int((p.value * VALUE_SCALE).to_integral_value()) * present)
+
+        for role in pd.roles:
+            windows = {t: _role_window(pd, role, t, h) for t in starts}
+            if starts and all(a >= bb for a, bb in windows.values()):
+                continue  # the role lies wholly before the horizon (work already done)
+            options: list[cp_model.IntVar] = []
+            eligible = members_with.get(role.skill, [])
+            if role.pinned is not None:
+                eligible = [mm for mm in eligible if mm.id == role.pinned]
+            for mm in eligible:
+                lit = m.new_bool_var(f"a[{pid},{role.index},{mm.id}]")
+                b.assign[(pid, role.index, mm.id)] = lit
+                options.append(lit)
+                if pd.fixed:
+                    a, bb = windows[starts[0]]
+                    iv = m.new_optional_fixed_size_interval_var(a, bb - a, lit, f"iv[{pid},{role.index},{mm.id}]")
+                else:
+                    iv = m.new_optional_fixed_size_interval_var(
+                        b.start[pid] + role.offset, role.length, lit, f"iv[{pid},{role.index},{mm.id}]"
+                    )
+                intervals[mm.id].append((iv, role.units))
+                if spec.capacity_slack:
+                    for month in range(h):
+                        act = [xs[t] for t in starts if windows[t][0] <= month < windows[t][1]]
+                        if act:
+                            member_terms.setdefault((mm.id, month), []).append((role.units, lit, act))
+            if spec.capacity_slack:
+                v = m.new_bool_var(f"virtual[{pid},{role.index}]")
+                b.virtual[(pid, role.index)] = v
+                options.append(v)
+                for month in range(h):
+                    act = [xs[t] for t in starts if windows[t][0] <= month < windows[t][1]]
+                    if not act:
+                        continue
+                    w = m.new_bool_var(f"w[{pid},{role.index},{month}]")
+                    m.add(w >= v + sum(act) - 1)
+                    virtual_terms.setdefault((role.skill, month), []).append((role.units, w))
+            m.add(sum(options) == present)
+    b.value_expr = sum(value_terms)
+
+    for pd in data.projects:
+        for dep in pd.project.depends_on:
+            q = data.by_id(dep)
+            m.add(b.present[pd.id] <= b.present[dep])
+            m.add(b.start[pd.id] >= b.start[dep] + q.duration).only_enforce_if(b.present[pd.id])
+
+    if spec.capacity_slack:
+        _add_member_capacity_with_slack(b, member_terms)
+    for mm in data.members:
+        if spec.capacity_slack:
+            break
+        avail = data.availability[mm.id]
+        cap = max(avail, default=0)
+        items = list(intervals[mm.id])
+        month = 0
+        while month < h:
+            deficit = cap - avail[month]
+            end = month + 1
+            while end < h and cap - avail[end] == deficit:
+                end += 1
+            if deficit > 0:
+                items.append((m.new_fixed_size_interval_var(month, end - month, f"block[{mm.id},{month}]"), deficit))
+            month = end
+        if items:
+            m.add_cumulative([iv for iv, _ in items], [u for _, u in items], cap)
+
+    for key, terms in virtual_terms.items():
+        b.extra_usage[key] = sum(u * w for u, w in terms)
+
+    _add_money(b)
+
+    if spec.budget is not None:
+        m.add(sum(_horizon_cost(pd, t, h) * v for pd in data.projects for t, v in b.x[pd.id].items()) <= spec.budget)
+
+    if spec.objective == "value":
+        m.maximize(b.value_expr)
+    elif spec.objective == "slack":
+        m.minimize(
+            W_CAPACITY * (sum(b.extra_usage.values()) + sum(b.member_extra.values()))
+            + W_MONEY * sum(b.extra_money.values())
+            + W_DEADLINE * sum(b.lateness.values())
+        )
+    elif spec.objective == "starts":
+        assert spec.min_value is not None
+        m.add(b.value_expr >= spec.min_value)
+        m.minimize(sum(t * v for pd in data.projects for t, v in b.x[pd.id].items()))
+    return b
+
+
+def _add_member_capacity_with_slack(
+    b: Built, terms: dict[tuple[str, int], list[tuple[int, cp_model.IntVar, list[cp_model.IntVar]]]]
+) -> None:
+    """Time-indexed member capacity where each member may work extra days (up to 5 a week)."""
+    m = b.model
+    for (member_id, month), items in terms.items():
+        avail = b.data.availability[member_id][month]
+        used = []
+        for units, lit, act in items:
+            w = m.new_bool_var("")
+            m.add(w >= lit + sum(act) - 1)
+            used.append(units * w)
+        extra = m.new_int_var(0, max(0, MAX_UNITS - avail), f"extra[{member_id},{month}]")
+        b.member_extra[(member_id, month)] = extra
+        m.add(sum(used) <= avail + extra)
+
+
+def _horizon_cost(pd: ProjectData, t: int, h: int) -> int:
+    return sum(c for k, c in enumerate(pd.cost) if 0 <= t + k < h)
+
+
+def _add_money(b: Built) -> None:
+    data, m, h = b.data, b.model, b.data.horizon
+    problem = data.problem
+    for fund in problem.funds:
+        pds = [pd for pd in data.projects if pd.project.fund_id == fund.id and any(pd.cost)]
+        if not pds:
+            continue
+        extra = 0
+        if b.spec.money_slack:
+            total = sum(sum(pd.cost) for pd in pds)
+            extra_var = m.new_int_var(0, total, f"extra_money[{fund.id}]")
+            b.extra_money[fund.id] = extra_var
+            extra = extra_var
+        inflow = [0] * h
+        opening = int(fund.opening_balance * PENCE)
+        for k, v in fund.inflows.items():
+            i = problem.index(k)
+            if i <= 0:
+                opening += int(v * PENCE)
+            elif i < h:
+                inflow[i] += int(v * PENCE)
+
+        def spend_upto(month: int, pds: Sequence[ProjectData] = pds, only: bool = False) -> cp_model.LinearExprT:
+            terms = []
+            for pd in pds:
+                for t, v in b.x[pd.id].items():
+                    if only:
+                        k = month - t
+                        c = pd.cost[k] if 0 <= k < len(pd.cost) else 0
+                    else:
+                        c = sum(pd.cost[k] for k in range(len(pd.cost)) if 0 <= t + k <= month)
+                    if c:
+                        terms.append(c * v)
+            return sum(terms)
+
+        if fund.carry_over:
+            checkpoints = sorted({i - 1 for i in range(1, h) if inflow[i] > 0} | {h - 1})
+            cumulative = opening
+            running = [0] * h
+            for i in range(h):
+                cumulative += inflow[i]
+                running[i] = cumulative
+            for month in checkpoints:
+                m.add(spend_upto(month) <= running[month] + extra)
+        else:
+            for month in range(h):
+                limit = inflow[month] + (opening if month == 0 else 0)
+                m.add(spend_upto(month, only=True) <= limit + extra)
+
+
+@dataclass
+class Solved:
+    status: SolveStatus
+    built: Built
+    solver: cp_model.CpSolver
+    objective: int
+    bound: float
+    solutions: int
+
+    @property
+    def ok(self) -> bool:
+        return self.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
+
+    def present(self, pid: str) -> bool:
+        return bool(self.solver.value(self.built.present[pid]))
+
+    def start(self, pid: str) -> int:
+        return int(self.solver.value(self.built.start[pid]))
+
+
+class _Callback(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
+    def __init__(self, progress: ProgressCallback | None, t0: float, limit: float) -> None:
+        super().__init__()
+        self.progress = progress
+        self.t0 = t0
+        self.limit = limit
+        self.count = 0
+
+    def on_solution_callback(self) -> None:
+        self.count += 1
+        if self.progress is not None:
+            self.progress(min(1.0, (time.perf_counter() - self.t0) / max(self.limit, 1e-9)), self.count)
+
+
+def solve(
+    built: Built,
+    *,
+    time_limit_s: float,
+    workers: int,
+    progress: ProgressCallback | None = None,
+    hint: Solved | None = None,
+) -> Solved:
+    """Solve a built model; never raises for infeasible or timed-out models."""
+    if hint is not None and hint.ok:
+        for pid, var in built.present.items():
+            built.model.add_hint(var, hint.present(pid))
+        for pid, xs in built.x.items():
+            hx = hint.built.x.get(pid, {})
+            for t, v in xs.items():
+                if t in hx:
+                    built.model.add_hint(v, hint.solver.value(hx[t]))
+        for key, var in built.assign.items():
+            if key in hint.built.assign:
+                built.model.add_hint(var, hint.solver.value(hint.built.assign[key]))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.01, time_limit_s)
+    solver.parameters.num_workers = 1 if built.spec.assumptions else workers
+    cb = _Callback(progress, time.perf_counter(), time_limit_s)
+    status = status_from_cp_sat(str(solver.status_name(solver.solve(built.model, cb))))
+    if progress is not None:
+        progress(1.0, cb.count)
+    has_obj = built.spec.objective != "feasibility"
+    objective = int(round(solver.objective_value)) if status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE) and has_obj else 0
+    bound = float(solver.best_objective_bound) if has_obj else 0.0
+    return Solved(status, built, solver, objective, bound, cb.count)
+
+
+# --------------------------------------------------------------------------------------
+# Extracting results
+# --------------------------------------------------------------------------------------
+
+
+def scheduled_and_assignments(sol: Solved) -> tuple[list[ScheduledProject], list[Assignment]]:
+    """The chosen projects and role assignments of a solution."""
+    data = sol.built.data
+    problem = data.problem
+    members = {mm.id: mm for mm in data.members}
+    scheduled: list[ScheduledProject] = []
+    assignments: list[Assignment] = []
+    h = data.horizon
+    for pd in data.projects:
+        if not sol.present(pd.id):
+            continue
+        t = sol.start(pd.id)
+        staff_cost = Decimal(0)
+        for role in pd.roles:
+            for mm in data.members:
+                lit = sol.built.assign.get((pd.id, role.index, mm.id))
+                if lit is None or not sol.solver.value(lit):
+                    continue
+                a, bb = _role_window(pd, role, t, h)
+                days = days_from_units(role.units)
+                cost = (days * WEEKS_PER_MONTH * (bb - a) * members[mm.id].cost_rate_per_day).quantize(Decimal("0.01"))
+                staff_cost += cost
+                assignments.append(
+                    Assignment(
+                        project_id=pd.id,
+                        role_index=role.index,
+                        skill=role.skill,
+                        member_id=mm.id,
+                        member_name=mm.name,
+                        days_per_week=days,
+                        start=problem.month(t + role.offset),
+                        end=problem.month(t + role.offset + role.length - 1),
+                        cost=cost,
+                    )
+                )
+        scheduled.append(
+            ScheduledProject(
+                project_id=pd.id,
+                title=pd.project.title,
+                start=problem.month(t),
+                end=problem.month(t + pd.duration - 1),
+                value=pd.project.value,
+                cost=money_from_pence(_horizon_cost(pd, t, h)),
+                staff_cost=staff_cost,
+                fixed=pd.fixed,
+            )
+        )
+    scheduled.sort(key=lambda s: (s.start, s.project_id))
+    assignments.sort(key=lambda a: (a.start, a.project_id, a.role_index))
+    return scheduled, assignments
+
+
+def spend_and_utilisation(
+    sol: Solved,
+) -> tuple[dict[str, tuple[Decimal, ...]], dict[str, tuple[Decimal, ...]]]:
+    """Money spent per fund per month and days per week used per member per month."""
+    data = sol.built.data
+    h = data.horizon
+    spend = {f.id: [0] * h for f in data.problem.funds}
+    use = {mm.id: [0] * h for mm in data.members}
+    for pd in data.projects:
+        if not sol.present(pd.id):
+            continue
+        t = sol.start(pd.id)
+        if pd.project.fund_id is not None:
+            for k, c in enumerate(pd.cost):
+                if 0 <= t + k < h:
+                    spend[pd.project.fund_id][t + k] += c
+        for role in pd.roles:
+            for mm in data.members:
+                lit = sol.built.assign.get((pd.id, role.index, mm.id))
+                if lit is not None and sol.solver.value(lit):
+                    a, bb = _role_window(pd, role, t, h)
+                    for month in range(a, bb):
+                        use[mm.id][month] += role.units
+    return (
+        {k: tuple(money_from_pence(v) for v in vals) for k, vals in spend.items()},
+        {k: tuple(days_from_units(v) for v in vals) for k, vals in use.items()},
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Top-level flows
+# --------------------------------------------------------------------------------------
+
+
+def solve_plan(
+    problem: PlanningProblem,
+    *,
+    time_limit_s: float,
+    workers: int,
+    progress: ProgressCallback | None,
+    explain: bool | Iterable[str],
+    explain_time_limit_s: float,
+) -> PlanResult:
+    """Main solve, tie-break on early starts, then explanations (see :func:`plan_portfolio`)."""
+    from .explain import diagnose_infeasible, explain_deferred, structural_conflicts
+
+    t0 = time.perf_counter()
+    data = prepare(problem)
+    warnings = [
+        f"Nobody in the pool has the skill '{s}' (needed by {', '.join(sorted(ps))})."
+        for s, ps in _missing_skills(data).items()
+    ]
+    conflicts = structural_conflicts(data)
+    if conflicts:
+        return _empty(data, SolveStatus.INFEASIBLE, conflicts, warnings, t0)
+    main = solve(build(data, Spec()), time_limit_s=time_limit_s, workers=workers, progress=progress)
+    if main.status is SolveStatus.INFEASIBLE:
+        found = diagnose_infeasible(data, time_limit_s=explain_time_limit_s, workers=workers)
+        return _empty(data, SolveStatus.INFEASIBLE, found, warnings, t0)
+    if not main.ok:
+        warnings.append("No plan was found within the time limit; try a longer limit.")
+        return _empty(data, SolveStatus.UNKNOWN, [], warnings, t0)
+    best = main
+    remaining = max(0.2, min(2.0, 0.25 * time_limit_s))
+    tie = solve(
+        build(data, Spec(objective="starts", min_value=main.objective)),
+        time_limit_s=remaining,
+        workers=workers,
+        hint=main,
+    )
+    if tie.ok:
+        best = tie
+    scheduled, assignments = scheduled_and_assignments(best)
+    spend, use = spend_and_utilisation(best)
+    chosen = frozenset(s.project_id for s in scheduled)
+    if explain is True:
+        targets = [pd.id for pd in data.projects if pd.id not in chosen]
+    elif explain is False:
+        targets = []
+    else:
+        targets = [i for i in explain if i not in chosen]
+    deferred = explain_deferred(
+        data,
+        chosen,
+        targets,
+        main_value=main.objective,
+        time_limit_s=explain_time_limit_s,
+        workers=workers,
+    )
+    value = Decimal(main.objective) / VALUE_SCALE
+    bound = Decimal(int(main.bound + 1e-6)) / VALUE_SCALE if main.status is not SolveStatus.OPTIMAL else value
+    bound = max(bound, value)
+    gap = float((bound - value) / bound) if bound > 0 else 0.0
+    return PlanResult(
+        status=main.status,
+        objective=value,
+        best_bound=bound,
+        gap=gap,
+        scheduled=tuple(scheduled),
+        assignments=tuple(assignments),
+        deferred=tuple(deferred),
+        warnings=tuple(warnings),
+        spend=spend,
+        utilisation=use,
+        wall_time_s=time.perf_counter() - t0,
+    )
+
+
+def _missing_skills(data: Data) -> dict[str, set[str]]:
+    missing: dict[str, set[str]] = {}
+    for pd in data.projects:
+        for role in pd.roles:
+            if role.skill not in data.skills:
+                missing.setdefault(role.skill, set()).add(pd.id)
+    return missing
+
+
+def _empty(data: Data, status: SolveStatus, conflicts: Sequence[object], warnings: list[str], t0: float) -> PlanResult:
+    from .explain import deferred_without_plan
+    from .portfolio import Conflict
+
+    cs = tuple(c for c in conflicts if isinstance(c, Conflict))
+    return PlanResult(
+        status=status,
+        objective=Decimal(0),
+        best_bound=Decimal(0),
+        gap=0.0,
+        scheduled=(),
+        assignments=(),
+        deferred=tuple(deferred_without_plan(data, status)),
+        conflicts=cs,
+        warnings=tuple(warnings),
+        wall_time_s=time.perf_counter() - t0,
+    )
+
+
+def solve_frontier(
+    problem: PlanningProblem,
+    budgets: Sequence[Decimal] | None,
+    *,
+    points: int,
+    time_limit_s: float,
+    workers: int,
+) -> list[FrontierPoint]:
+    """See :func:`.portfolio.efficient_frontier`."""
+    data = prepare(problem)
+    h = data.horizon
+    if budgets is None:
+        fixed = sum(_horizon_cost(pd, pd.starts[0], h) for pd in data.projects if pd.fixed)
+        total = sum(sum(pd.cost) for pd in data.projects if not pd.fixed) + fixed
+        n = max(points, 2)
+        levels = [fixed + (total - fixed) * i // (n - 1) for i in range(n)]
+    else:
+        levels = [int(bud * PENCE) for bud in budgets]
+    out: list[FrontierPoint] = []
+    best_so_far = -1
+    previous: Solved | None = None
+    for level in sorted(levels):
+        sol = solve(
+            build(data, Spec(budget=level)), time_limit_s=time_limit_s, workers=workers, hint=previous
+        )
+        if not sol.ok:
+            out.append(FrontierPoint(money_from_pence(level), Decimal(0), Decimal(0), (), sol.status, 0.0, False))
+            continue
+        previous = sol
+        chosen = [pd for pd in data.projects if sol.present(pd.id)]
+        cost = sum(_horizon_cost(pd, sol.start(pd.id), h) for pd in chosen)
+        bound = max(sol.bound, sol.objective)
+        gap = (bound - sol.objective) / bound if bound > 0 else 0.0
+        out.append(
+            FrontierPoint(
+                budget=money_from_pence(level),
+                value=Decimal(sol.objective) / VALUE_SCALE,
+                cost=money_from_pence(cost),
+                project_ids=tuple(pd.id for pd in chosen),
+                status=sol.status,
+                gap=gap,
+                efficient=sol.objective > best_so_far,
+            )
+        )
+        best_so_far = max(best_so_far, sol.objective)
+    return out
