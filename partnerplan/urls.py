@@ -4,6 +4,9 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("partnerplan.core.urls")),
     path("partners/", include("partnerplan.partners.urls")),
+    path("portfolio/", include("partnerplan.portfolio.urls")),
+    path("governance/", include("partnerplan.governance.urls")),
+    path("finance/", include("partnerplan.finance.urls")),
 ]
 
 if settings.OIDC_ENABLED:

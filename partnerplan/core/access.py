@@ -178,6 +178,12 @@ RULES: dict[str, tuple[Rule, str]] = {
     "partners.archive_person": (_admin, "Only partnership administrators can archive people."),
     "partners.delete_person": (_admin, "Only partnership administrators can delete people."),
     "core.view_history": (_signed_in, "Sign in to see the history of a record."),
+    # --- portfolio (programmes, workstreams, projects, business cases, scoring, status) ---
+    # --- end portfolio ---
+    # --- governance (bodies, powers, meetings, agendas, decisions, actions) ---
+    # --- end governance ---
+    # --- finance (funds, ledger, calls, bids, contingencies) ---
+    # --- end finance ---
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from partnerplan.core.models import Visibility
 from partnerplan.governance.models import Body, BodyKind, BodyMembership, MemberRole
 from partnerplan.partners.models import Person
@@ -19,7 +21,9 @@ BODIES = [
 ]  # fmt: skip
 
 
-def load(*, people: dict[str, Person], actor: object = None) -> dict[str, Body]:
+def load(context: dict[str, Any], *, actor: object = None) -> None:
+    """Puts `bodies` (by abbreviation) into `context`."""
+    people: dict[str, Person] = context["people"]
     bodies: dict[str, Body] = {}
     for name, abbr, kind, parent, description in BODIES:
         body, _ = Body.objects.get_or_create(
@@ -41,4 +45,4 @@ def load(*, people: dict[str, Person], actor: object = None) -> dict[str, Body]:
             person=member,
             defaults={"role": MemberRole.MEMBER, "represents": member.partner},
         )
-    return bodies
+    context["bodies"] = bodies

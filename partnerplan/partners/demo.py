@@ -6,6 +6,8 @@ behind them are invented so that each role can be tried.
 
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 
 from partnerplan.core.models import Visibility
@@ -73,8 +75,11 @@ def _split(name: str) -> tuple[str, str]:
     return first, last
 
 
-def load(*, actor: object = None) -> dict[str, Person]:
-    """Create what is missing; running it twice changes nothing."""
+def load(context: dict[str, Any], *, actor: object = None) -> None:
+    """Create what is missing; running it twice changes nothing.
+
+    Puts `partners` (by abbreviation) and `people` (by full name, or demo key) into `context`.
+    """
     partners: dict[str, Partner] = {}
     for abbr, name, kind, note in PARTNERS:
         existing = Partner.objects.filter(abbreviation__iexact=abbr).first()
@@ -134,4 +139,5 @@ def load(*, actor: object = None) -> dict[str, Person]:
                 is_demo=True,
             )
         people[key] = person
-    return people
+    context["partners"] = partners
+    context["people"] = people

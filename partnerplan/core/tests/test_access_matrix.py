@@ -1,47 +1,42 @@
 """Walk every URL of the service as every role, and check who may see what.
 
-Adding a URL without adding it to EXPECTED fails `test_it_knows_every_url`, so no page escapes
-the matrix.
+Each app declares its part of the matrix in `<app>/tests/access_matrix.py`: `EXPECTED` (url name
+-> (key of the object the URL is about, or None; expected status by role)) and, if its URLs need
+objects, `objects(world) -> dict[str, model instance]`. This test gathers them all; adding a URL
+without adding it to a matrix fails `test_it_knows_every_url`, so no page escapes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+from typing import Any
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from partnerplan.core.models import Visibility
 from partnerplan.core.tests.fixtures import ROLE_NAMES
+from partnerplan.core.tests.matrix import ALL_OK
 from partnerplan.partners.tests.factories import PersonFactory
 
-ALL_OK = dict.fromkeys(ROLE_NAMES, 200)
-ADMIN_ONLY = {**dict.fromkeys(ROLE_NAMES, 403), "public": 302, "admin": 200}
-# The target person works for Alpha, like the officer and the project manager.
-SAME_PARTNER = {**ADMIN_ONLY, "officer": 200, "pm": 200}
-SIGNED_IN = {**ALL_OK, "public": 404}
 
-# url name -> (object the URL is about, expected status by role)
+def _matrix_modules() -> list[Any]:
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("partnerplan."):
+            continue
+        try:
+            modules.append(importlib.import_module(f"{config.name}.tests.access_matrix"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.tests.access_matrix":
+                raise
+    return modules
+
+
+MODULES = _matrix_modules()
 EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
-    "core:home": (None, ALL_OK),
-    "core:sign-in": (None, {**dict.fromkeys(ROLE_NAMES, 302), "public": 200}),
-    "core:sign-in-refused": (None, dict.fromkeys(ROLE_NAMES, 403)),
-    "core:sign-out": (None, dict.fromkeys(ROLE_NAMES, 405)),  # only POST signs out
-    "core:accessibility": (None, ALL_OK),
-    "core:cookies": (None, ALL_OK),
-    "partners:partner-list": (None, ALL_OK),
-    "partners:partner-create": (None, ADMIN_ONLY),
-    "partners:partner-detail": ("partner", ALL_OK),
-    "partners:partner-edit": ("partner", ADMIN_ONLY),
-    "partners:partner-archive": ("partner", ADMIN_ONLY),
-    "partners:partner-delete": ("partner", ADMIN_ONLY),
-    "partners:person-list": (None, ALL_OK),
-    "partners:person-create": (None, ADMIN_ONLY),
-    "partners:person-detail": ("person", SIGNED_IN),
-    "partners:person-edit": ("person", SAME_PARTNER),
-    "partners:person-change-partner": ("person", SAME_PARTNER),
-    "partners:person-archive": ("person", ADMIN_ONLY),
-    "partners:person-delete": ("person", ADMIN_ONLY),
+    name: entry for module in MODULES for name, entry in module.EXPECTED.items()
 }
 
 
@@ -60,18 +55,13 @@ def test_it_knows_every_url():
     assert sorted(_url_names(get_resolver())) == sorted(EXPECTED)
 
 
-@dataclass
-class Objects:
-    partner: object
-    person: object
-
-
 @pytest.fixture
 def objects(world):
-    return Objects(
-        partner=world.alpha,
-        person=PersonFactory.create(partner=world.alpha, visibility=Visibility.PARTNERSHIP),
-    )
+    found: dict[str, Any] = {}
+    for module in MODULES:
+        if hasattr(module, "objects"):
+            found.update(module.objects(world))
+    return found
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
@@ -79,7 +69,7 @@ def test_it_gives_each_role_the_right_answer_on_every_url(world, objects, role):
     client = world.client(role)
     wrong = []
     for name, (target, expected) in EXPECTED.items():
-        kwargs = {"pk": getattr(objects, target).pk} if target else {}
+        kwargs = {"pk": objects[target].pk} if target else {}
         response = client.get(reverse(name, kwargs=kwargs))
         if response.status_code != expected[role]:
             wrong.append(f"{name}: {response.status_code}, expected {expected[role]}")

@@ -1,19 +1,24 @@
 """Load the demo partnership: the Staffordshire Connects partnership of the seed report.
 
-Each app contributes its part through its own `demo.load()`; later issues extend the chain.
-Running it again adds only what is missing.
+Each app contributes its part through its own `demo.load(context)`, in the order of DEMO_APPS;
+an app reads what earlier apps put into the shared `context` dict (people, partners, bodies, ...)
+and adds its own. Running it again adds only what is missing.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from partnerplan.core.models import User
-from partnerplan.governance import demo as governance_demo
-from partnerplan.partners import demo as partners_demo
+
+# In dependency order. An app without a demo.py is skipped.
+DEMO_APPS = [
+    "partners", "governance", "portfolio", "finance", "resources", "reports", "collaboration",
+]  # fmt: skip
 
 DEMO_PASSWORD = "demo-partnerplan-2010"  # noqa: S105 - DEMO DATA, printed for the user
 
@@ -34,8 +39,16 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
-        people = partners_demo.load()
-        governance_demo.load(people=people)
+        context: dict[str, Any] = {}
+        for app in DEMO_APPS:
+            try:
+                module = importlib.import_module(f"partnerplan.{app}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"partnerplan.{app}.demo":
+                    raise
+                continue
+            module.load(context)
+        people = context["people"]
         for username, key, admin, _label in ACCOUNTS:
             person = people[key]
             user, created = User.objects.get_or_create(
