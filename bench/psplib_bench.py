@@ -79,7 +79,9 @@ class Summary:
     mean_cpm_dev: float
 
 
-def solver_for(model: str, time_limit: float, workers: int) -> Callable[[RcpspProblem], RcpspResult]:
+def solver_for(
+    model: str, time_limit: float, workers: int
+) -> Callable[[RcpspProblem], RcpspResult]:
     if model == "plain":
         return lambda p: solve_rcpsp_plain(p, time_limit_s=time_limit, workers=workers)
     if model == "strong":
@@ -118,7 +120,9 @@ def select(names: list[str], args: argparse.Namespace) -> list[str]:
         groups = {int(g) for g in args.groups.split(",")}
         names = [n for n in names if instance_key(n)[0] in groups]
     if args.sample:
-        names = sorted(random.Random(args.seed).sample(names, min(args.sample, len(names))), key=instance_key)
+        names = sorted(
+            random.Random(args.seed).sample(names, min(args.sample, len(names))), key=instance_key
+        )
     if args.limit:
         names = names[: args.limit]
     return names
@@ -209,10 +213,14 @@ def run_set(set_name: str, args: argparse.Namespace, models: list[str]) -> None:
             with files[m].open("a") as fh:
                 fh.write(json.dumps(rec) + "\n")
             done[m][name] = rec
-            line.append(f"{m}={r.makespan}{'*' if r.status == 'OPTIMAL' else ''} ({r.wall_time_s:.1f}s)")
+            line.append(
+                f"{m}={r.makespan}{'*' if r.status == 'OPTIMAL' else ''} ({r.wall_time_s:.1f}s)"
+            )
         print("  ".join(line), flush=True)
     print()
-    print(f"### {set_name} ({len(names)} instances, {args.time_limit:g} s limit, {args.workers} workers)")
+    print(
+        f"### {set_name} ({len(names)} instances, {args.time_limit:g} s limit, {args.workers} workers)"
+    )
     print(table(set_name, [summarise(m, [done[m][n] for n in names]) for m in models]))
 
 
@@ -225,7 +233,9 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
+    )
 
 
 def docs_block(args: argparse.Namespace) -> str | None:
@@ -238,7 +248,9 @@ def docs_block(args: argparse.Namespace) -> str | None:
     for set_name in SETS:
         sums = []
         for m in MODELS:
-            recs = list(load(results_file(results, set_name, m, args.time_limit, args.workers)).values())
+            recs = list(
+                load(results_file(results, set_name, m, args.time_limit, args.workers)).values()
+            )
             if len(recs) == FULL_SET:
                 sums.append(summarise(m, recs))
                 dates += [str(r["at"]) for r in recs]
@@ -281,26 +293,40 @@ def write_docs(block: str, docs: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", required=True, help="PSPLIB folder holding j30/, j60/, j30opt.sm, j60hrs.sm")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--data", required=True, help="PSPLIB folder holding j30/, j60/, j30opt.sm, j60hrs.sm"
+    )
     ap.add_argument("--set", default="both", choices=["j30", "j60", "both"])
     ap.add_argument("--time-limit", type=float, default=10.0, help="seconds per instance and model")
     ap.add_argument("--workers", type=int, default=2, help="CP-SAT worker threads")
-    ap.add_argument("--models", default=",".join(MODELS), help=f"comma-separated subset of {','.join(MODELS)}")
+    ap.add_argument(
+        "--models", default=",".join(MODELS), help=f"comma-separated subset of {','.join(MODELS)}"
+    )
     ap.add_argument("--limit", type=int, default=0, help="only the first N instances of each set")
     ap.add_argument("--sample", type=int, default=0, help="a random sample of N instances per set")
     ap.add_argument("--seed", type=int, default=1, help="seed for --sample")
     ap.add_argument("--groups", default="", help="only these parameter groups, e.g. 9,13,29")
-    ap.add_argument("--results", default=str(REPO / "bench" / "results"), help="per-instance results folder")
-    ap.add_argument("--fresh", action="store_true", help="discard earlier results for these settings")
-    ap.add_argument("--docs", default="auto", choices=["auto", "always", "never"],
-                    help="auto: update docs/performance.md only when whole sets are complete")
+    ap.add_argument(
+        "--results", default=str(REPO / "bench" / "results"), help="per-instance results folder"
+    )
+    ap.add_argument(
+        "--fresh", action="store_true", help="discard earlier results for these settings"
+    )
+    ap.add_argument(
+        "--docs",
+        default="auto",
+        choices=["auto", "always", "never"],
+        help="auto: update docs/performance.md only when whole sets are complete",
+    )
     ap.add_argument("--docs-file", default=str(REPO / "docs" / "performance.md"))
     args = ap.parse_args(argv)
     models = [m.strip() for m in args.models.split(",") if m.strip()]
     for m in models:
         solver_for(m, args.time_limit, args.workers)  # validates the name
-    for set_name in (["j30", "j60"] if args.set == "both" else [args.set]):
+    for set_name in ["j30", "j60"] if args.set == "both" else [args.set]:
         run_set(set_name, args, models)
     if args.docs != "never":
         block = docs_block(args)

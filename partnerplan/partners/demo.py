@@ -6,9 +6,8 @@ behind them are invented so that each role can be tried.
 
 from __future__ import annotations
 
-from typing import Any
-
 import datetime as dt
+from typing import Any
 
 from partnerplan.core.models import Visibility
 from partnerplan.partners import services

@@ -17,7 +17,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from partnerplan.core.models import Visibility
 from partnerplan.core.tests.fixtures import ROLE_NAMES
-from partnerplan.core.tests.matrix import ALL_OK
 from partnerplan.partners.tests.factories import PersonFactory
 
 
@@ -79,11 +78,17 @@ def test_it_gives_each_role_the_right_answer_on_every_url(world, objects, role):
 @pytest.fixture
 def people(world):
     alpha, beta = world.alpha, world.beta
-    shared = PersonFactory.create(first_name="Shared", partner=alpha, visibility=Visibility.PARTNERS)
+    shared = PersonFactory.create(
+        first_name="Shared", partner=alpha, visibility=Visibility.PARTNERS
+    )
     shared.shared_with.set([beta])
     return {
-        "Public": PersonFactory.create(first_name="Public", partner=alpha, visibility=Visibility.PUBLIC),
-        "Team": PersonFactory.create(first_name="Team", partner=alpha, visibility=Visibility.PARTNERSHIP),
+        "Public": PersonFactory.create(
+            first_name="Public", partner=alpha, visibility=Visibility.PUBLIC
+        ),
+        "Team": PersonFactory.create(
+            first_name="Team", partner=alpha, visibility=Visibility.PARTNERSHIP
+        ),
         "Shared": shared,
         "Exempt": PersonFactory.create(
             first_name="Exempt", partner=alpha, visibility=Visibility.EXEMPT, exempt_paragraph=1

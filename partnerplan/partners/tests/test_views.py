@@ -230,7 +230,9 @@ def test_it_moves_a_person_through_the_change_partner_page(world, admin_client):
 
 
 def test_it_hides_people_the_viewer_may_not_see(world):
-    PersonFactory.create(first_name="Secret", partner=world.alpha, visibility=Visibility.PARTNERSHIP)
+    PersonFactory.create(
+        first_name="Secret", partner=world.alpha, visibility=Visibility.PARTNERSHIP
+    )
     html = world.client("public").get("/partners/people/").content.decode()
     assert "Secret" not in html
     assert (

@@ -35,7 +35,12 @@ from .months import (
 from .portfolio import Conflict, Decision, DeferredProject, Reason, ReasonKind
 from .portfolio_model import VALUE_SCALE, Data, ProjectData, Solved, Spec, build, solve
 
-__all__ = ["deferred_without_plan", "diagnose_infeasible", "explain_deferred", "structural_conflicts"]
+__all__ = [
+    "deferred_without_plan",
+    "diagnose_infeasible",
+    "explain_deferred",
+    "structural_conflicts",
+]
 
 
 def _cap(text: str) -> str:
@@ -202,9 +207,14 @@ def _capacity_reasons(sol: Solved, together: bool) -> list[Reason]:
         else:
             kind = ReasonKind.CAPACITY
             amount = format_days(peak) if uniform else f"up to {format_days(peak)}"
-            message = f"Not enough {skill}: the pool is short by {amount} a week {', '.join(spans)}."
+            message = (
+                f"Not enough {skill}: the pool is short by {amount} a week {', '.join(spans)}."
+            )
             if helpers.get(skill):
-                message = message[:-1] + f" (for example more time from {', '.join(sorted(helpers[skill]))})."
+                message = (
+                    message[:-1]
+                    + f" (for example more time from {', '.join(sorted(helpers[skill]))})."
+                )
             more = format_more_days(peak) if uniform else f"up to {format_more_days(peak)}"
             suggestion = _cap(f"{more} a week of {skill} {when}")
         if together:
@@ -233,7 +243,9 @@ def _active_roles(sol: Solved) -> dict[tuple[str, int], list[str]]:
         pd = data.by_id(pid)
         role = pd.roles[k]
         t = sol.start(pid)
-        for month in range(max(0, t + role.offset), min(data.horizon, t + role.offset + role.length)):
+        for month in range(
+            max(0, t + role.offset), min(data.horizon, t + role.offset + role.length)
+        ):
             out.setdefault((member_id, month), []).append(role.skill)
     return out
 
@@ -340,7 +352,11 @@ def _deadline_reasons(sol: Solved, together: bool) -> list[Reason]:
 
 
 def _slack_reasons(sol: Solved, together: bool = False) -> list[Reason]:
-    return _capacity_reasons(sol, together) + _money_reasons(sol, together) + _deadline_reasons(sol, together)
+    return (
+        _capacity_reasons(sol, together)
+        + _money_reasons(sol, together)
+        + _deadline_reasons(sol, together)
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -391,9 +407,13 @@ def _explain_one(
             )
         )
     if pd.project.value <= 0:
-        reasons.append(Reason(ReasonKind.OUTRANKED, "It has no value, so the plan gains nothing from it."))
+        reasons.append(
+            Reason(ReasonKind.OUTRANKED, "It has no value, so the plan gains nothing from it.")
+        )
     # 2. outranked?
-    alone = solve(build(data, Spec(force_in=frozenset({pd.id}))), time_limit_s=time_limit_s, workers=workers)
+    alone = solve(
+        build(data, Spec(force_in=frozenset({pd.id}))), time_limit_s=time_limit_s, workers=workers
+    )
     if alone.ok and pd.project.value > 0:
         with_it = {q.id for q in data.projects if alone.present(q.id)}
         displaced = sorted(chosen - with_it)
@@ -407,10 +427,19 @@ def _explain_one(
         else:
             message = "It fits alongside the plan; the solver stopped before it could add it (allow more time)."
         reasons.append(
-            Reason(ReasonKind.OUTRANKED, message, amount=max(loss, Decimal(0)), project_ids=tuple(displaced))
+            Reason(
+                ReasonKind.OUTRANKED,
+                message,
+                amount=max(loss, Decimal(0)),
+                project_ids=tuple(displaced),
+            )
         )
     # 3. what would let it in beside the current plan
-    keep_out = frozenset(q.id for q in data.projects if q.id not in chosen and q.id != pd.id and q.id not in dependencies)
+    keep_out = frozenset(
+        q.id
+        for q in data.projects
+        if q.id not in chosen and q.id != pd.id and q.id not in dependencies
+    )
     base = {"force_in": chosen | {pd.id}, "force_out": keep_out, "objective": "slack"}
     relaxed = frozenset({pd.id} | dependencies)
     found: list[Reason] = []
@@ -445,7 +474,9 @@ def deferred_without_plan(data: Data, status: SolveStatus) -> list[DeferredProje
     else:
         message = "No plan was found within the time limit."
     return [
-        DeferredProject(pd.id, pd.project.title, pd.project.value, (Reason(ReasonKind.UNKNOWN, message),))
+        DeferredProject(
+            pd.id, pd.project.title, pd.project.value, (Reason(ReasonKind.UNKNOWN, message),)
+        )
         for pd in data.projects
     ]
 
@@ -462,14 +493,24 @@ def diagnose_infeasible(data: Data, *, time_limit_s: float, workers: int) -> lis
         forced |= _ancestors(data, pid)
     optional = frozenset(pd.id for pd in data.projects if pd.id not in forced)
     core_sol = solve(
-        build(data, Spec(force_in=frozenset(forced), force_out=optional, objective="feasibility", assumptions=True)),
+        build(
+            data,
+            Spec(
+                force_in=frozenset(forced),
+                force_out=optional,
+                objective="feasibility",
+                assumptions=True,
+            ),
+        ),
         time_limit_s=time_limit_s,
         workers=1,
     )
     core: list[str] = []
     if core_sol.status is SolveStatus.INFEASIBLE:
         idx = core_sol.solver.sufficient_assumptions_for_infeasibility()
-        core = sorted(core_sol.built.assumption_of[i] for i in idx if i in core_sol.built.assumption_of)
+        core = sorted(
+            core_sol.built.assumption_of[i] for i in idx if i in core_sol.built.assumption_of
+        )
     if not core:
         core = sorted(forced)
     movable = frozenset(pid for pid in forced if not data.by_id(pid).fixed)
@@ -490,10 +531,19 @@ def diagnose_infeasible(data: Data, *, time_limit_s: float, workers: int) -> lis
     )
     reasons = _slack_reasons(relaxed, together=True) if relaxed.ok else []
     if not reasons:
-        reasons = [Reason(ReasonKind.UNKNOWN, "The dependencies and dates of these commitments cannot all hold.")]
+        reasons = [
+            Reason(
+                ReasonKind.UNKNOWN,
+                "The dependencies and dates of these commitments cannot all hold.",
+            )
+        ]
     described = ", ".join(_describe_commitment(data, pid) for pid in core)
     why = " ".join(r.message for r in reasons)
-    return [Conflict(f"These commitments cannot all be met: {described}. {why}", tuple(core), tuple(reasons))]
+    return [
+        Conflict(
+            f"These commitments cannot all be met: {described}. {why}", tuple(core), tuple(reasons)
+        )
+    ]
 
 
 def _describe_commitment(data: Data, pid: str) -> str:

@@ -375,7 +375,11 @@ def apply_scenario(problem: PlanningProblem, scenario: Scenario) -> PlanningProb
     mids = {m.id for m in problem.members}
     fids = {f.id for f in problem.funds}
     tag = f"Scenario '{scenario.name}'"
-    problems += [f"{tag}: unknown project '{i}'" for i in (*scenario.force_in, *scenario.force_out) if i not in pids]
+    problems += [
+        f"{tag}: unknown project '{i}'"
+        for i in (*scenario.force_in, *scenario.force_out)
+        if i not in pids
+    ]
     problems += [
         f"{tag}: project '{i}' is forced both in and out"
         for i in sorted(set(scenario.force_in) & set(scenario.force_out))
@@ -385,9 +389,19 @@ def apply_scenario(problem: PlanningProblem, scenario: Scenario) -> PlanningProb
         for i in scenario.force_out
         if i in pids and pids[i].fixed_start is not None
     ]
-    problems += [f"{tag}: unknown pool member '{i}'" for i in scenario.remove_members if i not in mids]
-    problems += [f"{tag}: pool member id '{m.id}' already exists" for m in scenario.add_members if m.id in mids]
-    problems += [f"{tag}: unknown fund '{c.fund_id}'" for c in scenario.money_changes if c.fund_id not in fids]
+    problems += [
+        f"{tag}: unknown pool member '{i}'" for i in scenario.remove_members if i not in mids
+    ]
+    problems += [
+        f"{tag}: pool member id '{m.id}' already exists"
+        for m in scenario.add_members
+        if m.id in mids
+    ]
+    problems += [
+        f"{tag}: unknown fund '{c.fund_id}'"
+        for c in scenario.money_changes
+        if c.fund_id not in fids
+    ]
     if problems:
         raise PlanningInputError(problems)
 
@@ -419,7 +433,9 @@ def apply_scenario(problem: PlanningProblem, scenario: Scenario) -> PlanningProb
                     inflows[key] = inflows.get(key, Decimal(0)) + c.amount
         funds.append(dataclasses.replace(f, inflows=inflows))
     members = tuple(m for m in problem.members if m.id not in removed) + tuple(scenario.add_members)
-    return dataclasses.replace(problem, members=members, projects=tuple(projects), funds=tuple(funds))
+    return dataclasses.replace(
+        problem, members=members, projects=tuple(projects), funds=tuple(funds)
+    )
 
 
 @dataclass(frozen=True)
@@ -512,7 +528,9 @@ def validate(problem: PlanningProblem) -> list[str]:
         errors += _validate_project(problem, p, members, fund_ids, pids)
     cycle = _find_cycle(problem.projects)
     if cycle:
-        errors.append("The dependencies form a cycle: " + " -> ".join(f"'{c}'" for c in cycle) + ".")
+        errors.append(
+            "The dependencies form a cycle: " + " -> ".join(f"'{c}'" for c in cycle) + "."
+        )
     errors += _validate_fixed_order(problem)
     return errors
 
@@ -596,12 +614,16 @@ def _validate_project(
         if not r.skill.strip():
             errors.append(f"{role}: no skill given.")
         if r.days_per_week <= 0 or r.days_per_week > MAX_DAYS_PER_WEEK:
-            errors.append(f"{role}: needs {r.days_per_week} days a week; it must be more than 0 and at most 5.")
+            errors.append(
+                f"{role}: needs {r.days_per_week} days a week; it must be more than 0 and at most 5."
+            )
         elif not _decimal_places_ok(r.days_per_week):
             errors.append(f"{role}: days a week must have at most 2 decimals.")
         length = p.duration_months - r.start_offset if r.months is None else r.months
         if r.start_offset < 0 or length < 1 or r.start_offset + length > p.duration_months:
-            errors.append(f"{role}: its months fall outside the project's {p.duration_months} months.")
+            errors.append(
+                f"{role}: its months fall outside the project's {p.duration_months} months."
+            )
         if r.member_id is not None:
             member = members.get(r.member_id)
             if member is None:
@@ -616,8 +638,12 @@ def _validate_project(
                 f"{month_label(p.earliest_start)}, {p.duration_months} months end in {month_label(finish)}."
             )
     if p.fixed_start is not None and p.duration_months >= 1:
-        if p.earliest_start is not None and first_of_month(p.fixed_start) < first_of_month(p.earliest_start):
-            errors.append(f"{who}: the committed start {month_label(p.fixed_start)} is before its earliest start.")
+        if p.earliest_start is not None and first_of_month(p.fixed_start) < first_of_month(
+            p.earliest_start
+        ):
+            errors.append(
+                f"{who}: the committed start {month_label(p.fixed_start)} is before its earliest start."
+            )
         end = add_months(first_of_month(p.fixed_start), p.duration_months - 1)
         if p.deadline is not None and end > first_of_month(p.deadline):
             errors.append(
@@ -738,7 +764,9 @@ def efficient_frontier(
     from .portfolio_model import solve_frontier
 
     check(problem)
-    return solve_frontier(problem, budgets, points=points, time_limit_s=time_limit_s, workers=workers)
+    return solve_frontier(
+        problem, budgets, points=points, time_limit_s=time_limit_s, workers=workers
+    )
 
 
 def money_to_pence(amount: Decimal) -> int:

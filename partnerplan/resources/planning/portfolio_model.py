@@ -138,7 +138,10 @@ def prepare(problem: PlanningProblem) -> Data:
             )
         )
     availability = {
-        m.id: tuple(int((a * DAYS_SCALE).to_integral_value(rounding="ROUND_FLOOR")) for a in effective_availability(problem, m))
+        m.id: tuple(
+            int((a * DAYS_SCALE).to_integral_value(rounding="ROUND_FLOOR"))
+            for a in effective_availability(problem, m)
+        )
         for m in problem.members
     }
     skills = frozenset(s for m in problem.members for s in m.skills)
@@ -191,9 +194,13 @@ def build(data: Data, spec: Spec) -> Built:
     b = Built(m, data, spec)
     h = data.horizon
     members_with = {s: [mm for mm in data.members if s in mm.skills] for s in data.skills}
-    intervals: dict[str, list[tuple[cp_model.IntervalVar, int]]] = {mm.id: [] for mm in data.members}
+    intervals: dict[str, list[tuple[cp_model.IntervalVar, int]]] = {
+        mm.id: [] for mm in data.members
+    }
     virtual_terms: dict[tuple[str, int], list[tuple[int, cp_model.IntVar]]] = {}
-    member_terms: dict[tuple[str, int], list[tuple[int, cp_model.IntVar, list[cp_model.IntVar]]]] = {}
+    member_terms: dict[
+        tuple[str, int], list[tuple[int, cp_model.IntVar, list[cp_model.IntVar]]]
+    ] = {}
     value_terms = []
 
     for pd in data.projects:
@@ -242,17 +249,24 @@ def build(data: Data, spec: Spec) -> Built:
                 options.append(lit)
                 if pd.fixed:
                     a, bb = windows[starts[0]]
-                    iv = m.new_optional_fixed_size_interval_var(a, bb - a, lit, f"iv[{pid},{role.index},{mm.id}]")
+                    iv = m.new_optional_fixed_size_interval_var(
+                        a, bb - a, lit, f"iv[{pid},{role.index},{mm.id}]"
+                    )
                 else:
                     iv = m.new_optional_fixed_size_interval_var(
-                        b.start[pid] + role.offset, role.length, lit, f"iv[{pid},{role.index},{mm.id}]"
+                        b.start[pid] + role.offset,
+                        role.length,
+                        lit,
+                        f"iv[{pid},{role.index},{mm.id}]",
                     )
                 intervals[mm.id].append((iv, role.units))
                 if spec.capacity_slack:
                     for month in range(h):
                         act = [xs[t] for t in starts if windows[t][0] <= month < windows[t][1]]
                         if act:
-                            member_terms.setdefault((mm.id, month), []).append((role.units, lit, act))
+                            member_terms.setdefault((mm.id, month), []).append(
+                                (role.units, lit, act)
+                            )
             if spec.capacity_slack:
                 v = m.new_bool_var(f"virtual[{pid},{role.index}]")
                 b.virtual[(pid, role.index)] = v
@@ -288,7 +302,14 @@ def build(data: Data, spec: Spec) -> Built:
             while end < h and cap - avail[end] == deficit:
                 end += 1
             if deficit > 0:
-                items.append((m.new_fixed_size_interval_var(month, end - month, f"block[{mm.id},{month}]"), deficit))
+                items.append(
+                    (
+                        m.new_fixed_size_interval_var(
+                            month, end - month, f"block[{mm.id},{month}]"
+                        ),
+                        deficit,
+                    )
+                )
             month = end
         if items:
             m.add_cumulative([iv for iv, _ in items], [u for _, u in items], cap)
@@ -299,7 +320,10 @@ def build(data: Data, spec: Spec) -> Built:
     _add_money(b)
 
     if spec.budget is not None:
-        m.add(sum(_horizon_cost(pd, t, h) * v for pd in data.projects for t, v in b.x[pd.id].items()) <= spec.budget)
+        m.add(
+            sum(_horizon_cost(pd, t, h) * v for pd in data.projects for t, v in b.x[pd.id].items())
+            <= spec.budget
+        )
 
     if spec.objective == "value":
         m.maximize(b.value_expr)
@@ -359,7 +383,9 @@ def _add_money(b: Built) -> None:
             elif i < h:
                 inflow[i] += int(v * PENCE)
 
-        def spend_upto(month: int, pds: Sequence[ProjectData] = pds, only: bool = False) -> cp_model.LinearExprT:
+        def spend_upto(
+            month: int, pds: Sequence[ProjectData] = pds, only: bool = False
+        ) -> cp_model.LinearExprT:
             terms = []
             for pd in pds:
                 for t, v in b.x[pd.id].items():
@@ -418,7 +444,9 @@ class _Callback(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
     def on_solution_callback(self) -> None:
         self.count += 1
         if self.progress is not None:
-            self.progress(min(1.0, (time.perf_counter() - self.t0) / max(self.limit, 1e-9)), self.count)
+            self.progress(
+                min(1.0, (time.perf_counter() - self.t0) / max(self.limit, 1e-9)), self.count
+            )
 
 
 def solve(
@@ -449,7 +477,11 @@ def solve(
     if progress is not None:
         progress(1.0, cb.count)
     has_obj = built.spec.objective != "feasibility"
-    objective = int(round(solver.objective_value)) if status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE) and has_obj else 0
+    objective = (
+        int(round(solver.objective_value))
+        if status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE) and has_obj
+        else 0
+    )
     bound = float(solver.best_objective_bound) if has_obj else 0.0
     return Solved(status, built, solver, objective, bound, cb.count)
 
@@ -479,7 +511,9 @@ def scheduled_and_assignments(sol: Solved) -> tuple[list[ScheduledProject], list
                     continue
                 a, bb = _role_window(pd, role, t, h)
                 days = days_from_units(role.units)
-                cost = (days * WEEKS_PER_MONTH * (bb - a) * members[mm.id].cost_rate_per_day).quantize(Decimal("0.01"))
+                cost = (
+                    days * WEEKS_PER_MONTH * (bb - a) * members[mm.id].cost_rate_per_day
+                ).quantize(Decimal("0.01"))
                 staff_cost += cost
                 assignments.append(
                     Assignment(
@@ -601,7 +635,11 @@ def solve_plan(
         workers=workers,
     )
     value = Decimal(main.objective) / VALUE_SCALE
-    bound = Decimal(int(main.bound + 1e-6)) / VALUE_SCALE if main.status is not SolveStatus.OPTIMAL else value
+    bound = (
+        Decimal(int(main.bound + 1e-6)) / VALUE_SCALE
+        if main.status is not SolveStatus.OPTIMAL
+        else value
+    )
     bound = max(bound, value)
     gap = float((bound - value) / bound) if bound > 0 else 0.0
     return PlanResult(
@@ -628,7 +666,9 @@ def _missing_skills(data: Data) -> dict[str, set[str]]:
     return missing
 
 
-def _empty(data: Data, status: SolveStatus, conflicts: Sequence[object], warnings: list[str], t0: float) -> PlanResult:
+def _empty(
+    data: Data, status: SolveStatus, conflicts: Sequence[object], warnings: list[str], t0: float
+) -> PlanResult:
     from .explain import deferred_without_plan
     from .portfolio import Conflict
 
@@ -670,10 +710,17 @@ def solve_frontier(
     previous: Solved | None = None
     for level in sorted(levels):
         sol = solve(
-            build(data, Spec(budget=level)), time_limit_s=time_limit_s, workers=workers, hint=previous
+            build(data, Spec(budget=level)),
+            time_limit_s=time_limit_s,
+            workers=workers,
+            hint=previous,
         )
         if not sol.ok:
-            out.append(FrontierPoint(money_from_pence(level), Decimal(0), Decimal(0), (), sol.status, 0.0, False))
+            out.append(
+                FrontierPoint(
+                    money_from_pence(level), Decimal(0), Decimal(0), (), sol.status, 0.0, False
+                )
+            )
             continue
         previous = sol
         chosen = [pd for pd in data.projects if sol.present(pd.id)]

@@ -102,7 +102,9 @@ def _validate(p: RcpspProblem) -> list[str]:
         if p.durations[j] < 0:
             problems.append(f"task {j} has a negative duration")
         if len(p.demands[j]) != len(p.capacities):
-            problems.append(f"task {j} has {len(p.demands[j])} demands for {len(p.capacities)} resources")
+            problems.append(
+                f"task {j} has {len(p.demands[j])} demands for {len(p.capacities)} resources"
+            )
             continue
         for r, q in enumerate(p.demands[j]):
             if q < 0:
@@ -221,7 +223,9 @@ def check_schedule(problem: RcpspProblem, starts: Sequence[int]) -> list[str]:
             for t in range(starts[j], starts[j] + d[j]):
                 use[t] += problem.demands[j][r]
         errors.extend(
-            f"resource {r} overloaded at time {t}: {u} > {cap}" for t, u in enumerate(use) if u > cap
+            f"resource {r} overloaded at time {t}: {u} > {cap}"
+            for t, u in enumerate(use)
+            if u > cap
         )
     return errors
 
@@ -342,7 +346,8 @@ def _heuristic(
     lst = [cp_len - tail[j] for j in range(problem.n_jobs)]
     n_succ = _transitive_successor_counts(problem)
     work = [
-        problem.durations[j] * sum(q / max(c, 1) for q, c in zip(problem.demands[j], problem.capacities, strict=True))
+        problem.durations[j]
+        * sum(q / max(c, 1) for q, c in zip(problem.demands[j], problem.capacities, strict=True))
         for j in range(problem.n_jobs)
     ]
     rules: list[list[float]] = [
@@ -516,7 +521,11 @@ def _cp_result(
     if status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         st = tuple(int(solver.value(s)) for s in starts)
         ms = max((s + d for s, d in zip(st, problem.durations, strict=True)), default=0)
-        bound = ms if status is SolveStatus.OPTIMAL else int(math.ceil(solver.best_objective_bound - 1e-6))
+        bound = (
+            ms
+            if status is SolveStatus.OPTIMAL
+            else int(math.ceil(solver.best_objective_bound - 1e-6))
+        )
         return RcpspResult(
             status, st, ms, max(bound, known_lb), time.perf_counter() - t0, model, count
         )
@@ -576,7 +585,10 @@ def _disjunctive_cliques(problem: RcpspProblem, dist: list[dict[int, int]]) -> l
                 res_conflict += clash
     if res_conflict == 0:
         return []
-    weight = {j: d[j] * max((q[j][r] / max(caps[r], 1) for r in range(len(caps))), default=0) for j in tasks}
+    weight = {
+        j: d[j] * max((q[j][r] / max(caps[r], 1) for r in range(len(caps))), default=0)
+        for j in tasks
+    }
     cliques: list[list[int]] = []
     seen: set[frozenset[int]] = set()
     for seed in sorted(tasks, key=lambda j: (-len(conflict[j]), -weight[j], j)):
@@ -633,14 +645,22 @@ def solve_rcpsp(
     details = {"heuristic_makespan": float(ub), "heuristic_schedules": float(h_count)}
     if ub <= lb:
         return RcpspResult(
-            SolveStatus.OPTIMAL, tuple(h_starts), ub, ub, time.perf_counter() - t0, "strong",
-            1, details,
+            SolveStatus.OPTIMAL,
+            tuple(h_starts),
+            ub,
+            ub,
+            time.perf_counter() - t0,
+            "strong",
+            1,
+            details,
         )
     es, tail = critical_path(problem)
     horizon = ub if opt.windows else sum(d)
     m = cp_model.CpModel()
     starts = [
-        m.new_int_var(es[j] if opt.windows else 0, horizon - tail[j] if opt.windows else horizon, f"s{j}")
+        m.new_int_var(
+            es[j] if opt.windows else 0, horizon - tail[j] if opt.windows else horizon, f"s{j}"
+        )
         for j in range(n)
     ]
     intervals = [m.new_fixed_size_interval_var(starts[j], d[j], f"i{j}") for j in range(n)]
@@ -658,7 +678,9 @@ def solve_rcpsp(
     for r, cap in enumerate(problem.capacities):
         users = [j for j in active if problem.demands[j][r] > 0]
         if sum(problem.demands[j][r] for j in users) > cap:
-            m.add_cumulative([intervals[j] for j in users], [problem.demands[j][r] for j in users], cap)
+            m.add_cumulative(
+                [intervals[j] for j in users], [problem.demands[j][r] for j in users], cap
+            )
     if opt.cliques:
         for clique in _disjunctive_cliques(problem, dist):
             m.add_no_overlap([intervals[j] for j in clique])
@@ -683,12 +705,24 @@ def solve_rcpsp(
     result = _cp_result(problem, solver, status_name, starts, t0, "strong", count, lb)
     if result.starts is None:  # time ran out before CP-SAT reported: keep the heuristic
         return RcpspResult(
-            SolveStatus.FEASIBLE, tuple(h_starts), ub, lb, time.perf_counter() - t0, "strong",
-            1, details,
+            SolveStatus.FEASIBLE,
+            tuple(h_starts),
+            ub,
+            lb,
+            time.perf_counter() - t0,
+            "strong",
+            1,
+            details,
         )
     return RcpspResult(
-        result.status, result.starts, result.makespan, result.best_bound, result.wall_time_s,
-        "strong", result.solutions, details,
+        result.status,
+        result.starts,
+        result.makespan,
+        result.best_bound,
+        result.wall_time_s,
+        "strong",
+        result.solutions,
+        details,
     )
 
 
