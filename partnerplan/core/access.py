@@ -122,10 +122,10 @@ def visible_q(viewer: Viewer, model: type[models.Model], prefix: str = "") -> Q:
         return q
     q |= Q(**{f"{prefix}visibility": Visibility.PARTNERSHIP})
     if viewer.partner_ids:
-        shared = model._meta.get_field("shared_with")
-        through = shared.remote_field.through  # type: ignore[union-attr]
-        source = shared.m2m_field_name()  # type: ignore[union-attr]
-        target = shared.m2m_reverse_field_name()  # type: ignore[union-attr]
+        shared: Any = model._meta.get_field("shared_with")
+        through = shared.remote_field.through
+        source = shared.m2m_field_name()
+        target = shared.m2m_reverse_field_name()
         shared_ids = through.objects.filter(**{f"{target}__in": viewer.partner_ids}).values(
             f"{source}_id"
         )

@@ -15,7 +15,7 @@ class GovUKDateInput(forms.MultiWidget):
     template_name = "core/widgets/date_input.html"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        widgets = {
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
             "day": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 2}),
             "month": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 2}),
             "year": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
@@ -30,7 +30,9 @@ class GovUKDateInput(forms.MultiWidget):
             return [day, month, year]
         return [None, None, None]
 
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> str | None:
+    def value_from_datadict(  # type: ignore[override]  # one ISO string, not a list of parts
+        self, data: Any, files: Any, name: str
+    ) -> str | None:
         day, month, year = (
             (data.get(f"{name}_{part}") or "").strip() for part in ("day", "month", "year")
         )
@@ -109,6 +111,7 @@ class GovUKFormMixin:
                     messages.pop(key)
                 del default
             field.error_messages.update(messages)
+            validator: Any
             for validator in field.validators:
                 if getattr(validator, "code", "") == "max_length":
                     validator.message = f"{label} must be %(limit_value)d characters or fewer"
@@ -131,7 +134,7 @@ class GovUKFormMixin:
         return items
 
 
-def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:
+def apply_validation_error(form: forms.BaseForm, exc: ValidationError) -> None:
     """Show a service's ValidationError on the form, against the right fields."""
     if hasattr(exc, "error_dict"):
         for name, errors in exc.error_dict.items():

@@ -36,11 +36,12 @@ def _display(model: type[models.Model], name: str, value: Any, names: dict[Any, 
     except Exception:  # noqa: BLE001 - a field removed since the change was recorded
         return str(value)
     if isinstance(value, list):  # many-to-many: a list of through-row dicts
-        target = f.related_model._meta.model_name if f.related_model else ""
+        related: Any = f.related_model
+        target = related._meta.model_name if related else ""
         ids = [row.get(target) for row in value]
         return ", ".join(names.get((target, i), str(i)) for i in ids) or "(none)"
-    if getattr(f, "choices", None):
-        return str(dict(f.flatchoices).get(value, value))  # type: ignore[arg-type]
+    if isinstance(f, models.Field) and f.choices:
+        return str(dict(f.flatchoices).get(value, value))
     if isinstance(f, models.ForeignKey):
         return names.get((f.related_model._meta.model_name, value), str(value))  # type: ignore[union-attr]
     if isinstance(f, models.BooleanField):
@@ -100,7 +101,8 @@ def history_for(obj: models.Model, *, limit: int = 200) -> list[HistoryEntry]:
             for c in delta.changes:
                 if c.field in HIDDEN_FIELDS:
                     continue
-                label = str(model._meta.get_field(c.field).verbose_name).capitalize()
+                field: Any = model._meta.get_field(c.field)
+                label = str(field.verbose_name).capitalize()
                 changes.append(
                     Change(
                         label,

@@ -38,7 +38,7 @@ def usage_of(obj: models.Model) -> list[Usage]:
     usages: list[Usage] = []
     for rel in obj._meta.related_objects:
         related_model = rel.related_model
-        if related_model is None or related_model._meta.app_label == "simple_history":
+        if not isinstance(related_model, type) or related_model._meta.app_label == "simple_history":
             continue
         if related_model.__name__.startswith("Historical") or rel.get_accessor_name() is None:
             continue

@@ -105,13 +105,13 @@ def load(context: dict[str, Any], *, actor: object = None) -> None:
 
     roles = {r.code: r for r in Role.objects.all()}
     people: dict[str, Person] = {}
-    for honorific, full, _blank, title, abbr, role_codes, notes in PEOPLE:
+    for honorific, full, _blank, title, home_abbr, role_codes, notes in PEOPLE:
         first, last = _split(full)
         person = Person.objects.filter(first_name=first, last_name=last).first()
         if person is None:
             person = services.person_create(
                 actor=actor,
-                partner=partners[abbr] if abbr else None,
+                partner=partners[home_abbr] if home_abbr else None,
                 honorific=honorific,
                 first_name=first,
                 last_name=last,

@@ -33,7 +33,8 @@ class PartnerForm(GovUKFormMixin, forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", "Choose a kind")] + list(PartnerKind.choices)
+        kind: Any = self.fields["kind"]
+        kind.choices = [("", "Choose a kind")] + list(PartnerKind.choices)
 
     def _post_clean(self) -> None:
         # Model validation (uniqueness, date order) is the service's job, so that every write
@@ -128,7 +129,8 @@ class PersonFilterForm(GovUKFormMixin, forms.Form):
     def __init__(self, *args: Any, partners: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners  # type: ignore[attr-defined]
-        self.fields["role"].choices = [("", "Any role")] + [
+        role: Any = self.fields["role"]
+        role.choices = [("", "Any role")] + [
             (r.code, r.name) for r in Role.objects.all()
         ]
 

@@ -29,8 +29,8 @@ def _validate_partner(partner: Partner) -> None:
     partner.abbreviation = partner.abbreviation.strip().upper()
     partner.name = partner.name.strip()
     clash = Partner.objects.filter(abbreviation__iexact=partner.abbreviation).exclude(pk=partner.pk)
-    if partner.abbreviation and clash.exists():
-        other = clash.first()
+    other = clash.first() if partner.abbreviation else None
+    if other is not None:
         errors.setdefault("abbreviation", []).append(
             f"{partner.abbreviation} is already the abbreviation of {other.name}: "
             "choose a different one"

@@ -228,7 +228,7 @@ def test_it_rejects_lines_to_unknown_boxes_and_repeated_ids():
         render([DiagramNode("a", "A")], [DiagramEdge("a", "ghost")])
     with pytest.raises(ValueError, match="share the id 'a'"):
         render([DiagramNode("a", "A"), DiagramNode("a", "B")], [])
-    bad = DiagramEdge("a", "b", style="x")  # type: ignore[arg-type]
+    bad = DiagramEdge("a", "b", style="x")
     with pytest.raises(ValueError, match="Unknown line style"):
         render([DiagramNode("a", "A"), DiagramNode("b", "B")], [bad])
 

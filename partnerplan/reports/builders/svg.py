@@ -52,7 +52,7 @@ def svg_size_px(data: bytes) -> tuple[float, float]:
 def svg_to_png(data: bytes, *, scale: float = 2.0) -> bytes:
     """Render an SVG to PNG at ``scale`` times its natural size (2 keeps it sharp in print)."""
     try:
-        import cairosvg  # type: ignore[import-untyped]
+        import cairosvg
     except ImportError as error:  # pragma: no cover - depends on the installation
         raise DocumentError(
             [
