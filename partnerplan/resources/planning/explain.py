@@ -33,7 +33,16 @@ from .months import (
     month_label,
 )
 from .portfolio import Conflict, Decision, DeferredProject, Reason, ReasonKind
-from .portfolio_model import VALUE_SCALE, Data, ProjectData, Solved, Spec, build, solve
+from .portfolio_model import (
+    VALUE_SCALE,
+    Data,
+    ProjectData,
+    Solved,
+    Spec,
+    build,
+    fund_flows,
+    solve,
+)
 
 __all__ = [
     "deferred_without_plan",
@@ -85,7 +94,8 @@ def _structural(data: Data, pd: ProjectData) -> list[Reason]:
                 Reason(
                     ReasonKind.DEADLINE,
                     f"It cannot finish by its deadline, {month_label(p.deadline)}: starting in "
-                    f"{month_label(problem.month(earliest))} at the earliest, it ends in {month_label(finish)}.",
+                    f"{month_label(problem.month(earliest))} at the earliest, it ends in "
+                    f"{month_label(finish)}.",
                     suggestion=f"Move the deadline to {month_label(finish)}",
                     months=(finish,),
                     project_ids=(pd.id,),
@@ -95,7 +105,8 @@ def _structural(data: Data, pd: ProjectData) -> list[Reason]:
             Reason(
                 ReasonKind.HORIZON,
                 f"It cannot finish inside the planning horizon, which ends in "
-                f"{month_label(problem.month(data.horizon - 1))}: it would end in {month_label(finish)}.",
+                f"{month_label(problem.month(data.horizon - 1))}: it would end in "
+                f"{month_label(finish)}.",
                 suggestion=f"Plan up to {month_label(finish)} (a longer horizon)",
                 months=(finish,),
                 project_ids=(pd.id,),
@@ -107,7 +118,8 @@ def _structural(data: Data, pd: ProjectData) -> list[Reason]:
             return [
                 Reason(
                     ReasonKind.DEPENDENCY,
-                    f"It depends on {_who(q)}, which cannot run ({_structural(data, q)[0].message.rstrip('.')}).",
+                    f"It depends on {_who(q)}, which cannot run "
+                    f"({_structural(data, q)[0].message.rstrip('.')}).",
                     project_ids=(pd.id, q.id),
                 )
             ]
@@ -265,10 +277,13 @@ def _money_reasons(sol: Solved, together: bool) -> list[Reason]:
         when = f" by {month_label(problem.month(by))}" if by is not None else ""
         money = format_money(money_from_pence(extra))
         if not fund.carry_over:
-            message = f"{fund.name} cannot pay for it: a month's spend is {money} over that month's money."
+            message = (
+                f"{_cap(fund.name)} cannot pay for it: a month's spend is {money} "
+                "over that month's money."
+            )
             suggestion = f"{money} more a month in {fund.name}"
         else:
-            message = f"{fund.name} cannot pay for it: the money runs {money} short{when}."
+            message = f"{_cap(fund.name)} cannot pay for it: the money runs {money} short{when}."
             suggestion = f"{money} more in {fund.name}{when}"
         if together:
             suggestion += " (together with the other changes listed)"
@@ -295,14 +310,7 @@ def _first_short_month(sol: Solved, fund_id: str) -> int | None:
     problem = data.problem
     fund = next(f for f in problem.funds if f.id == fund_id)
     h = data.horizon
-    inflow = [0] * h
-    opening = int(fund.opening_balance * 100)
-    for k, v in fund.inflows.items():
-        i = problem.index(k)
-        if i <= 0:
-            opening += int(v * 100)
-        elif i < h:
-            inflow[i] += int(v * 100)
+    opening, inflow = fund_flows(problem, fund, h)
     spend = [0] * h
     for pd in data.projects:
         if pd.project.fund_id != fund_id or not sol.present(pd.id):
@@ -422,10 +430,14 @@ def _explain_one(
         if displaced:
             message = (
                 f"Outranked: fitting it in means deferring {titles}; the plan would be worth "
-                f"{Decimal(alone.objective) / VALUE_SCALE:f} instead of {Decimal(main_value) / VALUE_SCALE:f}."
+                f"{Decimal(alone.objective) / VALUE_SCALE:f} instead of "
+                f"{Decimal(main_value) / VALUE_SCALE:f}."
             )
         else:
-            message = "It fits alongside the plan; the solver stopped before it could add it (allow more time)."
+            message = (
+                "It fits alongside the plan; the solver stopped before it could add it "
+                "(allow more time)."
+            )
         reasons.append(
             Reason(
                 ReasonKind.OUTRANKED,
@@ -461,7 +473,8 @@ def _explain_one(
         reasons.append(
             Reason(
                 ReasonKind.UNKNOWN,
-                "No single change found within the time limit; try a longer explanation time limit.",
+                "No single change found within the time limit; "
+                "try a longer explanation time limit.",
             )
         )
     return reasons

@@ -31,8 +31,19 @@ DAYS_SCALE = 100  # CP-SAT unit: 1/100 day per week
 PENCE = 100  # CP-SAT unit for money: pence
 
 _MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def first_of_month(day: dt.date) -> dt.date:

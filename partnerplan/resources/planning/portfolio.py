@@ -424,10 +424,6 @@ def apply_scenario(problem: PlanningProblem, scenario: Scenario) -> PlanningProb
             if c.fund_id == f.id:
                 key = first_of_month(c.month)
                 if key <= first_of_month(problem.start):
-                    funds_opening = True
-                else:
-                    funds_opening = False
-                if funds_opening:
                     f = dataclasses.replace(f, opening_balance=f.opening_balance + c.amount)
                 else:
                     inflows[key] = inflows.get(key, Decimal(0)) + c.amount
@@ -538,32 +534,38 @@ def validate(problem: PlanningProblem) -> list[str]:
 def _validate_members(problem: PlanningProblem) -> list[str]:
     errors: list[str] = []
     for m in problem.members:
-        who = f"Pool member '{m.name}' ({m.id})"
-        if not m.skills:
-            errors.append(f"{who} has no skills.")
-        if any(not s.strip() for s in m.skills):
-            errors.append(f"{who} has a blank skill.")
-        if not _decimal_places_ok(m.cost_rate_per_day) or m.cost_rate_per_day < 0:
-            errors.append(f"{who}: the cost rate must be zero or more, to the penny.")
-        for label, value in [("normal availability", m.days_per_week)] + [
-            (f"availability in {month_label(k)}", v) for k, v in sorted(m.availability.items())
-        ]:
-            if value > MAX_DAYS_PER_WEEK:
-                errors.append(f"{who}: {label} of {value} days a week is more than 5.")
-            elif value < 0:
-                errors.append(f"{who}: {label} of {value} days a week is negative.")
-        for k, v in sorted(m.leave_days.items()):
-            if v < 0:
-                errors.append(f"{who}: leave of {v} days in {month_label(k)} is negative.")
-        if errors:
-            continue
-        for i, avail in enumerate(effective_availability(problem, m)):
-            if avail < 0:
-                errors.append(
-                    f"{who}: leave in {month_label(problem.month(i))} is more than the days "
-                    "they are available."
-                )
+        errors += _validate_member(problem, m)
     return errors
+
+
+def _validate_member(problem: PlanningProblem, m: PoolMember) -> list[str]:
+    errors: list[str] = []
+    who = f"Pool member '{m.name}' ({m.id})"
+    if not m.skills:
+        errors.append(f"{who} has no skills.")
+    if any(not s.strip() for s in m.skills):
+        errors.append(f"{who} has a blank skill.")
+    if not _decimal_places_ok(m.cost_rate_per_day) or m.cost_rate_per_day < 0:
+        errors.append(f"{who}: the cost rate must be zero or more, to the penny.")
+    levels = [("normal availability", m.days_per_week)]
+    levels += [(f"availability in {month_label(k)}", v) for k, v in sorted(m.availability.items())]
+    for label, value in levels:
+        if value > MAX_DAYS_PER_WEEK:
+            errors.append(f"{who}: {label} of {value} days a week is more than 5.")
+        elif value < 0:
+            errors.append(f"{who}: {label} of {value} days a week is negative.")
+    errors += [
+        f"{who}: leave of {v} days in {month_label(k)} is negative."
+        for k, v in sorted(m.leave_days.items())
+        if v < 0
+    ]
+    if errors:
+        return errors
+    return [
+        f"{who}: leave in {month_label(problem.month(i))} is more than the days they are available."
+        for i, avail in enumerate(effective_availability(problem, m))
+        if avail < 0
+    ]
 
 
 def _validate_funds(problem: PlanningProblem) -> list[str]:
@@ -609,13 +611,21 @@ def _validate_project(
         errors.append(f"{who}: depends on itself.")
     if p.fixed_start is not None and p.decision is Decision.OUT:
         errors.append(f"{who}: is committed (fixed) but also forced out.")
+    errors += _validate_roles(p, members, who)
+    errors += _validate_dates(problem, p, who)
+    return errors
+
+
+def _validate_roles(p: Project, members: Mapping[str, PoolMember], who: str) -> list[str]:
+    errors: list[str] = []
     for k, r in enumerate(p.roles, 1):
         role = f"{who}, role {k}"
         if not r.skill.strip():
-            errors.append(f"{role}: no skill given.")
+            errors.append(f"{role}: no skill given; say which skill the role needs.")
         if r.days_per_week <= 0 or r.days_per_week > MAX_DAYS_PER_WEEK:
             errors.append(
-                f"{role}: needs {r.days_per_week} days a week; it must be more than 0 and at most 5."
+                f"{role}: needs {r.days_per_week} days a week; "
+                "it must be more than 0 and at most 5."
             )
         elif not _decimal_places_ok(r.days_per_week):
             errors.append(f"{role}: days a week must have at most 2 decimals.")
@@ -630,28 +640,36 @@ def _validate_project(
                 errors.append(f"{role}: unknown pool member '{r.member_id}'.")
             elif r.skill not in member.skills:
                 errors.append(f"{role}: '{member.name}' does not have the skill '{r.skill}'.")
-    if p.deadline is not None and p.earliest_start is not None and p.duration_months >= 1:
+    return errors
+
+
+def _validate_dates(problem: PlanningProblem, p: Project, who: str) -> list[str]:
+    errors: list[str] = []
+    if p.duration_months < 1:
+        return errors
+    if p.deadline is not None and p.earliest_start is not None:
         finish = add_months(first_of_month(p.earliest_start), p.duration_months - 1)
         if first_of_month(p.deadline) < finish:
             errors.append(
                 f"{who}: the deadline {month_label(p.deadline)} is impossible: starting in "
-                f"{month_label(p.earliest_start)}, {p.duration_months} months end in {month_label(finish)}."
+                f"{month_label(p.earliest_start)}, {p.duration_months} months end in "
+                f"{month_label(finish)}."
             )
-    if p.fixed_start is not None and p.duration_months >= 1:
-        if p.earliest_start is not None and first_of_month(p.fixed_start) < first_of_month(
-            p.earliest_start
-        ):
-            errors.append(
-                f"{who}: the committed start {month_label(p.fixed_start)} is before its earliest start."
-            )
-        end = add_months(first_of_month(p.fixed_start), p.duration_months - 1)
-        if p.deadline is not None and end > first_of_month(p.deadline):
-            errors.append(
-                f"{who}: committed to start in {month_label(p.fixed_start)}, it ends in "
-                f"{month_label(end)}, after its deadline {month_label(p.deadline)}."
-            )
-        if problem.index(end) < 0:
-            errors.append(f"{who}: committed work ends before the planning horizon starts.")
+    if p.fixed_start is None:
+        return errors
+    start = first_of_month(p.fixed_start)
+    if p.earliest_start is not None and start < first_of_month(p.earliest_start):
+        errors.append(
+            f"{who}: the committed start {month_label(p.fixed_start)} is before its earliest start."
+        )
+    end = add_months(start, p.duration_months - 1)
+    if p.deadline is not None and end > first_of_month(p.deadline):
+        errors.append(
+            f"{who}: committed to start in {month_label(p.fixed_start)}, it ends in "
+            f"{month_label(end)}, after its deadline {month_label(p.deadline)}."
+        )
+    if problem.index(end) < 0:
+        errors.append(f"{who}: committed work ends before the planning horizon starts.")
     return errors
 
 
@@ -698,7 +716,8 @@ def _validate_fixed_order(problem: PlanningProblem) -> list[str]:
             q_end = add_months(first_of_month(q.fixed_start), q.duration_months)
             if first_of_month(p.fixed_start) < q_end:
                 errors.append(
-                    f"Project '{p.title}' ({p.id}) is committed to start in {month_label(p.fixed_start)}, "
+                    f"Project '{p.title}' ({p.id}) is committed to start in "
+                    f"{month_label(p.fixed_start)}, "
                     f"before '{q.title}' ({q.id}), which it depends on, ends."
                 )
     return errors

@@ -37,6 +37,7 @@ from .portfolio import (
     Assignment,
     Decision,
     FrontierPoint,
+    Fund,
     PlanningProblem,
     PlanResult,
     PoolMember,
@@ -188,156 +189,199 @@ def _role_window(pd: ProjectData, role: RoleData, t: int, horizon: int) -> tuple
     return a, b
 
 
+_MemberTerms = dict[tuple[str, int], list[tuple[int, cp_model.IntVar, list[cp_model.IntVar]]]]
+
+
+@dataclass
+class _Parts:
+    """Pieces collected while adding projects, turned into constraints afterwards."""
+
+    members_with: dict[str, list[PoolMember]]
+    intervals: dict[str, list[tuple[cp_model.IntervalVar, int]]]
+    virtual_terms: dict[tuple[str, int], list[tuple[int, cp_model.IntVar]]] = field(
+        default_factory=dict
+    )
+    member_terms: _MemberTerms = field(default_factory=dict)
+    value_terms: list[cp_model.LinearExprT] = field(default_factory=list)
+
+
 def build(data: Data, spec: Spec) -> Built:
     """Build the CP-SAT model for ``spec`` (see the module docstring)."""
     m = cp_model.CpModel()
     b = Built(m, data, spec)
-    h = data.horizon
-    members_with = {s: [mm for mm in data.members if s in mm.skills] for s in data.skills}
-    intervals: dict[str, list[tuple[cp_model.IntervalVar, int]]] = {
-        mm.id: [] for mm in data.members
-    }
-    virtual_terms: dict[tuple[str, int], list[tuple[int, cp_model.IntVar]]] = {}
-    member_terms: dict[
-        tuple[str, int], list[tuple[int, cp_model.IntVar, list[cp_model.IntVar]]]
-    ] = {}
-    value_terms = []
-
+    parts = _Parts(
+        members_with={s: [mm for mm in data.members if s in mm.skills] for s in data.skills},
+        intervals={mm.id: [] for mm in data.members},
+    )
     for pd in data.projects:
-        p = pd.project
-        pid = pd.id
-        out = (p.decision is Decision.OUT or pid in spec.force_out) and not pd.fixed
-        forced = pd.fixed or p.decision is Decision.IN or pid in spec.force_in
-        present = m.new_bool_var(f"present[{pid}]")
-        b.present[pid] = present
-        starts = list(pd.starts)
-        if pid in spec.deadline_slack:
-            starts += list(pd.late_starts)
-        if out:
-            starts = []
-        xs = {t: m.new_bool_var(f"x[{pid},{t}]") for t in starts}
-        b.x[pid] = xs
-        m.add(sum(xs.values()) == present)
-        if forced and not out:
-            if spec.assumptions:
-                b.assumption_of[present.index] = pid
-                m.add_assumption(present)
-            else:
-                m.add(present == 1)
-        if xs:
-            start = m.new_int_var(min(0, *xs), max(0, *xs), f"start[{pid}]")
-            m.add(start == sum(t * v for t, v in xs.items()))
-            b.start[pid] = start
-        else:
-            b.start[pid] = 0
-        if pid in spec.deadline_slack:
-            hi = pd.deadline_end - pd.duration
-            b.lateness[pid] = sum((t - hi) * v for t, v in xs.items() if t > hi)
-        value_terms.append(int((p.value * VALUE_SCALE).to_integral_value()) * present)
-
+        starts, xs = _add_project(b, pd, parts)
         for role in pd.roles:
-            windows = {t: _role_window(pd, role, t, h) for t in starts}
-            if starts and all(a >= bb for a, bb in windows.values()):
-                continue  # the role lies wholly before the horizon (work already done)
-            options: list[cp_model.IntVar] = []
-            eligible = members_with.get(role.skill, [])
-            if role.pinned is not None:
-                eligible = [mm for mm in eligible if mm.id == role.pinned]
-            for mm in eligible:
-                lit = m.new_bool_var(f"a[{pid},{role.index},{mm.id}]")
-                b.assign[(pid, role.index, mm.id)] = lit
-                options.append(lit)
-                if pd.fixed:
-                    a, bb = windows[starts[0]]
-                    iv = m.new_optional_fixed_size_interval_var(
-                        a, bb - a, lit, f"iv[{pid},{role.index},{mm.id}]"
-                    )
-                else:
-                    iv = m.new_optional_fixed_size_interval_var(
-                        b.start[pid] + role.offset,
-                        role.length,
-                        lit,
-                        f"iv[{pid},{role.index},{mm.id}]",
-                    )
-                intervals[mm.id].append((iv, role.units))
-                if spec.capacity_slack:
-                    for month in range(h):
-                        act = [xs[t] for t in starts if windows[t][0] <= month < windows[t][1]]
-                        if act:
-                            member_terms.setdefault((mm.id, month), []).append(
-                                (role.units, lit, act)
-                            )
-            if spec.capacity_slack:
-                v = m.new_bool_var(f"virtual[{pid},{role.index}]")
-                b.virtual[(pid, role.index)] = v
-                options.append(v)
-                for month in range(h):
-                    act = [xs[t] for t in starts if windows[t][0] <= month < windows[t][1]]
-                    if not act:
-                        continue
-                    w = m.new_bool_var(f"w[{pid},{role.index},{month}]")
-                    m.add(w >= v + sum(act) - 1)
-                    virtual_terms.setdefault((role.skill, month), []).append((role.units, w))
-            m.add(sum(options) == present)
-    b.value_expr = sum(value_terms)
-
-    for pd in data.projects:
-        for dep in pd.project.depends_on:
-            q = data.by_id(dep)
-            m.add(b.present[pd.id] <= b.present[dep])
-            m.add(b.start[pd.id] >= b.start[dep] + q.duration).only_enforce_if(b.present[pd.id])
-
+            _add_role(b, pd, role, starts, xs, parts)
+    b.value_expr = cp_model.LinearExpr.sum(parts.value_terms)
+    _add_dependencies(b)
     if spec.capacity_slack:
-        _add_member_capacity_with_slack(b, member_terms)
-    for mm in data.members:
-        if spec.capacity_slack:
-            break
-        avail = data.availability[mm.id]
-        cap = max(avail, default=0)
-        items = list(intervals[mm.id])
-        month = 0
-        while month < h:
-            deficit = cap - avail[month]
-            end = month + 1
-            while end < h and cap - avail[end] == deficit:
-                end += 1
-            if deficit > 0:
-                items.append(
-                    (
-                        m.new_fixed_size_interval_var(
-                            month, end - month, f"block[{mm.id},{month}]"
-                        ),
-                        deficit,
-                    )
-                )
-            month = end
-        if items:
-            m.add_cumulative([iv for iv, _ in items], [u for _, u in items], cap)
-
-    for key, terms in virtual_terms.items():
-        b.extra_usage[key] = sum(u * w for u, w in terms)
-
+        _add_member_capacity_with_slack(b, parts.member_terms)
+    else:
+        for mm in data.members:
+            _add_member_capacity(b, mm, parts.intervals[mm.id])
+    for key, terms in parts.virtual_terms.items():
+        b.extra_usage[key] = cp_model.LinearExpr.weighted_sum(
+            [w for _, w in terms], [u for u, _ in terms]
+        )
     _add_money(b)
-
     if spec.budget is not None:
         m.add(
-            sum(_horizon_cost(pd, t, h) * v for pd in data.projects for t, v in b.x[pd.id].items())
+            cp_model.LinearExpr.sum(
+                [
+                    _horizon_cost(pd, t, data.horizon) * v
+                    for pd in data.projects
+                    for t, v in b.x[pd.id].items()
+                ]
+            )
             <= spec.budget
         )
+    _set_objective(b)
+    return b
 
+
+def _add_project(
+    b: Built, pd: ProjectData, parts: _Parts
+) -> tuple[list[int], dict[int, cp_model.IntVar]]:
+    """Presence, start-month literals and start of one project; returns its start months."""
+    m, spec, pid, p = b.model, b.spec, pd.id, pd.project
+    out = (p.decision is Decision.OUT or pid in spec.force_out) and not pd.fixed
+    forced = pd.fixed or p.decision is Decision.IN or pid in spec.force_in
+    present = m.new_bool_var(f"present[{pid}]")
+    b.present[pid] = present
+    starts = list(pd.starts)
+    if pid in spec.deadline_slack:
+        starts += list(pd.late_starts)
+    if out:
+        starts = []
+    xs = {t: m.new_bool_var(f"x[{pid},{t}]") for t in starts}
+    b.x[pid] = xs
+    m.add(cp_model.LinearExpr.sum(list(xs.values())) == present)
+    if forced and not out:
+        if spec.assumptions:
+            b.assumption_of[present.index] = pid
+            m.add_assumption(present)
+        else:
+            m.add(present == 1)
+    if xs:
+        start = m.new_int_var(min(0, *xs), max(0, *xs), f"start[{pid}]")
+        m.add(start == cp_model.LinearExpr.weighted_sum(list(xs.values()), list(xs)))
+        b.start[pid] = start
+    else:
+        b.start[pid] = 0
+    if pid in spec.deadline_slack:
+        hi = pd.deadline_end - pd.duration
+        late = [(t - hi, v) for t, v in xs.items() if t > hi]
+        b.lateness[pid] = cp_model.LinearExpr.weighted_sum(
+            [v for _, v in late], [c for c, _ in late]
+        )
+    parts.value_terms.append(int((p.value * VALUE_SCALE).to_integral_value()) * present)
+    return starts, xs
+
+
+def _add_role(
+    b: Built,
+    pd: ProjectData,
+    role: RoleData,
+    starts: list[int],
+    xs: dict[int, cp_model.IntVar],
+    parts: _Parts,
+) -> None:
+    """One role: exactly one eligible member (or the virtual member) when the project runs."""
+    m, pid, h = b.model, pd.id, b.data.horizon
+    windows = {t: _role_window(pd, role, t, h) for t in starts}
+    if starts and all(a >= bb for a, bb in windows.values()):
+        return  # the role lies wholly before the horizon (work already done)
+
+    def active(month: int) -> list[cp_model.IntVar]:
+        return [xs[t] for t in starts if windows[t][0] <= month < windows[t][1]]
+
+    options: list[cp_model.IntVar] = []
+    eligible = parts.members_with.get(role.skill, [])
+    if role.pinned is not None:
+        eligible = [mm for mm in eligible if mm.id == role.pinned]
+    for mm in eligible:
+        name = f"[{pid},{role.index},{mm.id}]"
+        lit = m.new_bool_var(f"a{name}")
+        b.assign[(pid, role.index, mm.id)] = lit
+        options.append(lit)
+        if pd.fixed:
+            a, bb = windows[starts[0]]
+            iv = m.new_optional_fixed_size_interval_var(a, bb - a, lit, f"iv{name}")
+        else:
+            iv = m.new_optional_fixed_size_interval_var(
+                b.start[pid] + role.offset, role.length, lit, f"iv{name}"
+            )
+        parts.intervals[mm.id].append((iv, role.units))
+        if b.spec.capacity_slack:
+            for month in range(h):
+                if act := active(month):
+                    parts.member_terms.setdefault((mm.id, month), []).append((role.units, lit, act))
+    if b.spec.capacity_slack:
+        v = m.new_bool_var(f"virtual[{pid},{role.index}]")
+        b.virtual[(pid, role.index)] = v
+        options.append(v)
+        for month in range(h):
+            if act := active(month):
+                w = m.new_bool_var(f"w[{pid},{role.index},{month}]")
+                m.add(w >= v + cp_model.LinearExpr.sum(act) - 1)
+                parts.virtual_terms.setdefault((role.skill, month), []).append((role.units, w))
+    m.add(cp_model.LinearExpr.sum(options) == b.present[pid])
+
+
+def _add_dependencies(b: Built) -> None:
+    """A project runs only if what it depends on runs, and starts after it ends."""
+    for pd in b.data.projects:
+        for dep in pd.project.depends_on:
+            q = b.data.by_id(dep)
+            b.model.add(b.present[pd.id] <= b.present[dep])
+            b.model.add(b.start[pd.id] >= b.start[dep] + q.duration).only_enforce_if(
+                b.present[pd.id]
+            )
+
+
+def _add_member_capacity(
+    b: Built, member: PoolMember, intervals: list[tuple[cp_model.IntervalVar, int]]
+) -> None:
+    """One cumulative per member: capacity = their best month, blockers for the others."""
+    m, h = b.model, b.data.horizon
+    avail = b.data.availability[member.id]
+    cap = max(avail, default=0)
+    items = list(intervals)
+    month = 0
+    while month < h:
+        deficit = cap - avail[month]
+        end = month + 1
+        while end < h and cap - avail[end] == deficit:
+            end += 1
+        if deficit > 0:
+            block = m.new_fixed_size_interval_var(month, end - month, f"block[{member.id},{month}]")
+            items.append((block, deficit))
+        month = end
+    if intervals:
+        m.add_cumulative([iv for iv, _ in items], [u for _, u in items], cap)
+
+
+def _set_objective(b: Built) -> None:
+    m, spec = b.model, b.spec
+    all_x = [(t, v) for pd in b.data.projects for t, v in b.x[pd.id].items()]
     if spec.objective == "value":
         m.maximize(b.value_expr)
     elif spec.objective == "slack":
-        m.minimize(
-            W_CAPACITY * (sum(b.extra_usage.values()) + sum(b.member_extra.values()))
-            + W_MONEY * sum(b.extra_money.values())
-            + W_DEADLINE * sum(b.lateness.values())
-        )
+        terms: list[cp_model.LinearExprT] = []
+        terms += [W_CAPACITY * e for e in b.extra_usage.values()]
+        terms += [W_CAPACITY * e for e in b.member_extra.values()]
+        terms += [W_MONEY * e for e in b.extra_money.values()]
+        terms += [W_DEADLINE * e for e in b.lateness.values()]
+        m.minimize(cp_model.LinearExpr.sum(terms))
     elif spec.objective == "starts":
         assert spec.min_value is not None
         m.add(b.value_expr >= spec.min_value)
-        m.minimize(sum(t * v for pd in data.projects for t, v in b.x[pd.id].items()))
-    return b
+        m.minimize(cp_model.LinearExpr.weighted_sum([v for _, v in all_x], [t for t, _ in all_x]))
 
 
 def _add_member_capacity_with_slack(
@@ -361,56 +405,68 @@ def _horizon_cost(pd: ProjectData, t: int, h: int) -> int:
     return sum(c for k, c in enumerate(pd.cost) if 0 <= t + k < h)
 
 
+def fund_flows(problem: PlanningProblem, fund: Fund, horizon: int) -> tuple[int, list[int]]:
+    """Opening balance (pence, including inflows at or before the first month) and the
+    inflow in each later horizon month."""
+    inflow = [0] * horizon
+    opening = int(fund.opening_balance * PENCE)
+    for day, amount in fund.inflows.items():
+        i = problem.index(day)
+        if i <= 0:
+            opening += int(amount * PENCE)
+        elif i < horizon:
+            inflow[i] += int(amount * PENCE)
+    return opening, inflow
+
+
+def _spend(
+    b: Built, pds: Sequence[ProjectData], month: int, *, cumulative: bool
+) -> cp_model.LinearExprT:
+    """Spend of ``pds`` in ``month`` (or up to and including it), linear in the start literals."""
+    lits: list[cp_model.IntVar] = []
+    coefs: list[int] = []
+    for pd in pds:
+        for t, v in b.x[pd.id].items():
+            if cumulative:
+                c = sum(pd.cost[k] for k in range(len(pd.cost)) if 0 <= t + k <= month)
+            else:
+                k = month - t
+                c = pd.cost[k] if 0 <= k < len(pd.cost) else 0
+            if c:
+                lits.append(v)
+                coefs.append(c)
+    return cp_model.LinearExpr.weighted_sum(lits, coefs)
+
+
 def _add_money(b: Built) -> None:
+    """Cumulative spend within cumulative money (or each month's spend within that month's
+    money for funds without carry-over), per fund."""
     data, m, h = b.data, b.model, b.data.horizon
-    problem = data.problem
-    for fund in problem.funds:
+    for fund in data.problem.funds:
         pds = [pd for pd in data.projects if pd.project.fund_id == fund.id and any(pd.cost)]
         if not pds:
             continue
-        extra = 0
+        extra: cp_model.LinearExprT = 0
         if b.spec.money_slack:
             total = sum(sum(pd.cost) for pd in pds)
-            extra_var = m.new_int_var(0, total, f"extra_money[{fund.id}]")
-            b.extra_money[fund.id] = extra_var
-            extra = extra_var
-        inflow = [0] * h
-        opening = int(fund.opening_balance * PENCE)
-        for k, v in fund.inflows.items():
-            i = problem.index(k)
-            if i <= 0:
-                opening += int(v * PENCE)
-            elif i < h:
-                inflow[i] += int(v * PENCE)
-
-        def spend_upto(
-            month: int, pds: Sequence[ProjectData] = pds, only: bool = False
-        ) -> cp_model.LinearExprT:
-            terms = []
-            for pd in pds:
-                for t, v in b.x[pd.id].items():
-                    if only:
-                        k = month - t
-                        c = pd.cost[k] if 0 <= k < len(pd.cost) else 0
-                    else:
-                        c = sum(pd.cost[k] for k in range(len(pd.cost)) if 0 <= t + k <= month)
-                    if c:
-                        terms.append(c * v)
-            return sum(terms)
-
+            extra = m.new_int_var(0, total, f"extra_money[{fund.id}]")
+            b.extra_money[fund.id] = extra
+        opening, inflow = fund_flows(data.problem, fund, h)
         if fund.carry_over:
-            checkpoints = sorted({i - 1 for i in range(1, h) if inflow[i] > 0} | {h - 1})
-            cumulative = opening
-            running = [0] * h
-            for i in range(h):
-                cumulative += inflow[i]
-                running[i] = cumulative
-            for month in checkpoints:
-                m.add(spend_upto(month) <= running[month] + extra)
+            # spend only grows, so the rule binds just before money arrives, in months
+            # where money is taken away, and at the end of the horizon
+            checkpoints = {h - 1}
+            checkpoints |= {i - 1 for i in range(1, h) if inflow[i] > 0}
+            checkpoints |= {i for i in range(h) if inflow[i] < 0}
+            running = opening
+            for month in range(h):
+                running += inflow[month]
+                if month in checkpoints:
+                    m.add(_spend(b, pds, month, cumulative=True) <= running + extra)
         else:
             for month in range(h):
                 limit = inflow[month] + (opening if month == 0 else 0)
-                m.add(spend_upto(month, only=True) <= limit + extra)
+                m.add(_spend(b, pds, month, cumulative=False) <= limit + extra)
 
 
 @dataclass
@@ -433,7 +489,7 @@ class Solved:
         return int(self.solver.value(self.built.start[pid]))
 
 
-class _Callback(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
+class _Callback(cp_model.CpSolverSolutionCallback):
     def __init__(self, progress: ProgressCallback | None, t0: float, limit: float) -> None:
         super().__init__()
         self.progress = progress

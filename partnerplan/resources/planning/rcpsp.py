@@ -441,7 +441,7 @@ def _heuristic_result(
 # --------------------------------------------------------------------------------------
 
 
-class _Progress(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
+class _Progress(cp_model.CpSolverSolutionCallback):
     def __init__(self, progress: ProgressCallback | None, t0: float, limit: float) -> None:
         super().__init__()
         self._progress = progress
@@ -546,6 +546,7 @@ class StrongOptions:
     tails: bool = True
     cliques: bool = True
     transitive: bool = False
+    set_times: bool = False
     sat_parameters: tuple[tuple[str, object], ...] = ()
 
 
@@ -689,6 +690,8 @@ def solve_rcpsp(
     for j in range(n) if opt.tails else sinks:
         m.add(makespan >= starts[j] + (tail[j] if opt.tails else d[j]))
     m.minimize(makespan)
+    if opt.set_times:
+        m.add_decision_strategy(starts, cp_model.CHOOSE_LOWEST_MIN, cp_model.SELECT_MIN_VALUE)
     if opt.hint:
         for j in range(n):
             m.add_hint(starts[j], h_starts[j])
