@@ -56,6 +56,11 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _lower(text: str) -> str:
+    """First letter in lower case, unless the text starts with a quoted title."""
+    return text if text[:1] in "'\"" else text[:1].lower() + text[1:]
+
+
 def _ancestors(data: Data, pid: str) -> set[str]:
     """Projects ``pid`` depends on, directly or indirectly."""
     seen: set[str] = set()
@@ -119,7 +124,7 @@ def _structural(data: Data, pd: ProjectData) -> list[Reason]:
                 Reason(
                     ReasonKind.DEPENDENCY,
                     f"It depends on {_who(q)}, which cannot run "
-                    f"({_structural(data, q)[0].message.rstrip('.')}).",
+                    f"({_lower(_structural(data, q)[0].message.rstrip('.'))}).",
                     project_ids=(pd.id, q.id),
                 )
             ]
@@ -137,11 +142,12 @@ def structural_conflicts(data: Data) -> list[Conflict]:
             kind = "committed" if pd.fixed else "forced in"
             out.append(
                 Conflict(
-                    f"{_who(pd)} is {kind} but cannot run: {reasons[0].message}",
+                    f"{_who(pd)} is {kind} but cannot run: {_lower(reasons[0].message)}",
                     reasons[0].project_ids,
                     tuple(reasons),
                 )
             )
+            continue
         for dep in sorted(_ancestors(data, pd.id)):
             q = data.by_id(dep)
             if _is_out(q):
