@@ -179,6 +179,48 @@ RULES: dict[str, tuple[Rule, str]] = {
     "partners.delete_person": (_admin, "Only partnership administrators can delete people."),
     "core.view_history": (_signed_in, "Sign in to see the history of a record."),
     # --- portfolio (programmes, workstreams, projects, business cases, scoring, status) ---
+    # The project team: its project manager, officer lead and Project Executive (obj: project).
+    "portfolio.add_programme": (_admin, "Only partnership administrators can add programmes."),
+    "portfolio.change_programme": (
+        _admin,
+        "Only partnership administrators can change programmes, their stages and workstreams.",
+    ),
+    "portfolio.add_project": (
+        lambda v, o: v.is_admin or v.is_project_manager,
+        "Only partnership administrators and project managers can add projects.",
+    ),
+    "portfolio.change_project": (
+        lambda v, o: v.is_admin
+        or (
+            o is not None
+            and v.person_id is not None
+            and v.person_id in {o.project_manager_id, o.officer_lead_id, o.project_executive_id}
+        ),
+        "Only partnership administrators and the project's manager, officer lead and Project "
+        "Executive can change it, its business case, benefits and log.",
+    ),
+    "portfolio.pass_gate": (
+        _admin,
+        "Only partnership administrators record gate decisions and review outcomes.",
+    ),
+    "portfolio.approve_business_case": (
+        _admin,
+        "Only partnership administrators record the approval of a business case.",
+    ),
+    "portfolio.write_highlight_report": (
+        lambda v, o: v.is_admin
+        or (o is not None and v.person_id is not None and v.person_id == o.project_manager_id),
+        "Only the project's manager and partnership administrators write highlight reports.",
+    ),
+    "portfolio.manage_methods": (
+        _admin,
+        "Only partnership administrators set up prioritisation methods and adjust rankings.",
+    ),
+    "portfolio.score": (
+        lambda v, o: v.is_admin or bool(v.partner_ids),
+        "Only officers of a partner (scoring for their partner) and partnership administrators "
+        "can score projects.",
+    ),
     # --- end portfolio ---
     # --- governance (bodies, powers, meetings, agendas, decisions, actions) ---
     # --- end governance ---
