@@ -275,18 +275,7 @@ def _ssgs(net: _Net, key: Sequence[float]) -> list[int]:
         rs = res_of[j]
         if dj > 0 and rs:
             qj = dem[j]
-            tau = t
-            while tau < t + dj:
-                ok = True
-                for r in rs:
-                    if avail[r][tau] < qj[r]:
-                        ok = False
-                        break
-                if ok:
-                    tau += 1
-                else:
-                    tau += 1
-                    t = tau
+            t = _earliest_fit(avail, rs, qj, t, dj)
             for r in rs:
                 row = avail[r]
                 q = qj[r]
@@ -299,6 +288,18 @@ def _ssgs(net: _Net, key: Sequence[float]) -> list[int]:
             if missing[k] == 0:
                 heapq.heappush(heap, (key[k], k))
     return starts
+
+
+def _earliest_fit(
+    avail: list[list[int]], rs: Sequence[int], qj: Sequence[int], t: int, dj: int
+) -> int:
+    """Earliest start from ``t`` with ``qj`` free on resources ``rs`` for ``dj`` periods."""
+    tau = t
+    while tau < t + dj:
+        tau += 1
+        if any(avail[r][tau - 1] < qj[r] for r in rs):
+            t = tau
+    return t
 
 
 def serial_sgs(problem: RcpspProblem, priority: Sequence[float]) -> list[int]:
@@ -611,6 +612,77 @@ def _disjunctive_cliques(problem: RcpspProblem, dist: list[dict[int, int]]) -> l
     return cliques
 
 
+def _add_precedences(
+    m: cp_model.CpModel,
+    problem: RcpspProblem,
+    starts: Sequence[cp_model.IntVar],
+    dist: Sequence[dict[int, int]] | None,
+) -> None:
+    """End-before-start for each arc; with ``dist``, also the implied longest-path delays."""
+    d = problem.durations
+    for j, succ in enumerate(problem.successors):
+        for k in succ:
+            m.add(starts[k] >= starts[j] + d[j])
+        if dist is not None:
+            for k, dk in dist[j].items():
+                if k not in succ and dk > 0:
+                    m.add(starts[k] >= starts[j] + dk)
+
+
+def _add_resources(
+    m: cp_model.CpModel,
+    problem: RcpspProblem,
+    intervals: Sequence[cp_model.IntervalVar],
+    dist: list[dict[int, int]] | None,
+) -> None:
+    """One cumulative per resource that can be overloaded; with ``dist``, redundant
+    no-overlap constraints over sets of mutually exclusive tasks."""
+    d = problem.durations
+    active = [j for j in range(problem.n_jobs) if d[j] > 0]
+    for r, cap in enumerate(problem.capacities):
+        users = [j for j in active if problem.demands[j][r] > 0]
+        if sum(problem.demands[j][r] for j in users) > cap:
+            m.add_cumulative(
+                [intervals[j] for j in users], [problem.demands[j][r] for j in users], cap
+            )
+    if dist is not None:
+        for clique in _disjunctive_cliques(problem, dist):
+            m.add_no_overlap([intervals[j] for j in clique])
+
+
+def _strong_model(
+    problem: RcpspProblem, opt: StrongOptions, lb: int, ub: int, h_starts: Sequence[int]
+) -> tuple[cp_model.CpModel, list[cp_model.IntVar]]:
+    """The strengthened CP-SAT model (see :func:`solve_rcpsp`) and its start variables."""
+    n = problem.n_jobs
+    d = problem.durations
+    es, tail = critical_path(problem)
+    horizon = ub if opt.windows else sum(d)
+    m = cp_model.CpModel()
+    starts = [
+        m.new_int_var(
+            es[j] if opt.windows else 0, horizon - tail[j] if opt.windows else horizon, f"s{j}"
+        )
+        for j in range(n)
+    ]
+    intervals = [m.new_fixed_size_interval_var(starts[j], d[j], f"i{j}") for j in range(n)]
+    dist = _longest_paths(problem) if (opt.transitive or opt.cliques) else []
+    _add_precedences(m, problem, starts, dist if opt.transitive else None)
+    _add_resources(m, problem, intervals, dist if opt.cliques else None)
+    makespan = m.new_int_var(lb, horizon, "makespan")
+    sinks = [j for j in range(n) if not problem.successors[j]]
+    for j in range(n) if opt.tails else sinks:
+        m.add(makespan >= starts[j] + (tail[j] if opt.tails else d[j]))
+    m.minimize(makespan)
+    if opt.set_times:
+        m.add_decision_strategy(starts, cp_model.CHOOSE_LOWEST_MIN, cp_model.SELECT_MIN_VALUE)
+    if opt.hint:
+        for j in range(n):
+            m.add_hint(starts[j], h_starts[j])
+        m.add_hint(makespan, ub)
+    return m, starts
+
+
 def solve_rcpsp(
     problem: RcpspProblem,
     *,
@@ -633,7 +705,6 @@ def solve_rcpsp(
     """
     t0 = time.perf_counter()
     opt = options or StrongOptions()
-    n = problem.n_jobs
     d = problem.durations
     lb = lower_bound(problem)
     h_starts, h_count = _heuristic(
@@ -655,47 +726,7 @@ def solve_rcpsp(
             1,
             details,
         )
-    es, tail = critical_path(problem)
-    horizon = ub if opt.windows else sum(d)
-    m = cp_model.CpModel()
-    starts = [
-        m.new_int_var(
-            es[j] if opt.windows else 0, horizon - tail[j] if opt.windows else horizon, f"s{j}"
-        )
-        for j in range(n)
-    ]
-    intervals = [m.new_fixed_size_interval_var(starts[j], d[j], f"i{j}") for j in range(n)]
-    dist = _longest_paths(problem) if (opt.transitive or opt.cliques) else []
-    for j, succ in enumerate(problem.successors):
-        for k in succ:
-            m.add(starts[k] >= starts[j] + d[j])
-    if opt.transitive:
-        for j in range(n):
-            direct = set(problem.successors[j])
-            for k, dk in dist[j].items():
-                if k not in direct and dk > 0:
-                    m.add(starts[k] >= starts[j] + dk)
-    active = [j for j in range(n) if d[j] > 0]
-    for r, cap in enumerate(problem.capacities):
-        users = [j for j in active if problem.demands[j][r] > 0]
-        if sum(problem.demands[j][r] for j in users) > cap:
-            m.add_cumulative(
-                [intervals[j] for j in users], [problem.demands[j][r] for j in users], cap
-            )
-    if opt.cliques:
-        for clique in _disjunctive_cliques(problem, dist):
-            m.add_no_overlap([intervals[j] for j in clique])
-    makespan = m.new_int_var(lb, horizon, "makespan")
-    sinks = [j for j in range(n) if not problem.successors[j]]
-    for j in range(n) if opt.tails else sinks:
-        m.add(makespan >= starts[j] + (tail[j] if opt.tails else d[j]))
-    m.minimize(makespan)
-    if opt.set_times:
-        m.add_decision_strategy(starts, cp_model.CHOOSE_LOWEST_MIN, cp_model.SELECT_MIN_VALUE)
-    if opt.hint:
-        for j in range(n):
-            m.add_hint(starts[j], h_starts[j])
-        m.add_hint(makespan, ub)
+    m, starts = _strong_model(problem, opt, lb, ub, h_starts)
     solver = cp_model.CpSolver()
     remaining = time_limit_s - (time.perf_counter() - t0)
     solver.parameters.max_time_in_seconds = max(0.01, remaining)

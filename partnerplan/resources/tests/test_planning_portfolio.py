@@ -49,15 +49,15 @@ def month(m: int, year: int = 2011) -> dt.date:
 
 
 def member(mid: str, skills: set[str], days: str = "5", **kw: object) -> PoolMember:
-    return PoolMember(mid, mid.title(), frozenset(skills), Decimal(days), **kw)  # type: ignore[arg-type]
+    return PoolMember(mid, mid.title(), frozenset(skills), Decimal(days), **kw)
 
 
 def role(skill: str, days: str, **kw: object) -> RoleDemand:
-    return RoleDemand(skill, Decimal(days), **kw)  # type: ignore[arg-type]
+    return RoleDemand(skill, Decimal(days), **kw)
 
 
 def project(pid: str, value: int, months: int, *roles: RoleDemand, **kw: object) -> Project:
-    return Project(pid, pid.title(), Decimal(value), months, roles=roles, **kw)  # type: ignore[arg-type]
+    return Project(pid, pid.title(), Decimal(value), months, roles=roles, **kw)
 
 
 def problem(members, projects, funds=(), months: int = 12) -> PlanningProblem:
@@ -67,7 +67,7 @@ def problem(members, projects, funds=(), months: int = 12) -> PlanningProblem:
 def plan(p: PlanningProblem, **kw: object) -> PlanResult:
     kw.setdefault("time_limit_s", 2)
     kw.setdefault("explain_time_limit_s", 1)
-    return plan_portfolio(p, **kw)  # type: ignore[arg-type]
+    return plan_portfolio(p, **kw)
 
 
 def deferred(result: PlanResult, pid: str):
@@ -152,7 +152,7 @@ def test_it_uses_part_of_a_project_for_a_role_with_an_offset():
     result = plan(problem(pool, projects))
     proc = next(a for a in result.assignments if a.skill == PROC)
     assert (proc.start, proc.end) == (month(3), month(4))
-    assert result.utilisation["bob"][:6] == (0, 0, 1, 1, 0, 0)
+    assert result.utilisation["bob"][:6] == tuple(Decimal(x) for x in (0, 0, 1, 1, 0, 0))
 
 
 def test_it_takes_leave_and_changed_availability_into_account():
