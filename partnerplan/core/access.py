@@ -223,6 +223,31 @@ RULES: dict[str, tuple[Rule, str]] = {
     ),
     # --- end portfolio ---
     # --- governance (bodies, powers, meetings, agendas, decisions, actions) ---
+    "governance.manage_bodies": (
+        _admin,
+        "Only partnership administrators can change bodies, powers and delegations.",
+    ),
+    "governance.manage_meetings": (
+        _admin,
+        "Only partnership administrators (the clerk's role) can schedule meetings, publish "
+        "agendas and record attendance, decisions and minutes.",
+    ),
+    "governance.record_officer_decision": (
+        lambda v, o: v.is_admin
+        or bool(o is not None and {b.pk for b in o.to_bodies.all()} & v.body_ids),
+        "Only the office holder or body the power was delegated to can record a decision "
+        "under it.",
+    ),
+    "governance.add_action": (_admin, "Only partnership administrators can record actions."),
+    "governance.update_action": (
+        lambda v, o: v.is_admin or bool(o is not None and o.owner_id == v.person_id),
+        "Only the person the action belongs to, or an administrator, can update it.",
+    ),
+    "governance.view_actions": (_signed_in, "Sign in to see your actions."),
+    "governance.resolve_conflict": (
+        _admin,
+        "Only the partnership director (an administrator) resolves a twin-track conflict.",
+    ),
     # --- end governance ---
     # --- finance (funds, ledger, calls, bids, contingencies) ---
     # --- end finance ---
