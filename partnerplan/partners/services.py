@@ -157,7 +157,9 @@ def person_update(
 ) -> Person:
     """Change a person's details. Changing partner is `person_change_partner`, which keeps the
     earlier spell in their history."""
-    person = Person.objects.select_for_update(of=("self",)).select_related("partner").get(pk=person.pk)
+    person = (
+        Person.objects.select_for_update(of=("self",)).select_related("partner").get(pk=person.pk)
+    )
     old_title = person.job_title
     _apply(person, PERSON_FIELDS, data)
     _validate_person(person)
@@ -183,7 +185,9 @@ def person_change_partner(
     job_title: str = "",
 ) -> Person:
     """Move a person to another partner from `started_on`, closing their current spell."""
-    person = Person.objects.select_for_update(of=("self",)).select_related("partner").get(pk=person.pk)
+    person = (
+        Person.objects.select_for_update(of=("self",)).select_related("partner").get(pk=person.pk)
+    )
     if person.partner_id == partner.pk:
         raise ValidationError(
             {"partner": f"{person.full_name} already works for {partner.name}: choose another"}
