@@ -1,0 +1,348 @@
+"""Forms for governance pages. They check each field on its own; the rules are the services'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django import forms
+
+from partnerplan.core.forms import GovUKDateField, GovUKFormMixin
+from partnerplan.core.models import SCHEDULE_12A, Visibility
+from partnerplan.governance.effects import EFFECT_LABELS
+from partnerplan.governance.models import (
+    ActionStatus,
+    Body,
+    ExceptionKind,
+    ItemKind,
+    Meeting,
+    Outcome,
+    PowerKind,
+    TrackOutcome,
+)
+from partnerplan.partners.models import Person
+
+LONDON = ZoneInfo("Europe/London")
+PARAGRAPHS = [("", "Not exempt")] + [(str(v), label) for v, label in SCHEDULE_12A.choices]
+
+
+def _time(value: str, label: str) -> dt.time:
+    match = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", value or "")
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise forms.ValidationError(f"{label} must be a time like 10:00 or 14:30")
+    return dt.time(int(match[1]), int(match[2]))
+
+
+class MeetingForm(GovUKFormMixin, forms.Form):
+    date = GovUKDateField(label="Date of the meeting")
+    start_time = forms.CharField(label="Start time", max_length=5, help_text="For example, 10:00")
+    end_time = forms.CharField(
+        label="End time", max_length=5, required=False, help_text="Optional. For example, 12:30"
+    )
+    venue = forms.CharField(label="Venue", max_length=200, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        day = data.get("date")
+        if day and data.get("start_time"):
+            try:
+                start = _time(data["start_time"], "Start time")
+            except forms.ValidationError as exc:
+                self.add_error("start_time", exc)
+                return data
+            data["starts_at"] = dt.datetime.combine(day, start, LONDON)
+            data["ends_at"] = None
+            if data.get("end_time"):
+                try:
+                    end = _time(data["end_time"], "End time")
+                except forms.ValidationError as exc:
+                    self.add_error("end_time", exc)
+                    return data
+                data["ends_at"] = dt.datetime.combine(day, end, LONDON)
+        return data
+
+
+class RescheduleForm(MeetingForm):
+    reason = forms.CharField(
+        label="Why is the meeting being moved?", widget=forms.Textarea, max_length=2000
+    )
+    venue = forms.CharField(
+        label="Venue", max_length=200, required=False, help_text="Leave blank to keep the venue."
+    )
+
+
+class CancelForm(GovUKFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why is the meeting cancelled?",
+        widget=forms.Textarea,
+        max_length=2000,
+        help_text="For example, 'adverse weather'. Its business moves to the next meeting.",
+    )
+
+
+class PublishForm(GovUKFormMixin, forms.Form):
+    urgency_reason = forms.CharField(
+        label="If this is late: why is it urgent?",
+        widget=forms.Textarea,
+        max_length=2000,
+        required=False,
+        help_text="Only needed when there are fewer clear days than the body's rules require. "
+        "The chair must agree; the reason is recorded in the minutes.",
+    )
+
+
+class AgendaItemForm(GovUKFormMixin, forms.Form):
+    title = forms.CharField(label="Title", max_length=300)
+    kind = forms.ChoiceField(
+        label="Kind of item",
+        choices=ItemKind.choices,
+        widget=forms.RadioSelect,
+        initial=ItemKind.REPORT,
+    )
+    author = forms.ModelChoiceField(
+        label="Report author", queryset=Person.objects.none(), required=False, empty_label="None"
+    )
+    purpose = forms.CharField(
+        label="Purpose of the report", widget=forms.Textarea, max_length=4000, required=False
+    )
+    report = forms.CharField(
+        label="Report", widget=forms.Textarea, max_length=100000, required=False
+    )
+    exempt_paragraph = forms.TypedChoiceField(
+        label="Exempt information (Schedule 12A)",
+        choices=PARAGRAPHS,
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text="Choose a paragraph to make the report exempt: the public agenda will show only "
+        "the heading and the paragraph.",
+    )
+    late_reason = forms.CharField(
+        label="If the agenda is already published: why is this item urgent?",
+        widget=forms.Textarea,
+        max_length=2000,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["author"].queryset = people  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["visibility"] = (
+            Visibility.EXEMPT if data.get("exempt_paragraph") else Visibility.PUBLIC
+        )
+        return data
+
+
+class RecommendationForm(GovUKFormMixin, forms.Form):
+    text = forms.CharField(label="Recommendation", widget=forms.Textarea, max_length=4000)
+    reference = forms.CharField(
+        label="Paragraph number in the report",
+        max_length=20,
+        required=False,
+        help_text="For example, 2.4",
+    )
+    power = forms.ChoiceField(
+        label="Power used if approved",
+        choices=[("", "None: to note or agree")] + list(PowerKind.choices),
+        required=False,
+    )
+    amount = forms.DecimalField(
+        label="Amount in pounds", max_digits=12, decimal_places=2, required=False
+    )
+    effect_kind = forms.ChoiceField(
+        label="What approving it does in partnerplan",
+        choices=[("", "Nothing automatic")] + list(EFFECT_LABELS.items()),
+        required=False,
+    )
+    project_id = forms.IntegerField(
+        label="Project number (for a gate)", required=False, min_value=1
+    )
+    to_stage = forms.CharField(label="Stage to move to (for a gate)", max_length=40, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        params: dict[str, Any] = {}
+        if data.get("effect_kind") == "portfolio.gate":
+            params = {
+                "project_id": data.get("project_id"),
+                "to_stage": data.get("to_stage") or None,
+            }
+            params = {k: v for k, v in params.items() if v is not None}
+        data["effect_params"] = params
+        return data
+
+
+class DecisionForm(GovUKFormMixin, forms.Form):
+    outcome = forms.ChoiceField(label="Decision", choices=Outcome.choices, widget=forms.RadioSelect)
+    amended_text = forms.CharField(
+        label="The recommendation as amended",
+        widget=forms.Textarea,
+        max_length=4000,
+        required=False,
+        help_text="Only for 'approved as amended'.",
+    )
+    reasons = forms.CharField(
+        label="Reasons", widget=forms.Textarea, max_length=4000, required=False
+    )
+    options_considered = forms.CharField(
+        label="Other options considered and rejected",
+        widget=forms.Textarea,
+        max_length=4000,
+        required=False,
+    )
+    declared_interests = forms.CharField(
+        label="Interests declared", widget=forms.Textarea, max_length=2000, required=False
+    )
+
+
+class AttendanceForm(GovUKFormMixin, forms.Form):
+    present = forms.ModelMultipleChoiceField(
+        label="Who was present?",
+        queryset=Person.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    apologies = forms.ModelMultipleChoiceField(
+        label="Who sent apologies?",
+        queryset=Person.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = people  # type: ignore[attr-defined]
+        self.fields["apologies"].queryset = people  # type: ignore[attr-defined]
+
+
+class MinutesForm(GovUKFormMixin, forms.Form):
+    text = forms.CharField(label="Minutes", widget=forms.Textarea, max_length=100000)
+
+
+class MinutesApproveForm(GovUKFormMixin, forms.Form):
+    at_meeting = forms.ModelChoiceField(
+        label="Approved as a correct record at",
+        queryset=Meeting.objects.none(),
+        empty_label="Choose a meeting",
+    )
+
+    def __init__(self, *args: Any, meetings: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["at_meeting"].queryset = meetings  # type: ignore[attr-defined]
+
+
+class MinutesCorrectionForm(GovUKFormMixin, forms.Form):
+    text = forms.CharField(label="Corrected minutes", widget=forms.Textarea, max_length=100000)
+    reason = forms.CharField(
+        label="Why is the correction needed?", widget=forms.Textarea, max_length=2000
+    )
+
+
+class ActionForm(GovUKFormMixin, forms.Form):
+    title = forms.CharField(label="Action", max_length=300)
+    owner = forms.ModelChoiceField(
+        label="Owner", queryset=Person.objects.none(), empty_label="Choose a person"
+    )
+    due_on = GovUKDateField(label="Due by")
+
+    def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
+
+
+class ActionUpdateForm(GovUKFormMixin, forms.Form):
+    status = forms.ChoiceField(
+        label="Status", choices=ActionStatus.choices, widget=forms.RadioSelect
+    )
+    progress = forms.CharField(
+        label="Progress", widget=forms.Textarea, max_length=4000, required=False
+    )
+
+
+class OfficerDecisionForm(GovUKFormMixin, forms.Form):
+    taken_by = forms.ModelChoiceField(
+        label="Taken by", queryset=Body.objects.none(), empty_label="Choose who took it"
+    )
+    decided_by = forms.ModelChoiceField(
+        label="Person who decided", queryset=Person.objects.none(), empty_label="Choose a person"
+    )
+    title = forms.CharField(label="Title", max_length=300)
+    decision = forms.CharField(label="Decision", widget=forms.Textarea, max_length=4000)
+    amount = forms.DecimalField(
+        label="Amount in pounds", max_digits=12, decimal_places=2, required=False
+    )
+    reasons = forms.CharField(label="Reasons", widget=forms.Textarea, max_length=4000)
+    options_considered = forms.CharField(
+        label="Other options considered", widget=forms.Textarea, max_length=4000, required=False
+    )
+    declared_interests = forms.CharField(
+        label="Interests declared", widget=forms.Textarea, max_length=2000, required=False
+    )
+    decided_on = GovUKDateField(label="Date of the decision")
+
+    def __init__(self, *args: Any, bodies: Any = None, people: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["taken_by"].queryset = bodies  # type: ignore[attr-defined]
+        self.fields["decided_by"].queryset = people  # type: ignore[attr-defined]
+
+
+class ForwardPlanForm(GovUKFormMixin, forms.Form):
+    body = forms.ModelChoiceField(
+        label="Who decides", queryset=Body.objects.none(), empty_label="Choose a body"
+    )
+    title = forms.CharField(label="What will be decided", max_length=300)
+    description = forms.CharField(
+        label="Details", widget=forms.Textarea, max_length=4000, required=False
+    )
+    decision_due = GovUKDateField(label="When the decision is due")
+    is_key = forms.BooleanField(label="This is a key decision", required=False, initial=True)
+    in_private = forms.BooleanField(label="It will be taken in private", required=False)
+    exempt_paragraph = forms.TypedChoiceField(
+        label="Schedule 12A paragraph (if in private)",
+        choices=PARAGRAPHS,
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+    exception = forms.ChoiceField(
+        label="Exception to the 28 days' notice", choices=ExceptionKind.choices, required=False
+    )
+    exception_reason = forms.CharField(
+        label="Reason for the exception", widget=forms.Textarea, max_length=2000, required=False
+    )
+
+    def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
+
+
+class TrackForm(GovUKFormMixin, forms.Form):
+    body = forms.ModelChoiceField(
+        label="Body", queryset=Body.objects.none(), empty_label="Choose a body"
+    )
+    outcome = forms.ChoiceField(
+        label="Its decision",
+        choices=[(TrackOutcome.APPROVED, "Approved"), (TrackOutcome.REJECTED, "Rejected")],
+        widget=forms.RadioSelect,
+    )
+    decided_on = GovUKDateField(label="Date of its decision")
+    reference = forms.CharField(
+        label="Where it is recorded",
+        max_length=300,
+        help_text="For example, notes of the meeting of 10 November 2010",
+    )
+
+    def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
+
+
+class ResolveForm(GovUKFormMixin, forms.Form):
+    resolution = forms.CharField(
+        label="How was the conflict resolved?", widget=forms.Textarea, max_length=4000
+    )
