@@ -1,0 +1,275 @@
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from openpyxl import load_workbook
+
+from partnerplan.core.models import Visibility
+from partnerplan.portfolio import services
+from partnerplan.portfolio.models import GatePassage, Project, Score, Stage
+from partnerplan.portfolio.tests.factories import (
+    ActiveProjectFactory,
+    ApprovedBusinessCaseVersionFactory,
+    BenefitFactory,
+    CriterionFactory,
+    HighlightReportFactory,
+    MethodFactory,
+    OtherProgrammeFactory,
+    ProgrammeFactory,
+    ProjectFactory,
+    RaidEntryFactory,
+    WorkstreamFactory,
+)
+
+
+def _error_summary(response) -> list[str]:
+    html = response.content.decode()
+    block = re.search(r'govuk-error-summary__list">(.*?)</ul>', html, re.S)
+    return re.findall(r"<li>(?:<a [^>]*>)?([^<]+)", block.group(1)) if block else []
+
+
+def _many_projects(n: int = 12) -> list[Project]:
+    programme = ProgrammeFactory.create()
+    workstream = WorkstreamFactory.create(programme=programme)
+    projects = []
+    for i in range(n):
+        p = ActiveProjectFactory.create(programme=programme, workstream=workstream)
+        p.lead_partners.set([])
+        projects.append(p)
+        if i % 2:
+            HighlightReportFactory.create(project=p)
+    return projects
+
+
+def test_it_shows_the_work_plan_in_a_fixed_number_of_queries(world, assert_queries):
+    for p in _many_projects():
+        p.lead_partners.set([world.alpha, world.beta])
+    client = world.client("officer")
+    # session, user, viewer x2; filter form choices: programmes, workstreams, partners, stages;
+    # count, projects (with programme, workstream, stage, officer lead), their lead partners
+    with assert_queries(11, "The work plan"):
+        response = client.get("/portfolio/")
+    assert response.status_code == 200
+    assert "12 projects" in response.content.decode()
+
+
+def test_it_shows_a_project_in_a_fixed_number_of_queries(world, assert_queries):
+    project = ActiveProjectFactory.create(project_manager=world.users["pm"].person)
+    for _ in range(3):
+        HighlightReportFactory.create(project=project)
+        RaidEntryFactory.create(project=project)
+        BenefitFactory.create(project=project)
+    ApprovedBusinessCaseVersionFactory.create(business_case__project=project)
+    other = ProjectFactory.create(programme=project.programme)
+    services.dependency_add(actor=None, project=project, depends_on=other)
+    client = world.client("pm")
+    # session, user, viewer x2, project (with programme, workstream, stage, people, body),
+    # then one query for each related list: lead partners, service areas, documents, board,
+    # dependencies, dependents, links, gates, reviews, business cases, their versions,
+    # benefits, their measurements, highlight reports, RAID log; history (1)
+    with assert_queries(21, "The project page"):
+        response = client.get(f"/portfolio/projects/{project.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Write a highlight report" in html and other.title in html
+
+
+def test_it_filters_the_work_plan_and_gives_a_shareable_link(world):
+    programme = ProgrammeFactory.create()
+    red = ActiveProjectFactory.create(programme=programme, title="Telephony", confidence="red")
+    red.lead_partners.set([world.alpha])
+    ActiveProjectFactory.create(programme=programme, title="Life Events", confidence="green")
+    client = world.client("officer")
+    html = client.get(f"/portfolio/?rag=red&lead_partner={world.alpha.pk}").content.decode()
+    assert "Telephony" in html and "Life Events" not in html
+    assert f"?rag=red&amp;lead_partner={world.alpha.pk}" in html  # the saved-view link
+    html = client.get("/portfolio/?stage=active&status=none").content.decode()
+    assert "Telephony" in html and "Life Events" in html
+
+
+def test_it_hides_partnership_projects_from_the_public(world):
+    ProjectFactory.create(title="Team project", visibility=Visibility.PARTNERSHIP)
+    ProjectFactory.create(title="Open project", visibility=Visibility.PUBLIC)
+    html = world.client("public").get("/portfolio/").content.decode()
+    assert "Open project" in html and "Team project" not in html
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                world.client("public").get("/portfolio/work-plan.csv").content.decode("utf-8-sig")
+            )
+        )
+    )
+    assert [r[2] for r in rows[1:]] == ["Open project"]
+
+
+def test_it_exports_the_work_plan_as_a_spreadsheet(world):
+    ActiveProjectFactory.create(title="Life Events")
+    response = world.client("officer").get("/portfolio/work-plan.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A1"].value == "Programme" and sheet["C2"].value == "Life Events"
+
+
+def test_it_draws_the_overlap_table_with_none_where_nothing_is_linked(world):
+    plan = ProgrammeFactory.create(name="Work Plan")
+    lceg = OtherProgrammeFactory.create(name="One Place")
+    youth = WorkstreamFactory.create(programme=lceg, number=1, name="Youth")
+    access = WorkstreamFactory.create(programme=lceg, number=3, name="Customer Access")
+    project = ProjectFactory.create(programme=plan, title="Telephony", lead_note="No lead")
+    services.link_create(
+        actor=None, project=project, workstream=access, kind="supports", note="Procurement"
+    )
+    client = world.client("officer")
+    html = client.get(f"/portfolio/overlap/?side={lceg.pk}&other={plan.pk}").content.decode()
+    assert "Telephony" in html and "Procurement" in html and youth.name in html
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(f"/portfolio/overlap.csv?side={lceg.pk}&other={plan.pk}").content.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
+    assert rows[1][:6] == ["1", "Youth", "Not recorded", "None", "N/a", "N/a"]
+    assert rows[2][3:6] == ["Telephony", "No lead", "Procurement"]
+    response = client.get(f"/portfolio/overlap.xlsx?side={lceg.pk}&other={plan.pk}")
+    assert load_workbook(io.BytesIO(response.content)).active["D3"].value == "Telephony"
+
+
+def test_it_adds_a_project_and_refuses_dates_out_of_order(world):
+    programme = ProgrammeFactory.create()
+    client = world.client("pm")
+    data = {
+        "programme": programme.pk, "title": "Mobile Working", "visibility": "partnership",
+        "planned_start_day": "1", "planned_start_month": "4", "planned_start_year": "2011",
+        "planned_end_day": "1", "planned_end_month": "1", "planned_end_year": "2011",
+    }  # fmt: skip
+    response = client.post("/portfolio/projects/new/", data)
+    assert response.status_code == 200
+    assert any(
+        "planned end date must be the same as or after" in m for m in _error_summary(response)
+    )
+    assert not Project.objects.filter(title="Mobile Working").exists()
+    data["planned_end_year"] = "2012"
+    response = client.post("/portfolio/projects/new/", data)
+    project = Project.objects.get(title="Mobile Working")
+    assert response.status_code == 302 and project.stage.code == "proposed"
+
+
+def test_it_refuses_a_gate_without_its_business_case_on_the_page(world):
+    project = ProjectFactory.create(title="CRM")
+    Project.objects.filter(pk=project.pk).update(
+        stage=Stage.objects.get(programme=project.programme, code="business-case")
+    )
+    target = Stage.objects.get(programme=project.programme, code="business-case-approved")
+    response = world.client("admin").post(
+        f"/portfolio/projects/{project.pk}/gate/",
+        {
+            "to_stage": target.pk, "deciding_body": world.body.pk,
+            "decision_reference": "JC 17 December 2010",
+            "decided_on_day": "17", "decided_on_month": "12", "decided_on_year": "2010",
+        },
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert any("without an approved outline business case" in m for m in _error_summary(response))
+    assert GatePassage.objects.count() == 0
+
+
+def test_it_refuses_a_dependency_cycle_on_the_page(world):
+    a = ProjectFactory.create(title="A", project_manager=world.users["pm"].person)
+    b = ProjectFactory.create(title="B", programme=a.programme)
+    services.dependency_add(actor=None, project=b, depends_on=a)
+    response = world.client("pm").post(
+        f"/portfolio/projects/{a.pk}/dependencies/new/", {"depends_on": b.pk}
+    )
+    assert any("would make a loop" in m for m in _error_summary(response))
+
+
+def test_it_needs_commentary_for_a_red_report_on_the_page(world):
+    project = ActiveProjectFactory.create(project_manager=world.users["pm"].person)
+    response = world.client("pm").post(
+        f"/portfolio/projects/{project.pk}/highlight-reports/new/",
+        {
+            "period_start_day": "1", "period_start_month": "11", "period_start_year": "2010",
+            "period_end_day": "30", "period_end_month": "11", "period_end_year": "2010",
+            "confidence": "red", "progress": "Behind",
+        },
+    )  # fmt: skip
+    messages = _error_summary(response)
+    assert "A red report needs commentary: say why" in messages
+    assert project.highlight_reports.count() == 0
+
+
+def _scored_method(world, name, scores):
+    method = MethodFactory.create(name=name, owner_body=world.body)
+    criterion = CriterionFactory.create(method=method, name="Benefit", scale_min=1, scale_max=5)
+    for project, value in scores.items():
+        Score.objects.create(
+            method=method, project=project, partner=world.alpha, criterion=criterion, value=value
+        )
+    return method
+
+
+def test_it_ranks_scored_projects_and_moves_one_up_with_a_button(world, assert_queries):
+    a, b, c = (ProjectFactory.create(title=t) for t in ("Alpha", "Bravo", "Charlie"))
+    method = _scored_method(world, "Partnership", {a: 5, b: 3, c: 1})
+    client = world.client("admin")
+    # session, user, viewer x2, method, criteria (prefetched, used again by the ranking),
+    # judgements; ranking: projects, scores, positions
+    with assert_queries(10, "The ranking page"):
+        html = client.get(f"/portfolio/methods/{method.pk}/").content.decode()
+    assert html.index("Alpha") < html.index("Bravo") < html.index("Charlie")
+    response = client.post(f"/portfolio/methods/{method.pk}/", {"project": c.pk, "direction": "up"})
+    assert response.status_code == 302
+    html = client.get(f"/portfolio/methods/{method.pk}/").content.decode()
+    html = html[html.index('id="ranking"') :]
+    assert html.index("Alpha") < html.index("Charlie") < html.index("Bravo")
+    assert "moved by hand" in html
+    assert (
+        world.client("officer")
+        .post(f"/portfolio/methods/{method.pk}/", {"project": c.pk, "direction": "up"})
+        .status_code
+        == 403
+    )
+
+
+def test_it_shows_where_two_methods_disagree(world):
+    a, b, c = (ProjectFactory.create(title=t) for t in ("Alpha", "Bravo", "Charlie"))
+    first = _scored_method(world, "Partnership", {a: 5, b: 3, c: 1})
+    second = _scored_method(world, "Leaders and Chief Executives", {a: 1, b: 3, c: 5})
+    html = (
+        world.client("officer")
+        .get(f"/portfolio/methods/compare/?a={first.pk}&b={second.pk}")
+        .content.decode()
+    )
+    assert "Disagree" in html and "Alpha is ranked 1 by Partnership and 3" in html
+
+
+def test_it_refuses_a_score_off_the_scale_on_the_page(world):
+    project = ProjectFactory.create()
+    method = MethodFactory.create(owner_body=world.body)
+    criterion = CriterionFactory.create(method=method, name="Fit", scale_min=1, scale_max=5)
+    response = world.client("officer").post(
+        f"/portfolio/methods/{method.pk}/score/",
+        {"project": project.pk, "partner": world.alpha.pk, f"criterion_{criterion.pk}": "9"},
+    )
+    assert any("outside the scale" in m for m in _error_summary(response))
+    assert Score.objects.count() == 0
+    # An officer scores only for their own partner.
+    response = world.client("officer").post(
+        f"/portfolio/methods/{method.pk}/score/",
+        {"project": project.pk, "partner": world.beta.pk, f"criterion_{criterion.pk}": "3"},
+    )
+    assert Score.objects.count() == 0
+
+
+def test_it_shows_the_board_and_the_timeline(world):
+    programme = ProgrammeFactory.create()
+    ActiveProjectFactory.create(programme=programme, title="Life Events")
+    client = world.client("officer")
+    html = client.get(f"/portfolio/board/?programme={programme.pk}").content.decode()
+    assert "Business case in preparation" in html and "Life Events" in html
+    html = client.get("/portfolio/timeline/").content.decode()
+    assert "<svg" in html and "Timeline as a table" in html and "Life Events" in html
