@@ -235,8 +235,7 @@ RULES: dict[str, tuple[Rule, str]] = {
     "governance.record_officer_decision": (
         lambda v, o: v.is_admin
         or bool(o is not None and {b.pk for b in o.to_bodies.all()} & v.body_ids),
-        "Only the office holder or body the power was delegated to can record a decision "
-        "under it.",
+        "Only the office holder or body the power was delegated to can record a decision under it.",
     ),
     "governance.add_action": (_admin, "Only partnership administrators can record actions."),
     "governance.update_action": (

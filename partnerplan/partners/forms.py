@@ -130,9 +130,7 @@ class PersonFilterForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners  # type: ignore[attr-defined]
         role: Any = self.fields["role"]
-        role.choices = [("", "Any role")] + [
-            (r.code, r.name) for r in Role.objects.all()
-        ]
+        role.choices = [("", "Any role")] + [(r.code, r.name) for r in Role.objects.all()]
 
 
 class ChangePartnerForm(GovUKFormMixin, forms.Form):
