@@ -1,0 +1,385 @@
+from __future__ import annotations
+
+import datetime as dt
+import re
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from icalendar import Calendar
+
+from partnerplan.core.models import Visibility
+from partnerplan.governance import services
+from partnerplan.governance.models import (
+    Decision,
+    ExemptAccess,
+    Meeting,
+    MeetingStatus,
+    MemberRole,
+    Outcome,
+)
+from partnerplan.governance.tests.factories import (
+    ActionFactory,
+    AgendaItemFactory,
+    AttendanceFactory,
+    BodyFactory,
+    BodyMembershipFactory,
+    CancelledMeetingFactory,
+    ExemptItemFactory,
+    HeldMeetingFactory,
+    MeetingFactory,
+    PublishedMeetingFactory,
+    RecommendationFactory,
+    at,
+)
+
+
+def _errors(response) -> list[str]:
+    html = response.content.decode()
+    block = re.search(r'govuk-error-summary__list">(.*?)</ul>', html, re.S)
+    return re.findall(r"<li>(?:<a [^>]*>)?([^<]+)", block.group(1)) if block else []
+
+
+# --- Query counts --------------------------------------------------------------------------
+
+
+def test_it_lists_bodies_in_a_fixed_number_of_queries(world, assert_queries):
+    for _ in range(5):
+        BodyMembershipFactory.create(body=BodyFactory.create())
+    client = world.client("officer")
+    # session, user, viewer x2, bodies with member counts
+    with assert_queries(5, "The bodies list"):
+        response = client.get("/governance/")
+    assert response.status_code == 200
+
+
+def test_it_shows_a_body_in_a_fixed_number_of_queries(world, assert_queries):
+    for _ in range(3):
+        BodyMembershipFactory.create(body=world.body)
+        MeetingFactory.create(body=world.body)
+    client = world.client("officer")
+    # session, user, viewer x2, body, members, powers, delegations made (+ their bodies),
+    # delegations held (with the delegating body), meetings, reporting lines both ways
+    with assert_queries(12, "The body page"):
+        response = client.get(f"/governance/bodies/{world.body.pk}/")
+    assert response.status_code == 200
+
+
+def _busy_meeting(body):
+    meeting = HeldMeetingFactory.create(body=body)
+    for n in range(1, 4):
+        item = AgendaItemFactory.create(meeting=meeting, number=n)
+        for r in range(1, 3):
+            RecommendationFactory.create(item=item, number=r)
+    ExemptItemFactory.create(meeting=meeting, number=9)
+    for _ in range(3):
+        AttendanceFactory.create(meeting=meeting)
+        ActionFactory.create(
+            body=body, meeting=HeldMeetingFactory.create(body=body, starts_at=at(2010, 10, 1))
+        )
+    return meeting
+
+
+def test_it_shows_a_meeting_in_a_fixed_number_of_queries(world, assert_queries):
+    meeting = _busy_meeting(world.body)
+    client = world.client("member")
+    # session, user, viewer x2, meeting (with body and minutes), items, recommendations (with
+    # decisions), visible items, attendance, voting members, open actions, carried business
+    # (minutes corrections are read only when there are minutes)
+    with assert_queries(12, "The meeting page"):
+        response = client.get(f"/governance/meetings/{meeting.pk}/")
+    assert response.status_code == 200
+
+
+def test_it_lists_decisions_in_a_fixed_number_of_queries(world, assert_queries):
+    meeting = _busy_meeting(world.body)
+    for rec in RecommendationFactory._meta.model.objects.filter(item__meeting=meeting):
+        Decision.objects.create(
+            recommendation=rec,
+            meeting=meeting,
+            body=world.body,
+            outcome="noted",
+            decided_on=meeting.date,
+        )
+    client = world.client("public")
+    # count, decisions (with body, meeting and item); the public has no session
+    with assert_queries(2, "The decision register"):
+        response = client.get("/governance/decisions/")
+    assert response.status_code == 200
+    assert (
+        "Body" not in response.content.decode() or "recommendation 2" in response.content.decode()
+    )
+
+
+@pytest.fixture
+def registers(world):
+    """A few rows in every register, so that an N+1 query would show."""
+    from decimal import Decimal
+
+    from partnerplan.governance.models import PowerKind
+    from partnerplan.governance.tests.factories import DelegationFactory
+
+    director = BodyFactory.create(name="Director", kind="office_holder")
+    holder = BodyMembershipFactory.create(body=director).person
+    services.power_add(actor=None, body=world.body, kind=PowerKind.DRAW_CONTINGENCY)
+    delegation = DelegationFactory.create(from_body=world.body, to_bodies=[director])
+    services.reporting_line_add(actor=None, source=director, target=world.body)
+    for n in range(3):
+        services.officer_decision_record(
+            actor=None, delegation=delegation, taken_by=director, decided_by=holder, title=f"D{n}",
+            decision="Spend", reasons="Needed", amount=Decimal(1000),
+            decided_on=dt.date(2011, 1, 3),
+        )  # fmt: skip
+        services.forward_plan_add(
+            actor=None, body=world.body, title=f"F{n}", decision_due=dt.date(2030, 6, 1),
+            notice_given_on=dt.date(2030, 1, 1),
+        )  # fmt: skip
+        services.matter_create(
+            actor=None, title=f"M{n}", bodies=[world.body, director], visibility=Visibility.PUBLIC
+        )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/governance/delegated-decisions/", 2),  # count, decisions with bodies and people
+        ("/governance/forward-plan/", 1),  # entries with bodies and meetings
+        ("/governance/matters/", 2),  # matters, tracks with bodies
+        ("/governance/structure/", 4),  # bodies, reporting lines, delegations, their bodies
+    ],
+)
+def test_it_shows_registers_in_a_fixed_number_of_queries(
+    world, registers, assert_queries, url, expected
+):
+    client = world.client("public")
+    with assert_queries(expected, url):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_it_lists_my_actions_in_a_fixed_number_of_queries(world, assert_queries):
+    officer = world.users["officer"].person
+    for _ in range(4):
+        ActionFactory.create(body=world.body, owner=officer)
+    client = world.client("officer")
+    # session, user, viewer x2, actions with body and meeting
+    with assert_queries(5, "My actions"):
+        response = client.get("/governance/actions/mine/")
+    html = response.content.decode()
+    assert html.count(">Open</strong>") == 4
+
+
+# --- Exempt items --------------------------------------------------------------------------
+
+
+def test_it_shows_the_public_only_the_heading_and_paragraph_of_an_exempt_item(world):
+    meeting = PublishedMeetingFactory.create(body=world.body)
+    item = ExemptItemFactory.create(meeting=meeting, number=4)
+    html = world.client("public").get(f"/governance/meetings/{meeting.pk}/").content.decode()
+    assert "Contract negotiations" in html and "Financial or business affairs" in html
+    assert "Confidential figures" not in html
+    response = world.client("public").get(f"/governance/items/{item.pk}/")
+    assert response.status_code == 403
+    assert "Confidential figures" not in response.content.decode()
+    assert not ExemptAccess.objects.exists()
+
+
+def test_it_lets_members_open_an_exempt_report_and_logs_it(world):
+    meeting = PublishedMeetingFactory.create(body=world.body)
+    item = ExemptItemFactory.create(meeting=meeting, number=4)
+    response = world.client("member").get(f"/governance/items/{item.pk}/")
+    assert response.status_code == 200
+    assert "Confidential figures" in response.content.decode()
+    access = ExemptAccess.objects.get()
+    assert access.user == world.users["member"] and access.item == item
+    assert world.client("officer").get(f"/governance/items/{item.pk}/").status_code == 403
+
+
+def test_it_hides_items_the_viewer_may_not_see_that_are_not_exempt(world):
+    meeting = PublishedMeetingFactory.create(body=world.body)
+    item = AgendaItemFactory.create(
+        meeting=meeting, title="Internal note", visibility=Visibility.PARTNERSHIP
+    )
+    assert world.client("public").get(f"/governance/items/{item.pk}/").status_code == 404
+    assert (
+        "Internal note"
+        not in world.client("public").get(f"/governance/meetings/{meeting.pk}/").content.decode()
+    )
+
+
+# --- Forms ---------------------------------------------------------------------------------
+
+
+def test_it_refuses_an_agenda_item_for_a_past_meeting_on_the_form(world):
+    meeting = MeetingFactory.create(body=world.body, starts_at=at(2010, 12, 17))
+    response = world.client("admin").post(
+        f"/governance/meetings/{meeting.pk}/items/new/", {"title": "Late", "kind": "report"}
+    )
+    assert response.status_code == 400
+    assert any("is in the past" in e for e in _errors(response))
+
+
+def test_it_records_a_decision_through_the_form(world):
+    meeting = HeldMeetingFactory.create(body=world.body)
+    rec = RecommendationFactory.create(item=AgendaItemFactory.create(meeting=meeting, number=3))
+    client = world.client("admin")
+    response = client.post(
+        f"/governance/recommendations/{rec.pk}/decide/",
+        {"outcome": "approved", "reasons": "Agreed"},
+    )
+    assert response.status_code == 400
+    assert any("not quorate" in e for e in _errors(response))
+    member = world.users["member"].person
+    response = client.post(
+        f"/governance/meetings/{meeting.pk}/attendance/", {"present": [member.pk]}
+    )
+    assert response.status_code == 302
+    response = client.post(
+        f"/governance/recommendations/{rec.pk}/decide/",
+        {"outcome": "approved", "reasons": "Agreed"},
+    )
+    assert response.status_code == 302
+    assert Decision.objects.get().outcome == Outcome.APPROVED
+    html = client.get(f"/governance/meetings/{meeting.pk}/").content.decode()
+    assert "Approved" in html and "Reasons: Agreed" in html
+
+
+def test_it_schedules_and_publishes_through_the_forms(world, django_capture_on_commit_callbacks):
+    client = world.client("admin")
+    response = client.post(
+        f"/governance/bodies/{world.body.pk}/meetings/new/",
+        {
+            "date_day": "15",
+            "date_month": "3",
+            "date_year": "2030",
+            "start_time": "10:00",
+            "venue": "Stafford",
+        },
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get()
+    assert meeting.starts_at == at(2030, 3, 15)
+    response = client.post(
+        f"/governance/meetings/{meeting.pk}/items/new/", {"title": "Work plan", "kind": "report"}
+    )
+    assert response.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/governance/meetings/{meeting.pk}/publish/", {"urgency_reason": ""}
+        )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.AGENDA_PUBLISHED
+    assert any("Agenda published" in m.subject for m in mail.outbox)
+
+
+def test_it_refuses_a_bad_time(world):
+    response = world.client("admin").post(
+        f"/governance/bodies/{world.body.pk}/meetings/new/",
+        {"date_day": "15", "date_month": "3", "date_year": "2030", "start_time": "25:00"},
+    )
+    assert response.status_code == 400
+    assert "Start time must be a time like 10:00 or 14:30" in _errors(response)
+    assert not Meeting.objects.exists()
+
+
+def test_it_lets_an_owner_update_their_action(world):
+    action = ActionFactory.create(body=world.body, owner=world.users["officer"].person)
+    response = world.client("officer").post(
+        f"/governance/actions/{action.pk}/update/", {"status": "done", "progress": "Sent"}
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == "done" and action.completed_on is not None
+
+
+# --- Calendars -----------------------------------------------------------------------------
+
+
+def test_it_keeps_the_uid_and_marks_cancellations_in_the_calendar(world):
+    moved = PublishedMeetingFactory.create(body=world.body)
+    services.meeting_reschedule(
+        actor=None,
+        meeting=moved,
+        starts_at=at(2030, 3, 22),
+        reason="Room",
+        today=dt.date(2030, 1, 1),
+    )
+    cancelled = CancelledMeetingFactory.create(body=world.body, starts_at=at(2030, 4, 1))
+    data = world.client("public").get(f"/governance/bodies/{world.body.pk}/calendar.ics").content
+    events = {str(e["UID"]): e for e in Calendar.from_ical(data).walk("VEVENT")}
+    assert int(events[moved.uid]["SEQUENCE"]) == 1
+    assert events[moved.uid].decoded("DTSTART") == at(2030, 3, 22)
+    assert str(events[cancelled.uid]["STATUS"]) == "CANCELLED"
+
+
+def test_it_gives_a_person_the_meetings_of_their_bodies(world):
+    MeetingFactory.create(body=world.body)
+    MeetingFactory.create(body=BodyFactory.create(name="Other body"))
+    member = world.users["member"].person
+    data = world.client("member").get(f"/governance/people/{member.pk}/calendar.ics").content
+    assert len(Calendar.from_ical(data).walk("VEVENT")) == 1
+
+
+# --- Structure, commands, demo -------------------------------------------------------------
+
+
+def test_it_draws_the_structure_with_a_text_alternative(world):
+    sab = BodyFactory.create(name="Strategic Advisory Board", kind="board")
+    services.reporting_line_add(actor=None, source=sab, target=world.body, label="monthly")
+    html = world.client("public").get("/governance/structure/").content.decode()
+    assert "<svg" in html and 'role="img"' in html
+    assert "Strategic Advisory Board reports to Joint Committee" in html
+
+
+def test_it_reminds_owners_of_overdue_actions_from_the_command(
+    world, django_capture_on_commit_callbacks
+):
+    owner = world.users["officer"].person
+    owner.email = "olive@example.org"
+    owner.save()
+    ActionFactory.create(body=world.body, owner=owner, due_on=dt.date(2011, 1, 1))
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("notify_overdue_actions", stdout=out)
+    assert "1 overdue action" in out.getvalue()
+    assert mail.outbox[-1].to == ["olive@example.org"]
+
+
+@pytest.mark.django_db
+def test_the_demo_has_the_seed_meetings_and_undecided_recommendations():
+    call_command("load_demo", "--quiet-accounts")
+    december = Meeting.objects.get(body__abbreviation="JC", starts_at=at(2010, 12, 17))
+    recs = list(
+        december.items.get(title="Review of Partnership Work Plan").recommendations.order_by(
+            "number"
+        )
+    )
+    assert [r.reference for r in recs] == ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7"]
+    assert not Decision.objects.exists()
+    sab = Meeting.objects.get(body__abbreviation="SAB")
+    assert sab.status == MeetingStatus.CANCELLED and "Adverse weather" in sab.cancelled_reason
+    lceg = Meeting.objects.filter(body__abbreviation="LCEG", status=MeetingStatus.HELD)
+    assert sorted(m.date for m in lceg) == [dt.date(2010, 10, 21), dt.date(2010, 11, 10)]
+    assert Meeting.objects.filter(
+        body__abbreviation="JC", starts_at__year=2011, starts_at__month=3
+    ).exists()
+    from partnerplan.governance.models import Delegation
+
+    delegation = Delegation.objects.get()
+    assert delegation.status == "proposed" and delegation.financial_limit == 85000
+    assert {b.abbreviation for b in delegation.to_bodies.all()} == {"DIR", "SAB"}
+    # The demo member can take the decisions: record attendance, mark the meeting held, decide.
+    from partnerplan.governance.models import Body
+
+    member = Body.objects.get(abbreviation="JC").memberships.get(role=MemberRole.MEMBER).person
+    december = services.meeting_mark_held(actor=None, meeting=december)
+    services.meeting_record_attendance(actor=None, meeting=december, present=[member])
+    decision = services.decision_record(
+        actor=None, recommendation=recs[3], outcome="approved", reasons="Agreed"
+    )
+    assert (
+        str(decision)
+        == "Staffordshire Connects Joint Committee, 17 December 2010, item 3, recommendation 4"
+    )
