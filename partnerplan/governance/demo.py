@@ -233,8 +233,30 @@ def _bodies(context: dict[str, Any], actor: object) -> dict[str, Body]:
     return bodies
 
 
+def _contingency(bodies: dict[str, Body], actor: object) -> Delegation:
+    """The proposed delegation of the contingency (2.4, 4.9)."""
+    if not Delegation.objects.filter(
+        from_body=bodies["JC"], power=PowerKind.DRAW_CONTINGENCY
+    ).exists():
+        return services.delegation_create(
+            actor=actor,
+            from_body=bodies["JC"],
+            to_bodies=[bodies["DIR"], bodies["SAB"]],
+            power=PowerKind.DRAW_CONTINGENCY,
+            financial_limit=Decimal("85000"),
+            limit_is_total=True,
+            purpose="To use the funds as a contingency where resources from external sources "
+            "cannot be employed via bids sponsored by the Chief Executives Group (report, 2.4; "
+            "4.9: where new projects need to commence quickly).",
+            source="Report, 2.4 and 4.9. Proposed: in force only if recommendation 2.4 is "
+            "approved.",
+        )
+
+    return Delegation.objects.get(from_body=bodies["JC"], power=PowerKind.DRAW_CONTINGENCY)
+
+
 def _december_committee(
-    bodies: dict[str, Body], people: dict[str, Person], actor: object
+    bodies: dict[str, Body], people: dict[str, Person], delegation: Delegation, actor: object
 ) -> Meeting:
     jc = bodies["JC"]
     meeting, created = _meeting(jc, dt.date(2010, 12, 17), actor=actor)
@@ -287,6 +309,9 @@ def _december_committee(
                 power=power,
                 amount=amount,
                 matter=matter if reference == "2.2" else None,
+                # Approving 2.4 brings the proposed delegation of the contingency into force.
+                effect_kind="governance.delegation_in_force" if reference == "2.4" else "",
+                effect_params={"delegation_id": delegation.pk} if reference == "2.4" else None,
             )
     if created:
         # DEMO DATA: the report does not say when the agenda was published; 9 December 2010 is
@@ -303,7 +328,8 @@ def load(context: dict[str, Any], *, actor: object = None) -> None:
     and `meetings` (by key) into `context`."""
     people: dict[str, Person] = context["people"]
     bodies = _bodies(context, actor)
-    december = _december_committee(bodies, people, actor)
+    delegation = _contingency(bodies, actor)
+    december = _december_committee(bodies, people, delegation, actor)
 
     # The Leaders and Chief Executives Group met on 21 October and 10 November 2010 (1.2, 3.1).
     lceg = bodies["LCEG"]
@@ -341,24 +367,6 @@ def load(context: dict[str, Any], *, actor: object = None) -> None:
     if created:
         services.meeting_cancel(
             actor=actor, meeting=sab_meeting, reason="Adverse weather conditions (report, 1.6)"
-        )
-
-    # The proposed delegation of the contingency (2.4, 4.9).
-    if not Delegation.objects.filter(
-        from_body=bodies["JC"], power=PowerKind.DRAW_CONTINGENCY
-    ).exists():
-        services.delegation_create(
-            actor=actor,
-            from_body=bodies["JC"],
-            to_bodies=[bodies["DIR"], bodies["SAB"]],
-            power=PowerKind.DRAW_CONTINGENCY,
-            financial_limit=Decimal("85000"),
-            limit_is_total=True,
-            purpose="To use the funds as a contingency where resources from external sources "
-            "cannot be employed via bids sponsored by the Chief Executives Group (report, 2.4; "
-            "4.9: where new projects need to commence quickly).",
-            source="Report, 2.4 and 4.9. Proposed: in force only if recommendation 2.4 is "
-            "approved.",
         )
 
     # The next committee, March 2011 (4.17). DEMO DATA: the day.

@@ -242,6 +242,21 @@ def delegation_bring_into_force(
     return delegation
 
 
+def delegation_in_force_by_decision(*, actor: Any, decision: Any, delegation_id: int) -> Delegation:
+    """Effect handler: the body approved a recommendation to delegate, so the proposed
+    delegation comes into force on the day of the decision."""
+    delegation = Delegation.objects.filter(pk=delegation_id).first()
+    if delegation is None:
+        raise ValidationError("The delegation this recommendation proposes no longer exists")
+    if delegation.from_body_id != decision.body.pk:
+        raise ValidationError(
+            f"{decision.body} cannot bring into force a delegation made by {delegation.from_body}"
+        )
+    return delegation_bring_into_force(
+        actor=actor, delegation=delegation, starts_on=decision.decided_on
+    )
+
+
 @transaction.atomic
 def delegation_revoke(*, actor: Any, delegation: Delegation, ends_on: dt.date) -> Delegation:
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
