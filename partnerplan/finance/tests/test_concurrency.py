@@ -1,0 +1,107 @@
+"""Two drawdowns at the same moment can never together exceed the delegation's limit.
+
+Real concurrent transactions, so PostgreSQL only: run with
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/partnerplan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from partnerplan.finance import services
+from partnerplan.finance.models import Basis, LedgerTransaction, TransactionKind
+from partnerplan.finance.selectors import ledger_problems
+from partnerplan.finance.tests.factories import (
+    ContingencyFundFactory,
+    EarmarkedFundFactory,
+    authority,
+    fund_with_balance,
+)
+from partnerplan.governance.tests.factories import BodyFactory, BodyMembershipFactory
+from partnerplan.partners.tests.factories import PersonFactory, UserFactory
+
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs real PostgreSQL transactions"
+    ),
+]
+
+DAY = dt.date(2011, 2, 1)
+
+
+def _race(n, work):
+    barrier = threading.Barrier(n)
+    results: list[object] = [None] * n
+
+    def run(i):
+        try:
+            barrier.wait(timeout=10)
+            results[i] = work(i)
+        except Exception as exc:  # noqa: BLE001 - the test inspects what each thread got
+            results[i] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    return results
+
+
+def test_it_never_lets_concurrent_drawdowns_exceed_the_limit():
+    actor = UserFactory.create(is_partnership_admin=True)
+    fund = ContingencyFundFactory.create()
+    holder = BodyFactory.create(name="Partnership Director")
+    fund.delegation.to_bodies.set([holder])
+    reserve = fund_with_balance(actor, amount="200000")
+    services.call_on_reserves(
+        actor=actor, fund=reserve, amount="85000", purpose="Contingency", on=DAY,
+        to_fund=fund, authority=authority(), basis=Basis.ACTUAL,
+    )  # fmt: skip
+    people = [PersonFactory.create() for _ in range(4)]
+    for p in people:
+        BodyMembershipFactory.create(body=holder, person=p)
+    target = EarmarkedFundFactory.create()
+
+    def draw(i):
+        return services.contingency_draw(
+            actor=actor, fund=fund, drawn_by=people[i], amount=Decimal("30000"),
+            purpose=f"Drawdown {i}", on=DAY, today=DAY, to_fund=target,
+        )  # fmt: skip
+
+    results = _race(4, draw)
+    posted = [r for r in results if isinstance(r, LedgerTransaction)]
+    refused = [r for r in results if isinstance(r, ValidationError)]
+    assert len(posted) == 2, results
+    assert len(refused) == 2, results
+    assert all("would exceed the delegation's limit of £85,000" in str(r) for r in refused)
+    assert services.delegation_used(fund.delegation) == Decimal("60000.00")
+    assert LedgerTransaction.objects.filter(kind=TransactionKind.DRAWDOWN).count() == 2
+    assert ledger_problems() == []
+
+
+def test_concurrent_calls_never_overdraw_a_fund():
+    actor = UserFactory.create(is_partnership_admin=True)
+    reserve = fund_with_balance(actor, amount="100000")
+    targets = [EarmarkedFundFactory.create() for _ in range(3)]
+
+    def call(i):
+        return services.call_on_reserves(
+            actor=actor, fund=reserve, amount="40000", purpose=f"Call {i}", on=DAY,
+            to_fund=targets[i], authority=authority(reserve.owner_body),
+        )  # fmt: skip
+
+    results = _race(3, call)
+    assert sum(isinstance(r, LedgerTransaction) for r in results) == 2, results
+    assert sum(isinstance(r, ValidationError) for r in results) == 1, results
+    assert ledger_problems() == []
