@@ -1,0 +1,109 @@
+"""Governance pages in a real browser, with axe-core (WCAG 2.2 AA) on every page visited.
+
+Run with the browser suite (`scripts/test`); skipped where Chromium or axe-core is missing."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partnerplan.governance import services
+from partnerplan.governance.tests.factories import (
+    AgendaItemFactory,
+    BodyFactory,
+    ExemptItemFactory,
+    HeldMeetingFactory,
+    RecommendationFactory,
+)
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not (Path(CHROMIUM).exists() and AXE.exists()), reason="Chromium or axe-core missing"
+    ),
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "bypass_csp": True, "locale": "en-GB"}
+
+
+def _axe(page: Any) -> None:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    problems = [
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(json.dumps(n["target"]) for n in v["nodes"][:3])
+        for v in result["violations"]
+    ]
+    assert problems == [], f"axe-core found problems on {page.url}:\n" + "\n".join(problems)
+
+
+def test_every_governance_page_passes_axe(page, live_server, world):
+    sab = BodyFactory.create(name="Strategic Advisory Board", kind="board")
+    services.reporting_line_add(actor=None, source=sab, target=world.body, label="monthly")
+    meeting = HeldMeetingFactory.create(body=world.body)
+    item = AgendaItemFactory.create(meeting=meeting, number=1, title="Review of the work plan")
+    rec = RecommendationFactory.create(item=item, number=1)
+    ExemptItemFactory.create(meeting=meeting, number=2)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": _session(world), "url": live_server.url}]
+    )
+    for path in [
+        "/governance/",
+        f"/governance/bodies/{world.body.pk}/",
+        "/governance/structure/",
+        f"/governance/meetings/{meeting.pk}/",
+        f"/governance/items/{item.pk}/",
+        f"/governance/recommendations/{rec.pk}/decide/",
+        "/governance/decisions/",
+        "/governance/delegated-decisions/",
+        "/governance/forward-plan/",
+        "/governance/forward-plan/new/",
+        "/governance/matters/",
+        "/governance/actions/mine/",
+    ]:
+        page.goto(live_server.url + path)
+        _axe(page)
+    # A refused decision shows the error summary, which must pass too.
+    page.goto(f"{live_server.url}/governance/recommendations/{rec.pk}/decide/")
+    page.get_by_label("Approved", exact=True).check()
+    page.get_by_role("button", name="Save").click()
+    assert "not quorate" in page.locator(".govuk-error-summary").inner_text()
+    _axe(page)
+
+
+def _session(world: Any) -> str:
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user = world.users["admin"]
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.save()
+    return str(store.session_key)
