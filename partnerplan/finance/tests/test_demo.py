@@ -1,0 +1,88 @@
+"""The demo reproduces the seed's figures from the ledger (section 4.9, Appendix A notes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from partnerplan.finance import demo
+from partnerplan.finance.models import Bid, BidStatus, Fund, LedgerTransaction, Scenario
+from partnerplan.finance.selectors import (
+    Include,
+    compare_scenarios,
+    figure_check,
+    fund_balance,
+    ledger_problems,
+)
+
+pytestmark = pytest.mark.django_db
+
+MARCH = dt.date(2011, 3, 31)
+
+
+@pytest.fixture
+def loaded():
+    call_command("load_demo", stdout=StringIO())
+    return Fund.objects.get(name=demo.RESERVE)
+
+
+def test_it_computes_the_march_2011_forecast_after_the_sanctioned_call(loaded):
+    assert fund_balance(fund=loaded, on=MARCH) == Decimal("232290.00")
+    check = figure_check(text_or_figure=demo.SEED_FORECAST, fund=loaded, on=MARCH)
+    assert check.matches, check.message
+
+
+def test_it_computes_the_forecast_if_the_pending_items_are_approved_and_flags_the_seed(loaded):
+    both = Scenario.objects.get(name=demo.BOTH)
+    assert fund_balance(fund=loaded, on=MARCH, scenario=both) == Decimal("129790.00")
+    check = figure_check(text_or_figure=demo.SEED_SCENARIO, fund=loaded, on=MARCH, scenario=both)
+    assert not check.matches
+    assert check.quoted == Decimal("129700.00")
+    assert check.difference == Decimal("-90.00")
+    assert "£129,700 does not agree with the ledger, which gives" in check.message
+    assert "£129,790: the quoted figure is £90 less" in check.message
+
+
+def test_it_compares_the_named_scenarios(loaded):
+    rows = dict(compare_scenarios(fund=loaded, on=MARCH, scenarios=Scenario.objects.all()))
+    assert rows["Contingency call only"] == Decimal("147290.00")
+    assert rows["CRM request only"] == Decimal("214790.00")
+
+
+def test_the_pending_items_are_not_in_the_ledger(loaded):
+    assert fund_balance(fund=loaded, on=MARCH, include=Include.ACTUAL) == Decimal("318990.00")
+    assert Fund.objects.get(name=demo.CONTINGENCY).requests.count() == 0
+    assert not LedgerTransaction.objects.filter(description__icontains="CRM").exists()
+
+
+def test_it_records_the_riep_bids_and_the_secured_funding(loaded):
+    bids = {b.title: b for b in Bid.objects.all()}
+    assert bids["Staffordshire One Place"].status == BidStatus.GREEN_LIGHT
+    assert bids["Staffordshire One Place"].amount == Decimal("275000.00")
+    assert bids["Life Events"].status == BidStatus.SUBMITTED
+    assert bids["Life Events"].amount == Decimal("35000.00")
+    secured = bids["Adult Social Care and Health"]
+    assert secured.status == BidStatus.SECURED
+    assert fund_balance(fund=secured.fund, on=MARCH) == Decimal("100000.00")
+
+
+def test_the_life_events_project_manager_is_funded_from_reserves(loaded):
+    tx = LedgerTransaction.objects.get(description__startswith="Life Events project manager")
+    project_entry = tx.entries.get(account__project__isnull=False)
+    assert project_entry.account.project.title == "Life Events"
+    assert project_entry.amount == Decimal("36400.00")
+
+
+def test_the_demo_ledger_is_sound_and_loading_twice_adds_nothing(loaded):
+    assert ledger_problems() == []
+    counts = (LedgerTransaction.objects.count(), Bid.objects.count(), Scenario.objects.count())
+    call_command("load_demo", stdout=StringIO())
+    assert counts == (
+        LedgerTransaction.objects.count(),
+        Bid.objects.count(),
+        Scenario.objects.count(),
+    )
