@@ -302,15 +302,15 @@ class OverlapRow:
 
 
 def _leads(workstream: Workstream) -> str:
+    """The leads as described, if they were; otherwise the lead people, else lead partners."""
+    if workstream.lead_note:
+        return workstream.lead_note
     people = [
         f"{p.full_name} ({p.partner.abbreviation})" if p.partner else p.full_name
         for p in workstream.leads.all()
     ]
     partners = [p.abbreviation for p in workstream.lead_partners.all()]
-    parts = people or ([", ".join(partners)] if partners else [])
-    if workstream.lead_note:
-        parts.append(workstream.lead_note)
-    return ", ".join(parts) or "Not recorded"
+    return ", ".join(people or partners) or "Not recorded"
 
 
 def project_lead_text(project: Project) -> str:
