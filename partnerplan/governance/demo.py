@@ -233,7 +233,7 @@ def _bodies(context: dict[str, Any], actor: object) -> dict[str, Body]:
     return bodies
 
 
-def _contingency(bodies: dict[str, Body], actor: object) -> Delegation:
+def _contingency(bodies: dict[str, Body], proposed_in: Recommendation, actor: object) -> Delegation:
     """The proposed delegation of the contingency (2.4, 4.9)."""
     if not Delegation.objects.filter(
         from_body=bodies["JC"], power=PowerKind.DRAW_CONTINGENCY
@@ -250,13 +250,14 @@ def _contingency(bodies: dict[str, Body], actor: object) -> Delegation:
             "4.9: where new projects need to commence quickly).",
             source="Report, 2.4 and 4.9. Proposed: in force only if recommendation 2.4 is "
             "approved.",
+            proposed_in=proposed_in,
         )
 
     return Delegation.objects.get(from_body=bodies["JC"], power=PowerKind.DRAW_CONTINGENCY)
 
 
 def _december_committee(
-    bodies: dict[str, Body], people: dict[str, Person], delegation: Delegation, actor: object
+    bodies: dict[str, Body], people: dict[str, Person], actor: object
 ) -> Meeting:
     jc = bodies["JC"]
     meeting, created = _meeting(jc, dt.date(2010, 12, 17), actor=actor)
@@ -309,9 +310,6 @@ def _december_committee(
                 power=power,
                 amount=amount,
                 matter=matter if reference == "2.2" else None,
-                # Approving 2.4 brings the proposed delegation of the contingency into force.
-                effect_kind="governance.delegation_in_force" if reference == "2.4" else "",
-                effect_params={"delegation_id": delegation.pk} if reference == "2.4" else None,
             )
     if created:
         # DEMO DATA: the report does not say when the agenda was published; 9 December 2010 is
@@ -328,8 +326,9 @@ def load(context: dict[str, Any], *, actor: object = None) -> None:
     and `meetings` (by key) into `context`."""
     people: dict[str, Person] = context["people"]
     bodies = _bodies(context, actor)
-    delegation = _contingency(bodies, actor)
-    december = _december_committee(bodies, people, delegation, actor)
+    december = _december_committee(bodies, people, actor)
+    # Approving recommendation 2.4 brings the proposed delegation into force.
+    _contingency(bodies, Recommendation.objects.get(item__meeting=december, reference="2.4"), actor)
 
     # The Leaders and Chief Executives Group met on 21 October and 10 November 2010 (1.2, 3.1).
     lceg = bodies["LCEG"]

@@ -21,21 +21,16 @@ from django.utils.module_loading import import_string
 EFFECT_HANDLERS: dict[str, str] = {
     "portfolio.gate": "partnerplan.portfolio.services.project_gate_by_decision",
     "finance.call_on_reserves": "partnerplan.finance.services.reserve_call_from_decision",
-    "governance.delegation_in_force": (
-        "partnerplan.governance.services.delegation_in_force_by_decision"
-    ),
 }
 
 EFFECT_LABELS: dict[str, str] = {
     "portfolio.gate": "Move a project through a gate",
     "finance.call_on_reserves": "Post a call on reserves to the ledger",
-    "governance.delegation_in_force": "Bring a proposed delegation into force",
 }
 
 # Parameters each kind needs, with their types. Extra parameters are refused.
 EFFECT_PARAMS: dict[str, dict[str, type]] = {
     "portfolio.gate": {"project_id": int, "to_stage": str},
-    "governance.delegation_in_force": {"delegation_id": int},
 }
 
 

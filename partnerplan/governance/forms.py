@@ -160,20 +160,37 @@ class RecommendationForm(GovUKFormMixin, forms.Form):
         required=False,
     )
     project_id = forms.IntegerField(
-        label="Project number (for a gate)", required=False, min_value=1
+        label="Project number",
+        required=False,
+        min_value=1,
+        help_text="For a gate, or the project a call on reserves pays for.",
     )
     to_stage = forms.CharField(label="Stage to move to (for a gate)", max_length=40, required=False)
+    fund_id = forms.IntegerField(
+        label="Fund number to call on (for a call on reserves)", required=False, min_value=1
+    )
+    to_fund_id = forms.IntegerField(
+        label="Fund number the money goes to (for a call on reserves)", required=False, min_value=1
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        kind = data.get("effect_kind")
         params: dict[str, Any] = {}
-        if data.get("effect_kind") == "portfolio.gate":
+        if kind == "portfolio.gate":
             params = {
                 "project_id": data.get("project_id"),
                 "to_stage": data.get("to_stage") or None,
             }
-            params = {k: v for k, v in params.items() if v is not None}
-        data["effect_params"] = params
+        elif kind == "finance.call_on_reserves":
+            amount = data.get("amount")
+            params = {
+                "fund_id": data.get("fund_id"),
+                "amount": str(amount) if amount is not None else None,
+                "to_fund_id": data.get("to_fund_id"),
+                "project_id": data.get("project_id"),
+            }
+        data["effect_params"] = {k: v for k, v in params.items() if v is not None}
         return data
 
 

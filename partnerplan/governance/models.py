@@ -218,6 +218,14 @@ class Delegation(TimeStampedModel):
         max_length=12, choices=DelegationStatus.choices, default=DelegationStatus.PROPOSED
     )
     source = models.CharField(max_length=300, blank=True)
+    proposed_in = models.ForeignKey(
+        "Recommendation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposed_delegations",
+        help_text="The recommendation proposing it: approving it brings the delegation into force.",
+    )
 
     history = HistoricalRecords(m2m_fields=[to_bodies])
 

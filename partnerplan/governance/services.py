@@ -183,8 +183,10 @@ def delegation_create(
     starts_on: dt.date | None = None,
     ends_on: dt.date | None = None,
     source: str = "",
+    proposed_in: Recommendation | None = None,
 ) -> Delegation:
-    """Propose a delegation. It comes into force with `delegation_bring_into_force`."""
+    """Propose a delegation. It comes into force with `delegation_bring_into_force`, or when
+    the recommendation it is `proposed_in` is approved."""
     targets = list(to_bodies)
     if not targets:
         raise _fail("to_bodies", "Choose the body or office holder the power is delegated to")
@@ -217,6 +219,7 @@ def delegation_create(
         starts_on=starts_on,
         ends_on=ends_on,
         source=source,
+        proposed_in=proposed_in,
     )
     save_with_actor(delegation, actor)
     delegation.to_bodies.set(targets)
@@ -240,21 +243,6 @@ def delegation_bring_into_force(
     delegation.starts_on = starts_on
     save_with_actor(delegation, actor)
     return delegation
-
-
-def delegation_in_force_by_decision(*, actor: Any, decision: Any, delegation_id: int) -> Delegation:
-    """Effect handler: the body approved a recommendation to delegate, so the proposed
-    delegation comes into force on the day of the decision."""
-    delegation = Delegation.objects.filter(pk=delegation_id).first()
-    if delegation is None:
-        raise ValidationError("The delegation this recommendation proposes no longer exists")
-    if delegation.from_body_id != decision.body.pk:
-        raise ValidationError(
-            f"{decision.body} cannot bring into force a delegation made by {delegation.from_body}"
-        )
-    return delegation_bring_into_force(
-        actor=actor, delegation=delegation, starts_on=decision.decided_on
-    )
 
 
 @transaction.atomic
@@ -704,6 +692,21 @@ def recommendation_add(
     return rec
 
 
+@transaction.atomic
+def recommendation_set_effect(
+    *, actor: Any, recommendation: Recommendation, effect_kind: str, effect_params: dict[str, Any]
+) -> Recommendation:
+    """Give an undecided recommendation an effect (or clear it with an empty kind). Other apps'
+    demos use it to wire seed recommendations to their handlers."""
+    rec = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    if Decision.objects.filter(recommendation=rec).exists():
+        raise _fail("effect_kind", "This recommendation has been decided: its effect cannot change")
+    effects.validate_effect(effect_kind, effect_params)
+    rec.effect_kind, rec.effect_params = effect_kind, effect_params if effect_kind else {}
+    save_with_actor(rec, actor)
+    return rec
+
+
 # --- Decisions ---------------------------------------------------------------------------
 
 
@@ -819,6 +822,8 @@ def decision_record(
     for person, choice in (votes or {}).items():
         Vote.objects.create(decision=decision, person=person, choice=choice)
     if outcome in APPROVING:
+        for delegation in rec.proposed_delegations.filter(status=DelegationStatus.PROPOSED):
+            delegation_bring_into_force(actor=actor, delegation=delegation, starts_on=meeting.date)
         try:
             effects.apply_effect(actor=actor, decision=decision)
         except ValidationError as exc:

@@ -702,3 +702,38 @@ def test_it_emails_action_owners_and_reminds_them_when_overdue(
     with pytest.raises(ValidationError) as exc:
         services.action_update(actor=None, action=action, status="dropped")
     assert "no longer needed" in _message(exc)
+
+
+def test_approving_the_recommendation_brings_its_proposed_delegation_into_force(committee, held):
+    body, members, _c = committee
+    meeting, item = held
+    director = BodyFactory.create(name="Partnership Director", kind="office_holder")
+    PowerFactory.create(body=body, kind=PowerKind.DRAW_CONTINGENCY)
+    rec = RecommendationFactory.create(item=item, text="Delegate the contingency")
+    delegation = services.delegation_create(
+        actor=None, from_body=body, to_bodies=[director], power=PowerKind.DRAW_CONTINGENCY,
+        purpose="Contingency", financial_limit=Decimal("85000"), proposed_in=rec,
+    )  # fmt: skip
+    services.meeting_record_attendance(actor=None, meeting=meeting, present=members)
+    services.decision_record(actor=None, recommendation=rec, outcome=Outcome.APPROVED, reasons="x")
+    delegation.refresh_from_db()
+    assert delegation.status == DelegationStatus.IN_FORCE
+    assert delegation.starts_on == dt.date(2010, 12, 17)
+
+
+def test_it_sets_an_effect_only_on_an_undecided_recommendation(fake_effects, committee, held):
+    body, members, _c = committee
+    meeting, item = held
+    rec = RecommendationFactory.create(item=item)
+    params = {"project_id": 3, "to_stage": "pipeline"}
+    services.recommendation_set_effect(
+        actor=None, recommendation=rec, effect_kind="portfolio.gate", effect_params=params
+    )
+    services.meeting_record_attendance(actor=None, meeting=meeting, present=members)
+    services.decision_record(actor=None, recommendation=rec, outcome=Outcome.APPROVED, reasons="x")
+    assert GATE_CALLS[0]["project_id"] == 3
+    with pytest.raises(ValidationError) as exc:
+        services.recommendation_set_effect(
+            actor=None, recommendation=rec, effect_kind="", effect_params={}
+        )
+    assert "has been decided" in _message(exc)
