@@ -249,6 +249,26 @@ RULES: dict[str, tuple[Rule, str]] = {
     ),
     # --- end governance ---
     # --- finance (funds, ledger, calls, bids, contingencies) ---
+    # Funds and bids are seen through their visibility (core.access.visible). The ledger's own
+    # rules (authority, limits, named drawers) are enforced by finance.services.
+    "finance.view_ledger": (
+        _signed_in,
+        "Sign in to see the movements of a fund, partner contributions and exports.",
+    ),
+    "finance.post": (
+        _admin,
+        "Only partnership administrators (the Partnership Director's office) post to the "
+        "ledger, record bids and correct movements.",
+    ),
+    "finance.draw_contingency": (
+        lambda v, o: v.is_admin
+        or bool(
+            o is not None
+            and o.delegation_id
+            and {b.pk for b in o.delegation.to_bodies.all()} & v.body_ids
+        ),
+        "Only the office holder or body the contingency is delegated to can draw on it.",
+    ),
     # --- end finance ---
 }
 
