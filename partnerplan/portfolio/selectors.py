@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -177,18 +177,36 @@ def workplan_rows(projects: Any, today: dt.date | None = None) -> list[WorkplanR
     return [WorkplanRow(p, is_overdue(p, today)) for p in projects]
 
 
+BOARD_LIMIT = 30
+
+
 @dataclass
 class BoardColumn:
     stage: Stage
+    count: int = 0
     projects: list[Project] = field(default_factory=list)
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.projects)
 
 
 def board(*, viewer: Viewer, programme: Programme, filters: WorkplanFilters) -> list[BoardColumn]:
-    columns = {s.pk: BoardColumn(s) for s in programme.stages.order_by("order")}
+    """The programme's stages with their projects: the first BOARD_LIMIT of each (by title) and
+    how many there are, so that the board stays quick with thousands of projects."""
     rows = workplan(viewer=viewer, filters=filters).filter(programme=programme)
-    for project in rows:
-        columns[project.stage_id].projects.append(project)
-    return list(columns.values())
+    counts = dict(rows.order_by().values_list("stage_id").annotate(n=Count("pk", distinct=True)))
+    columns = []
+    for stage in programme.stages.order_by("order"):
+        column = BoardColumn(stage, counts.get(stage.pk, 0))
+        if column.count:
+            column.projects = list(
+                rows.filter(stage=stage)
+                .prefetch_related(None)
+                .order_by("title", "pk")[:BOARD_LIMIT]
+            )
+        columns.append(column)
+    return columns
 
 
 # --- One project -----------------------------------------------------------------------------

@@ -179,29 +179,38 @@ def _csv_response(filename: str, header: list[str], rows: Iterable[list[Any]]) -
 def _xlsx_response(
     filename: str, title: str, header: list[str], rows: Iterable[list[Any]]
 ) -> HttpResponse:
+    """A spreadsheet written row by row (openpyxl's write-only mode, so thousands of rows stay
+    quick), with a bold header row, dates as dates and the header frozen."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    for column in sheet.columns:
-        letter = column[0].column_letter
-        sheet.column_dimensions[letter].width = 22
-        for cell in column:
-            if isinstance(cell.value, dt.date):
-                cell.number_format = "d mmm yyyy"
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31])
+    for i in range(len(header)):
+        sheet.column_dimensions[chr(ord("A") + i)].width = 24
     sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
+    bold = Font(bold=True)
+    heading = []
+    for name in header:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        heading.append(cell)
+    sheet.append(heading)
+    for row in rows:
+        out: list[Any] = []
+        for value in row:
+            if isinstance(value, dt.date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = "d mmm yyyy"
+                out.append(cell)
+            else:
+                out.append(value)
+        sheet.append(out)
+    buffer = io.BytesIO()
+    book.save(buffer)
     response = HttpResponse(
-        out.getvalue(),
+        buffer.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
