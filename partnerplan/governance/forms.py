@@ -14,10 +14,12 @@ from partnerplan.core.models import SCHEDULE_12A, Visibility
 from partnerplan.governance.effects import EFFECT_LABELS
 from partnerplan.governance.models import (
     ActionStatus,
+    ApprovalRule,
     Body,
     ExceptionKind,
     ItemKind,
     Meeting,
+    MemberRole,
     Outcome,
     PowerKind,
     TrackOutcome,
@@ -363,3 +365,85 @@ class ResolveForm(GovUKFormMixin, forms.Form):
     resolution = forms.CharField(
         label="How was the conflict resolved?", widget=forms.Textarea, max_length=4000
     )
+
+
+class MembershipForm(GovUKFormMixin, forms.Form):
+    person = forms.ModelChoiceField(
+        label="Person", queryset=Person.objects.none(), empty_label="Choose a person"
+    )
+    role = forms.ChoiceField(label="Role", choices=MemberRole.choices, widget=forms.RadioSelect)
+    started_on = GovUKDateField(label="Member from", required=False)
+    ended_on = GovUKDateField(label="Member until", required=False)
+
+    def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people  # type: ignore[attr-defined]
+
+
+class PowerForm(GovUKFormMixin, forms.Form):
+    kind = forms.ChoiceField(label="Power", choices=[("", "Choose a power")] + PowerKind.choices)
+    financial_limit = forms.DecimalField(
+        label="Financial limit in pounds",
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        help_text="Leave blank for no limit.",
+    )
+    description = forms.CharField(
+        label="Description", widget=forms.Textarea, max_length=2000, required=False
+    )
+    source = forms.CharField(label="Where the power comes from", max_length=300, required=False)
+
+
+class DelegationForm(GovUKFormMixin, forms.Form):
+    to_bodies = forms.ModelMultipleChoiceField(
+        label="Delegated to",
+        queryset=Body.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Office holders, such as the Partnership Director, are listed as bodies.",
+    )
+    power = forms.ChoiceField(label="Power", choices=[("", "Choose a power")] + PowerKind.choices)
+    purpose = forms.CharField(label="Purpose", widget=forms.Textarea, max_length=2000)
+    financial_limit = forms.DecimalField(
+        label="Financial limit in pounds", max_digits=12, decimal_places=2, required=False
+    )
+    limit_is_total = forms.BooleanField(
+        label="The limit is a total for all decisions under it (for example a contingency)",
+        required=False,
+    )
+    starts_on = GovUKDateField(label="Start date", required=False)
+    ends_on = GovUKDateField(label="End date", required=False)
+    source = forms.CharField(label="Where it comes from", max_length=300, required=False)
+
+    def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_bodies"].queryset = bodies  # type: ignore[attr-defined]
+
+
+class MatterForm(GovUKFormMixin, forms.Form):
+    title = forms.CharField(label="What needs approving", max_length=300)
+    description = forms.CharField(
+        label="Details", widget=forms.Textarea, max_length=4000, required=False
+    )
+    bodies = forms.ModelMultipleChoiceField(
+        label="Bodies that must approve it",
+        queryset=Body.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    rule = forms.ChoiceField(
+        label="Approval needed from", choices=ApprovalRule.choices, widget=forms.RadioSelect
+    )
+    visibility = forms.ChoiceField(
+        label="Who can see it",
+        choices=[(v.value, v.label) for v in (Visibility.PUBLIC, Visibility.PARTNERSHIP)],
+        widget=forms.RadioSelect,
+        initial=Visibility.PARTNERSHIP,
+    )
+
+    def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["bodies"].queryset = bodies  # type: ignore[attr-defined]
+
+
+class DelegationStartForm(GovUKFormMixin, forms.Form):
+    starts_on = GovUKDateField(label="In force from")

@@ -28,12 +28,17 @@ from partnerplan.governance.forms import (
     AttendanceForm,
     CancelForm,
     DecisionForm,
+    DelegationForm,
+    DelegationStartForm,
     ForwardPlanForm,
+    MatterForm,
     MeetingForm,
+    MembershipForm,
     MinutesApproveForm,
     MinutesCorrectionForm,
     MinutesForm,
     OfficerDecisionForm,
+    PowerForm,
     PublishForm,
     RecommendationForm,
     RescheduleForm,
@@ -111,7 +116,12 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "governance/body_detail.html",
-        {"body": body, "can_manage": can(viewer, "governance.manage_meetings"), **NAV},
+        {
+            "body": body,
+            "can_manage": can(viewer, "governance.manage_meetings"),
+            "can_manage_bodies": can(viewer, "governance.manage_bodies"),
+            **NAV,
+        },
     )
 
 
@@ -128,6 +138,96 @@ def structure(request: HttpRequest) -> HttpResponse:
         request,
         "governance/structure.html",
         {"svg": svg, "sentences": describe_governance(nodes, edges) if nodes else [], **NAV},
+    )
+
+
+def _managed_body(request: HttpRequest, pk: int) -> tuple[Any, Any]:
+    viewer = viewer_for(request.user)
+    body = selectors.body_detail(viewer=viewer, pk=pk)
+    require(viewer, "governance.manage_bodies", body)
+    return viewer, body
+
+
+def _to_body(body: Any) -> str:
+    return reverse("governance:body-detail", args=[body.pk])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_create(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, body = _managed_body(request, pk)
+    form = MembershipForm(request.POST or None, people=_people(viewer))
+    return _form_page(
+        request,
+        form,
+        title="Add a member",
+        caption=str(body),
+        back=_to_body(body),
+        act=lambda d: services.membership_add(
+            actor=request.user, body=body, represents=d["person"].partner, **d
+        ),
+        done=lambda _m: _to_body(body),
+        success="The member has been added.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def power_create(request: HttpRequest, pk: int) -> HttpResponse:
+    _viewer, body = _managed_body(request, pk)
+    return _form_page(
+        request,
+        PowerForm(request.POST or None),
+        title="Add a power",
+        caption=str(body),
+        back=_to_body(body),
+        intro="A line of the body's terms of reference.",
+        act=lambda d: services.power_add(actor=request.user, body=body, **d),
+        done=lambda _p: _to_body(body),
+        success="The power has been added.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delegation_create(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, body = _managed_body(request, pk)
+    form = DelegationForm(
+        request.POST or None, bodies=selectors.body_choices(viewer=viewer).exclude(pk=body.pk)
+    )
+    return _form_page(
+        request,
+        form,
+        title="Propose a delegation",
+        caption=str(body),
+        back=_to_body(body),
+        intro="A body can delegate only powers it holds, up to its own limit. The delegation is "
+        "proposed until it is brought into force.",
+        act=lambda d: services.delegation_create(actor=request.user, from_body=body, **d),
+        done=lambda _d: _to_body(body),
+        success="The delegation has been proposed.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delegation_in_force(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    delegation = selectors.delegation_detail(viewer=viewer, pk=pk)
+    require(viewer, "governance.manage_bodies", delegation)
+    back = _to_body(delegation.from_body)
+    return _form_page(
+        request,
+        DelegationStartForm(request.POST or None, initial={"starts_on": timezone.localdate()}),
+        title="Bring the delegation into force",
+        caption=str(delegation),
+        back=back,
+        intro=delegation.purpose,
+        act=lambda d: services.delegation_bring_into_force(
+            actor=request.user, delegation=delegation, starts_on=d["starts_on"]
+        ),
+        done=lambda _d: back,
+        success="The delegation is in force.",
     )
 
 
@@ -580,7 +680,11 @@ def matter_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "governance/matter_list.html",
-        {"matters": selectors.matter_list(viewer=viewer), **NAV},
+        {
+            "matters": selectors.matter_list(viewer=viewer),
+            "can_manage": can(viewer, "governance.manage_meetings"),
+            **NAV,
+        },
     )
 
 
@@ -598,6 +702,24 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_resolve": state.conflict and can(viewer, "governance.resolve_conflict", matter),
             **NAV,
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def matter_create(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    require(viewer, "governance.manage_meetings")
+    form = MatterForm(request.POST or None, bodies=selectors.body_choices(viewer=viewer))
+    return _form_page(
+        request,
+        form,
+        title="Start a twin-track matter",
+        caption="Twin track",
+        back=reverse("governance:matter-list"),
+        act=lambda d: services.matter_create(actor=request.user, **d),
+        done=lambda m: reverse("governance:matter-detail", args=[m.pk]),
+        success="The matter has been recorded. Link recommendations to it as they are written.",
     )
 
 

@@ -83,6 +83,9 @@ def test_every_governance_page_passes_axe(page, live_server, world):
         "/governance/forward-plan/",
         "/governance/forward-plan/new/",
         "/governance/matters/",
+        "/governance/matters/new/",
+        f"/governance/bodies/{world.body.pk}/delegations/new/",
+        f"/governance/bodies/{world.body.pk}/members/new/",
         "/governance/actions/mine/",
     ]:
         page.goto(live_server.url + path)

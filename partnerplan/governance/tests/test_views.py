@@ -383,3 +383,62 @@ def test_the_demo_has_the_seed_meetings_and_undecided_recommendations():
         str(decision)
         == "Staffordshire Connects Joint Committee, 17 December 2010, item 3, recommendation 4"
     )
+
+
+# --- Terms of reference and delegations ----------------------------------------------------
+
+
+def test_it_adds_members_powers_and_delegations_through_the_forms(world):
+    client = world.client("admin")
+    body = world.body
+    director = BodyFactory.create(name="Partnership Director", kind="office_holder")
+    person = world.users["officer"].person
+    response = client.post(
+        f"/governance/bodies/{director.pk}/members/new/", {"person": person.pk, "role": "member"}
+    )
+    assert response.status_code == 302
+    assert director.memberships.get().represents == person.partner
+    data = {"to_bodies": [director.pk], "power": "draw_contingency", "purpose": "Contingency",
+            "financial_limit": "85000", "limit_is_total": "on"}  # fmt: skip
+    response = client.post(f"/governance/bodies/{body.pk}/delegations/new/", data)
+    assert response.status_code == 400
+    assert any("does not have that power itself" in e for e in _errors(response))
+    response = client.post(
+        f"/governance/bodies/{body.pk}/powers/new/", {"kind": "draw_contingency"}
+    )
+    assert response.status_code == 302
+    response = client.post(f"/governance/bodies/{body.pk}/delegations/new/", data)
+    assert response.status_code == 302
+    from partnerplan.governance.models import Delegation
+
+    delegation = Delegation.objects.get()
+    assert delegation.status == "proposed" and delegation.limit_is_total
+    response = client.post(
+        f"/governance/delegations/{delegation.pk}/in-force/",
+        {"starts_on_day": "1", "starts_on_month": "1", "starts_on_year": "2011"},
+    )
+    assert response.status_code == 302
+    delegation.refresh_from_db()
+    assert delegation.status == "in_force"
+    html = client.get(f"/governance/bodies/{director.pk}/").content.decode()
+    assert "Record a decision under it" in html
+
+
+def test_it_starts_a_twin_track_matter_through_the_form(world):
+    other = BodyFactory.create(name="Leaders and Chief Executives Group", kind="external")
+    client = world.client("admin")
+    response = client.post(
+        "/governance/matters/new/",
+        {"title": "One Place supplier role", "bodies": [world.body.pk], "rule": "all",
+         "visibility": "public"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert any("at least two bodies" in e for e in _errors(response))
+    response = client.post(
+        "/governance/matters/new/",
+        {"title": "One Place supplier role", "bodies": [world.body.pk, other.pk], "rule": "all",
+         "visibility": "public"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    html = world.client("public").get(response["Location"]).content.decode()
+    assert "Awaiting approval" in html
