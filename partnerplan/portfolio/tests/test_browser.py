@@ -5,8 +5,8 @@ Run with the browser suite (`scripts/test`); skipped where Chromium or axe-core 
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 from pathlib import Path
 from typing import Any
 
