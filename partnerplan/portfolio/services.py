@@ -1050,14 +1050,34 @@ def highlight_report_create(*, actor: Any, project: Project, **data: Any) -> Hig
 
 def is_overdue(project: Project, today: dt.date | None = None) -> bool:
     """Whether a project that should report has no highlight report for too long."""
-    if not project.stage.expects_reports or is_stopped(project):
+    return report_overdue(
+        expects_reports=project.stage.expects_reports,
+        stopped=is_stopped(project),
+        last_report_end=project.last_report_end,
+        started=project.actual_start or project.forecast_start or project.planned_start,
+        every_days=project.programme.report_every_days,
+        today=today or timezone.localdate(),
+    )
+
+
+def report_overdue(
+    *,
+    expects_reports: bool,
+    stopped: bool,
+    last_report_end: dt.date | None,
+    started: dt.date | None,
+    every_days: int,
+    today: dt.date,
+) -> bool:
+    """The overdue rule on plain values (the exports use it without loading whole projects):
+    a project in a stage that reports, not stopped, whose last report (or, before its first,
+    its start) is more than `every_days` ago; one with neither is overdue at once."""
+    if not expects_reports or stopped:
         return False
-    today = today or timezone.localdate()
-    since = project.last_report_end or project.actual_start or project.forecast_start
-    since = since or project.planned_start
+    since = last_report_end or started
     if since is None:
-        return project.last_report_end is None
-    return (today - since).days > project.programme.report_every_days
+        return True
+    return (today - since).days > every_days
 
 
 # --- RAID log --------------------------------------------------------------------------------
