@@ -12,7 +12,9 @@ report), so page numbers run through the pack and the agenda can give each item'
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from html import escape
@@ -187,6 +189,18 @@ def _row(number: str, business: str, page: str) -> str:
 
 
 _font_config: Any = None
+
+
+@atexit.register
+def _release_font_config() -> None:
+    """Free Pango's objects while its libraries are still loaded.
+
+    Left to the interpreter's last garbage collection, the cached FontConfiguration's GObjects
+    can be finalised after GLib is torn down, and the process dies with SIGSEGV on exit.
+    """
+    global _font_config
+    _font_config = None
+    gc.collect()
 
 
 def _render(html: str) -> bytes:
