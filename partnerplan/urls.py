@@ -7,6 +7,9 @@ urlpatterns = [
     path("portfolio/", include("partnerplan.portfolio.urls")),
     path("governance/", include("partnerplan.governance.urls")),
     path("finance/", include("partnerplan.finance.urls")),
+    path("resources/", include("partnerplan.resources.urls")),
+    path("reports/", include("partnerplan.reports.urls")),
+    path("collaboration/", include("partnerplan.collaboration.urls")),
 ]
 
 if settings.OIDC_ENABLED:

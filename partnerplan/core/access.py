@@ -270,6 +270,12 @@ RULES: dict[str, tuple[Rule, str]] = {
         "Only the office holder or body the contingency is delegated to can draw on it.",
     ),
     # --- end finance ---
+    # --- resources (pool, demand, assignments, planner runs and scenarios) ---
+    # --- end resources ---
+    # --- reports (committee reports, documents, packs) ---
+    # --- end reports ---
+    # --- collaboration ---
+    # --- end collaboration ---
 }
 
 
