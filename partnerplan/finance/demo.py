@@ -35,7 +35,7 @@ from partnerplan.finance.models import (
     Scenario,
 )
 from partnerplan.governance.models import Body, Delegation, PowerKind
-from partnerplan.partners.models import Partner, Person
+from partnerplan.partners.models import Partner
 
 REPORT = "Review of Partnership Work Plan, Joint Committee, 17 December 2010"
 MARCH_2011 = dt.date(2011, 3, 31)
@@ -54,28 +54,6 @@ SEED_FORECAST += "of £86,700 sanctioned by the Committee at its last meeting, i
 SEED_SCENARIO = "If this additional call is approved as well as the request for £17,500 for CRM "
 SEED_SCENARIO += "purposes, the March 2011 forecast balance would be £129,700."
 BOTH = "Contingency call and CRM request both approved"
-
-
-def _actor(people: dict[str, Person]) -> User:
-    """The Partnership Director's demo account posts the demo ledger (created here as
-    load_demo would, because every movement names who posted it)."""
-    from partnerplan.core.management.commands.load_demo import DEMO_PASSWORD
-
-    director = people["Andrew Street"]
-    user, created = User.objects.get_or_create(
-        username="director",
-        defaults={
-            "person": director,
-            "is_partnership_admin": True,
-            "first_name": director.first_name,
-            "last_name": director.last_name,
-            "email": director.email or "director@demo.invalid",
-        },
-    )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-    return user
 
 
 def _fund(actor: User, name: str, **data: Any) -> Fund:
@@ -241,7 +219,7 @@ def _bids(context: dict[str, Any], actor: User, funds: dict[str, Fund]) -> None:
 
 def load(context: dict[str, Any], *, actor: object = None) -> None:
     """Create what is missing; running it twice adds nothing. Puts `funds` into `context`."""
-    user = _actor(context["people"])
+    user = context["actor"]
     funds = _funds(context, user)
     _ledger(context, user, funds)
     _requests_and_scenarios(context, user, funds)

@@ -1,8 +1,8 @@
 """Load the demo partnership: the Staffordshire Connects partnership of the seed report.
 
 Each app contributes its part through its own `demo.load(context)`, in the order of DEMO_APPS;
-an app reads what earlier apps put into the shared `context` dict (people, partners, bodies, ...)
-and adds its own. Running it again adds only what is missing.
+an app reads what earlier apps put into the shared `context` dict (partners, people, accounts,
+actor, bodies, ...) and adds its own. Running it again adds only what is missing.
 """
 
 from __future__ import annotations
@@ -13,22 +13,14 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from partnerplan.core.models import User
+from partnerplan.core.demo import ACCOUNTS, DEMO_PASSWORD
 
-# In dependency order. An app without a demo.py is skipped.
+# In dependency order: core creates the demo accounts once the people exist. An app without a
+# demo.py is skipped.
 DEMO_APPS = [
-    "partners", "governance", "portfolio", "finance", "resources", "reports", "collaboration",
+    "partners", "core", "governance", "portfolio", "finance",
+    "resources", "reports", "collaboration",
 ]  # fmt: skip
-
-DEMO_PASSWORD = "demo-partnerplan-2010"  # noqa: S105 - DEMO DATA, printed for the user
-
-# (username, person key, is administrator, what the account shows)
-ACCOUNTS = [
-    ("director", "Andrew Street", True, "Partnership Director: partnership administrator"),
-    ("member", "member", False, "Member of the Joint Committee"),
-    ("pm", "pm", False, "Project manager"),
-    ("officer", "officer", False, "Partner officer"),
-]
 
 
 class Command(BaseCommand):
@@ -48,22 +40,6 @@ class Command(BaseCommand):
                     raise
                 continue
             module.load(context)
-        people = context["people"]
-        for username, key, admin, _label in ACCOUNTS:
-            person = people[key]
-            user, created = User.objects.get_or_create(
-                username=username,
-                defaults={
-                    "person": person,
-                    "is_partnership_admin": admin,
-                    "first_name": person.first_name,
-                    "last_name": person.last_name,
-                    "email": person.email or f"{username}@demo.invalid",
-                },
-            )
-            if created:
-                user.set_password(DEMO_PASSWORD)
-                user.save()
         self.stdout.write(self.style.SUCCESS("Demo partnership loaded: Staffordshire Connects."))
         if not options["quiet_accounts"]:
             self.stdout.write("Demo sign-ins (DEMO DATA), all with password " + DEMO_PASSWORD)
