@@ -174,6 +174,7 @@ def _requests_and_scenarios(context: dict[str, Any], actor: User, funds: dict[st
             )  # fmt: skip
         made.append(request)
     contingency, crm = made
+    _wire_recommendation_2_4(context, actor, reserve, funds, contingency)
     for name, chosen, text in (
         (BOTH, [contingency, crm], SEED_SCENARIO),
         ("Contingency call only", [contingency], "Recommendation 2.4 approved, CRM not."),
@@ -181,6 +182,34 @@ def _requests_and_scenarios(context: dict[str, Any], actor: User, funds: dict[st
     ):
         if not Scenario.objects.filter(name=name).exists():
             services.scenario_create(actor=actor, name=name, requests=chosen, description=text)
+
+
+def _wire_recommendation_2_4(
+    context: dict[str, Any], actor: User, reserve: Fund, funds: dict[str, Fund], request: Any
+) -> None:
+    """Approving recommendation 2.4 at the December committee posts the £85k call from the
+    reserve to the contingency fund, through the governance effect 'finance.call_on_reserves'."""
+    from partnerplan.governance.models import Decision, Recommendation
+    from partnerplan.governance.services import recommendation_set_effect
+
+    meeting = context.get("meetings", {}).get("JC 2010-12-17")
+    if meeting is None:
+        return
+    rec = Recommendation.objects.filter(item__meeting=meeting, reference="2.4").first()
+    if rec is None or rec.effect_kind or Decision.objects.filter(recommendation=rec).exists():
+        return
+    recommendation_set_effect(
+        actor=actor,
+        recommendation=rec,
+        effect_kind="finance.call_on_reserves",
+        effect_params={
+            "fund_id": reserve.pk,
+            "to_fund_id": funds["contingency"].pk,
+            "amount": "85000.00",
+            "purpose": "Contingency call on reserves (recommendation 2.4)",
+            "request_id": request.pk,
+        },
+    )
 
 
 def _bids(context: dict[str, Any], actor: User, funds: dict[str, Fund]) -> None:

@@ -86,3 +86,25 @@ def test_the_demo_ledger_is_sound_and_loading_twice_adds_nothing(loaded):
         Bid.objects.count(),
         Scenario.objects.count(),
     )
+
+
+def test_it_posts_the_contingency_call_when_the_committee_approves_recommendation_2_4(loaded):
+    from partnerplan.core.models import User
+    from partnerplan.governance import services as governance
+    from partnerplan.governance.models import Meeting, Recommendation
+
+    director = User.objects.get(username="director")
+    rec = Recommendation.objects.select_related("item__meeting").get(
+        reference="2.4", item__meeting__starts_at__date=dt.date(2010, 12, 17)
+    )
+    assert rec.effect_kind == "finance.call_on_reserves"
+    meeting: Meeting = rec.item.meeting
+    governance.meeting_mark_held(actor=director, meeting=meeting)
+    members = [m.person for m in meeting.body.memberships.all()]
+    governance.meeting_record_attendance(actor=director, meeting=meeting, present=members)
+    governance.decision_record(
+        actor=director, recommendation=rec, outcome="approved", reasons="As the report sets out."
+    )
+    # The approved call is now in the ledger, so the forecast without any scenario moves by £85k.
+    assert fund_balance(fund=loaded, on=MARCH) == Decimal("147290.00")
+    assert ledger_problems() == []
