@@ -273,6 +273,23 @@ RULES: dict[str, tuple[Rule, str]] = {
     # --- resources (pool, demand, assignments, planner runs and scenarios) ---
     # --- end resources ---
     # --- reports (committee reports, documents, packs) ---
+    # Who may read a report follows its agenda item's visibility (core.access.visible); these
+    # rules say who writes and publishes them (obj: the report, or None to start one).
+    "reports.add_report": (_admin, "Only partnership administrators can start a report."),
+    "reports.change_report": (
+        lambda v, o: v.is_admin
+        or (o is not None and v.person_id is not None and v.person_id == o.author_id),
+        "Only the report's author and partnership administrators can change a report.",
+    ),
+    "reports.publish_report": (
+        _admin,
+        "Only partnership administrators (the clerk's role) publish reports.",
+    ),
+    # obj: the meeting. Exempt reports are for members of the meeting's body.
+    "reports.view_restricted_pack": (
+        lambda v, o: v.is_admin or (o is not None and o.body_id in v.body_ids),
+        "Only members of the body holding the meeting can open its restricted pack.",
+    ),
     # --- end reports ---
     # --- collaboration ---
     # --- end collaboration ---

@@ -1,1 +1,153 @@
-"""Models of the reports app: added by its issue."""
+"""Committee reports: a report belongs to an agenda item, is written in sections of paragraphs
+and live blocks, and is published as frozen versions.
+
+The report's recommendations are the agenda item's governance ``Recommendation`` rows (they
+become the decisions the body takes), and its exempt status is the item's: neither is copied
+here. A published ``ReportVersion`` keeps the built document (as JSON) and its files, so a
+published report never changes when the data behind its live blocks does.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from partnerplan.core.models import TimeStampedModel
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class Report(TimeStampedModel):
+    item = models.OneToOneField(
+        "governance.AgendaItem", on_delete=models.PROTECT, related_name="committee_report"
+    )
+    title = models.CharField(max_length=300)
+    author = models.ForeignKey(
+        "partners.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="committee_reports",
+    )
+    author_role = models.CharField("author's role", max_length=200, blank=True)
+    purpose = models.TextField(
+        "purpose of the report",
+        max_length=20000,
+        blank=True,
+        help_text="One paragraph per block of text; leave a blank line between paragraphs.",
+    )
+    financial = models.TextField("financial implications", max_length=20000, blank=True)
+    legal = models.TextField("legal implications", max_length=20000, blank=True)
+    equalities = models.TextField("equalities implications", max_length=20000, blank=True)
+    risks = models.TextField(max_length=20000, blank=True)
+    conclusions = models.TextField(max_length=20000, blank=True)
+    background_papers = models.TextField(
+        max_length=4000, blank=True, help_text="One background paper on each line."
+    )
+    recommendations_required = models.BooleanField(
+        "the report must make recommendations",
+        default=True,
+        help_text="A committee report asks the committee to agree something; a report for "
+        "information only need not.",
+    )
+    docx_template = models.BinaryField(
+        null=True, blank=True, editable=False, help_text="The council's own Word template."
+    )
+    docx_template_name = models.CharField(max_length=200, blank=True, editable=False)
+    status = models.CharField(
+        max_length=12, choices=ReportStatus.choices, default=ReportStatus.DRAFT, editable=False
+    )
+
+    history = HistoricalRecords(excluded_fields=["docx_template"])
+
+    class Meta:
+        ordering = ["item__meeting__starts_at", "item__number"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SectionKind(models.TextChoices):
+    BODY = "body", "Section of the report"
+    APPENDIX = "appendix", "Appendix"
+
+
+class ReportSection(TimeStampedModel):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField(max_length=10, choices=SectionKind.choices, default=SectionKind.BODY)
+    order = models.PositiveSmallIntegerField(default=0)
+    heading = models.CharField(max_length=300)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "kind", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class BlockKind(models.TextChoices):
+    PARAGRAPH = "paragraph", "Paragraph"
+    SUBHEADING = "subheading", "Subheading"
+    LIVE = "live", "Live block (current data)"
+    IMAGE = "image", "Image"
+
+
+class ReportBlock(TimeStampedModel):
+    """A paragraph, subheading, image or live block inside a section.
+
+    A paragraph may tie a money figure it quotes to the ledger: ``figure`` holds
+    ``{"label", "fund", "on", "scenario"}`` (see ``figures.py``).
+    """
+
+    section = models.ForeignKey(ReportSection, on_delete=models.CASCADE, related_name="blocks")
+    order = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=12, choices=BlockKind.choices, default=BlockKind.PARAGRAPH)
+    text = models.TextField(max_length=20000, blank=True)
+    numbered = models.BooleanField(default=True)
+    live_kind = models.CharField(max_length=40, blank=True)
+    live_params = models.JSONField(default=dict, blank=True)
+    figure = models.JSONField(default=dict, blank=True)
+    image = models.BinaryField(null=True, blank=True, editable=False)
+    image_type = models.CharField(max_length=20, blank=True)
+    alt = models.CharField("alt text", max_length=1000, blank=True)
+    caption = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["image"])
+
+    class Meta:
+        ordering = ["section", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} in {self.section}"
+
+
+class ReportVersion(models.Model):
+    """A published version: the document as it was built, frozen, with its files."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    published_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        "core.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    document = models.JSONField(help_text="The built document, live blocks as they were.")
+    html = models.TextField()
+    docx = models.BinaryField()
+    pdf = models.BinaryField()
+    figure_override_reason = models.TextField(max_length=2000, blank=True)
+    figure_problems = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["report", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="report_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}, version {self.number}"

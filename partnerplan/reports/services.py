@@ -1,0 +1,300 @@
+"""Every write to committee reports. Each service validates, saves atomically and records who
+made the change.
+
+Lifecycle (``TRANSITIONS``): a report is a draft until it is first published; publishing again
+makes a new version. Publishing builds the whole document (HTML, .docx and PDF) before saving
+anything, so a report that cannot be built is not published half-made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from partnerplan.core.services import save_with_actor
+from partnerplan.governance.models import AgendaItem, ItemKind
+from partnerplan.reports import documents
+from partnerplan.reports.builders import DocumentError, build_html, build_pdf, validate_document
+from partnerplan.reports.builders.docx_builder import build_docx, check_template
+from partnerplan.reports.builders.problems import Problem
+from partnerplan.reports.models import (
+    BlockKind,
+    Report,
+    ReportBlock,
+    ReportSection,
+    ReportStatus,
+    ReportVersion,
+    SectionKind,
+)
+from partnerplan.reports.serialise import to_json
+from partnerplan.reports.sources import SOURCES
+
+REPORT_FIELDS = {
+    "title", "author", "author_role", "purpose", "financial", "legal", "equalities", "risks",
+    "conclusions", "background_papers", "recommendations_required",
+}  # fmt: skip
+SECTION_FIELDS = {"heading", "kind", "order"}
+BLOCK_FIELDS = {
+    "kind", "order", "text", "numbered", "live_kind", "live_params", "figure", "alt", "caption",
+    "image_type",
+}  # fmt: skip
+
+# transition -> the states it may start from
+TRANSITIONS: dict[str, set[str]] = {
+    "publish": {ReportStatus.DRAFT, ReportStatus.PUBLISHED},
+}
+
+PNG = b"\x89PNG\r\n\x1a\n"
+MAX_IMAGE = 5 * 1024 * 1024
+MAX_TEMPLATE = 10 * 1024 * 1024
+
+
+def _apply(obj: Any, allowed: set[str], data: dict[str, Any]) -> None:
+    unknown = set(data) - allowed
+    if unknown:
+        raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
+    for name, value in data.items():
+        setattr(obj, name, value)
+
+
+def _validate_report(report: Report) -> None:
+    errors: dict[str, list[str]] = {}
+    report.title = report.title.strip()
+    if not report.title:
+        errors["title"] = ["Enter the title of the report"]
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def report_create(*, actor: Any, item: AgendaItem, **data: Any) -> Report:
+    if item.kind != ItemKind.REPORT:
+        raise ValidationError(
+            {"item": ["Choose an agenda item that is a report, not a standing item or minutes"]}
+        )
+    if Report.objects.filter(item=item).exists():
+        raise ValidationError({"item": [f"{item} already has a report: change that one instead"]})
+    report = Report(item=item)
+    data.setdefault("title", item.title)
+    data.setdefault("author", item.author)
+    data.setdefault("purpose", item.purpose)
+    _apply(report, REPORT_FIELDS, data)
+    _validate_report(report)
+    save_with_actor(report, actor)
+    return report
+
+
+@transaction.atomic
+def report_update(*, actor: Any, report: Report, **data: Any) -> Report:
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _apply(report, REPORT_FIELDS, data)
+    _validate_report(report)
+    save_with_actor(report, actor)
+    return report
+
+
+@transaction.atomic
+def report_set_template(*, actor: Any, report: Report, name: str, data: bytes | None) -> Report:
+    """Use the council's own Word template (or, with ``data=None``, the built-in styles)."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if data is not None:
+        if len(data) > MAX_TEMPLATE:
+            raise ValidationError({"template": ["The template must be smaller than 10 MB"]})
+        problems = check_template(data)
+        if problems:
+            raise ValidationError({"template": [p.message for p in problems]})
+    report.docx_template = data
+    report.docx_template_name = name if data is not None else ""
+    save_with_actor(report, actor)
+    return report
+
+
+def _next_order(queryset: Any) -> int:
+    return int(queryset.aggregate(m=Max("order"))["m"] or 0) + 1
+
+
+@transaction.atomic
+def section_add(*, actor: Any, report: Report, heading: str, kind: str = SectionKind.BODY,
+                order: int | None = None) -> ReportSection:  # fmt: skip
+    section = ReportSection(report=report, heading=heading.strip(), kind=kind)
+    section.order = order if order is not None else _next_order(report.sections.filter(kind=kind))
+    if not section.heading:
+        raise ValidationError({"heading": ["Enter a heading for the section"]})
+    save_with_actor(section, actor)
+    return section
+
+
+@transaction.atomic
+def section_update(*, actor: Any, section: ReportSection, **data: Any) -> ReportSection:
+    _apply(section, SECTION_FIELDS, data)
+    section.heading = section.heading.strip()
+    if not section.heading:
+        raise ValidationError({"heading": ["Enter a heading for the section"]})
+    save_with_actor(section, actor)
+    return section
+
+
+@transaction.atomic
+def section_delete(*, actor: Any, section: ReportSection) -> None:
+    section.delete()
+
+
+def _validate_live(block: ReportBlock, errors: dict[str, list[str]]) -> None:
+    if block.kind == BlockKind.LIVE:
+        source = SOURCES.get(block.live_kind)
+        if source is None:
+            errors["live_kind"] = ["Choose what the live block shows"]
+        else:
+            for name in source.needs:
+                if block.live_params.get(name) in (None, ""):
+                    errors.setdefault(name, []).append(f"Choose the {name} this live block shows")
+            start, end = block.live_params.get("start"), block.live_params.get("end")
+            if start and end and str(end) < str(start):
+                errors["end"] = ["The end date must be the same as or after the start date"]
+
+
+def _validate_image(block: ReportBlock, errors: dict[str, list[str]]) -> None:
+    if block.kind == BlockKind.IMAGE:
+        data = bytes(block.image or b"")
+        if not data:
+            errors["image"] = ["Choose a PNG or SVG image"]
+        elif len(data) > MAX_IMAGE:
+            errors["image"] = ["The image must be smaller than 5 MB"]
+        elif block.image_type not in ("image/png", "image/svg+xml"):
+            errors["image"] = ["The image must be a PNG or SVG file"]
+        elif block.image_type == "image/png" and not data.startswith(PNG):
+            errors["image"] = ["The file is not a PNG image"]
+        if not block.alt.strip():
+            errors["alt"] = [
+                "Enter alt text: describe what the image shows for people who cannot see it"
+            ]
+
+
+def _validate_block(block: ReportBlock) -> None:
+    errors: dict[str, list[str]] = {}
+    if block.kind in (BlockKind.PARAGRAPH, BlockKind.SUBHEADING) and not block.text.strip():
+        errors["text"] = ["Enter the text of the " + block.get_kind_display().lower()]
+    _validate_live(block, errors)
+    _validate_image(block, errors)
+    figure = block.figure or {}
+    if figure.get("fund") and not figure.get("on"):
+        errors["figure_on"] = ["Enter the date the figure is the balance at"]
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def block_add(
+    *, actor: Any, section: ReportSection, image: bytes | None = None, **data: Any
+) -> ReportBlock:
+    block = ReportBlock(section=section)
+    _apply(block, BLOCK_FIELDS, data)
+    if not data.get("order"):
+        block.order = _next_order(section.blocks.all())
+    block.image = image
+    _validate_block(block)
+    save_with_actor(block, actor)
+    return block
+
+
+@transaction.atomic
+def block_update(
+    *, actor: Any, block: ReportBlock, image: bytes | None = None, **data: Any
+) -> ReportBlock:
+    block = ReportBlock.objects.select_for_update().get(pk=block.pk)
+    _apply(block, BLOCK_FIELDS, data)
+    if image is not None:
+        block.image = image
+    _validate_block(block)
+    save_with_actor(block, actor)
+    return block
+
+
+@transaction.atomic
+def block_delete(*, actor: Any, block: ReportBlock) -> None:
+    block.delete()
+
+
+@transaction.atomic
+def block_move(*, actor: Any, block: ReportBlock, up: bool) -> None:
+    """Swap the block with its neighbour above (or below)."""
+    siblings = list(block.section.blocks.select_for_update().order_by("order", "pk"))
+    index = next(i for i, b in enumerate(siblings) if b.pk == block.pk)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(siblings):
+        return
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for order, sibling in enumerate(siblings, 1):
+        if sibling.order != order:
+            sibling.order = order
+            save_with_actor(sibling, actor, validate=False)
+
+
+def _messages(problems: list[Problem]) -> list[str]:
+    return [str(p) for p in problems]
+
+
+@transaction.atomic
+def report_publish(
+    *, actor: Any, report: Report, override_reason: str = "", now: dt.datetime | None = None
+) -> ReportVersion:
+    """Freeze the report as a new version: its document (live blocks as they are now) and its
+    HTML, .docx and PDF. Refused, with every reason, when anything would be half-made.
+
+    A figure that disagrees with the ledger is published only with ``override_reason``.
+    """
+    report = (
+        Report.objects.select_for_update().select_related("item__meeting__body").get(pk=report.pk)
+    )
+    if report.status not in TRANSITIONS["publish"]:  # pragma: no cover - every state may
+        raise ValidationError(f"A {report.get_status_display().lower()} report cannot be published")
+    built = documents.build_document(report, as_at=now)
+    problems = list(built.problems) + validate_document(built.document)
+    if report.docx_template:
+        problems += check_template(bytes(report.docx_template))
+    figures = [p for p in problems if p.code == "figure_mismatch"]
+    others = [p for p in problems if p.code != "figure_mismatch"]
+    reason = override_reason.strip()
+    if others:
+        raise ValidationError({"__all__": _messages(others + figures)})
+    document = built.document
+    if figures:
+        if not reason:
+            raise ValidationError(
+                {
+                    "override_reason": [
+                        *_messages(figures),
+                        "To publish with a figure that does not agree with the data, give the "
+                        "reason for overriding the check",
+                    ]
+                }
+            )
+        document = documents.without_figure_checks(document)
+    template = bytes(report.docx_template) if report.docx_template else None
+    try:
+        html = build_html(document)
+        docx = build_docx(document, template=template)
+        pdf = build_pdf(document)
+    except DocumentError as error:  # pragma: no cover - validated above
+        raise ValidationError({"__all__": _messages(list(error.problems))}) from error
+    number = (report.versions.aggregate(m=Max("number"))["m"] or 0) + 1
+    version = ReportVersion.objects.create(
+        report=report,
+        number=number,
+        published_at=now or timezone.now(),
+        published_by=actor if getattr(actor, "is_authenticated", False) else None,
+        document=to_json(built.document),
+        html=html,
+        docx=docx,
+        pdf=pdf,
+        figure_override_reason=reason if figures else "",
+        figure_problems=_messages(figures),
+    )
+    report.status = ReportStatus.PUBLISHED
+    save_with_actor(report, actor, validate=False)
+    return version
