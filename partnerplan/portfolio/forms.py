@@ -120,6 +120,40 @@ class StageForm(_ModelForm):
         fields = ["name", "requires_business_case", "expects_reports"]
 
 
+class StageAddForm(_Form):
+    name = forms.CharField(label="Name", max_length=100)
+    code = forms.SlugField(
+        label="Short code",
+        max_length=40,
+        help_text="Lower-case letters, numbers and hyphens, such as 'feasibility'. Governance "
+        "decisions name stages by this code.",
+    )
+    position = forms.IntegerField(
+        label="Position", min_value=1, help_text="1 puts it first; later stages move down."
+    )
+    requires_business_case = forms.ChoiceField(
+        label="Business case needed to enter",
+        required=False,
+        choices=[("", "None"), *BusinessCaseStage.choices],
+    )
+    expects_reports = forms.BooleanField(label="Highlight reports expected", required=False)
+
+
+class ReasonForm(_Form):
+    reason = forms.CharField(
+        label="Why is it being archived?",
+        max_length=500,
+        error_messages={"required": "Enter why it is being archived"},
+        widget=forms.Textarea,
+        help_text="This is kept in its history.",
+    )
+
+
+class ConfirmForm(_Form):
+    """A button and nothing else: for removals, which are asked for on a page of their own.
+    Bind it to `request.POST` even when that is empty."""
+
+
 class WorkstreamForm(_ModelForm):
     leads = forms.ModelMultipleChoiceField(
         label="Lead people", queryset=Person.objects.none(), required=False

@@ -17,11 +17,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from partnerplan.core.models import Visibility
-from partnerplan.core.services import save_with_actor
+from partnerplan.core.services import archive, restore, save_with_actor
 from partnerplan.governance.models import Body
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio.models import (
@@ -216,6 +216,76 @@ def stage_update(
     return stage
 
 
+@transaction.atomic
+def stage_add(
+    *,
+    actor: Any,
+    programme: Programme,
+    name: str,
+    code: str,
+    position: int,
+    requires_business_case: str = "",
+    expects_reports: bool = False,
+) -> Stage:
+    """Insert a stage into a programme's lifecycle at `position` (1 = first). Later stages move
+    down one place; gate passages already recorded keep pointing at the same stages."""
+    stages = list(Stage.objects.select_for_update().filter(programme=programme).order_by("order"))
+    errors: Errors = {}
+    if not name.strip():
+        _add(errors, "name", "Enter the name of the stage")
+    if not code.strip():
+        _add(errors, "code", "Enter a short code for the stage, such as 'feasibility'")
+    elif any(s.code == code.strip() for s in stages):
+        _add(errors, "code", f"{programme} already has a stage with the code '{code.strip()}'")
+    last = len(stages) if not (stages and stages[-1].is_final) else len(stages) - 1
+    if not 1 <= position <= last + 1:
+        _add(
+            errors,
+            "position",
+            f"Choose a position from 1 to {last + 1}: a stage cannot come after the final stage",
+        )
+    _raise(errors)
+    for stage in reversed(stages[position - 1 :]):
+        Stage.objects.filter(pk=stage.pk).update(order=stage.order + 1000)
+    for stage in stages[position - 1 :]:
+        stage.order += 1
+        Stage.objects.filter(pk=stage.pk).update(order=stage.order)
+    new = Stage(
+        programme=programme,
+        name=name.strip(),
+        code=code.strip(),
+        order=stages[position - 1].order - 1 if position <= len(stages) else len(stages),
+        requires_business_case=requires_business_case,
+        expects_reports=expects_reports,
+    )
+    save_with_actor(new, actor)
+    return new
+
+
+@transaction.atomic
+def stage_remove(*, actor: Any, stage: Stage) -> None:
+    """Remove a stage nothing uses: no project is at it and no gate passage names it."""
+    stage = Stage.objects.select_for_update().select_related("programme").get(pk=stage.pk)
+    problems = []
+    at = Project.objects.filter(stage=stage).count()
+    if at:
+        problems.append(f"{at} project{'s are' if at > 1 else ' is'} at it")
+    passed = GatePassage.objects.filter(Q(from_stage=stage) | Q(to_stage=stage)).count()
+    if passed:
+        problems.append(f"{passed} recorded gate decision{'s name' if passed > 1 else ' names'} it")
+    if Stage.objects.filter(programme=stage.programme).count() <= 2:
+        problems.append("a programme needs at least two stages")
+    if problems:
+        raise ValidationError(
+            f"'{stage}' cannot be removed because {' and '.join(problems)}. Rename it instead."
+        )
+    programme, order = stage.programme, stage.order
+    stage._history_user = actor  # type: ignore[attr-defined]
+    stage.delete()
+    for later in Stage.objects.filter(programme=programme, order__gt=order).order_by("order"):
+        Stage.objects.filter(pk=later.pk).update(order=later.order - 1)
+
+
 def _validate_workstream(workstream: Workstream) -> None:
     errors: Errors = {}
     if workstream.programme.is_archived:
@@ -362,6 +432,21 @@ def project_update(
         project.service_areas.set(list(service_areas))
     if shared_with is not None:
         project.shared_with.set(list(shared_with))
+    return project
+
+
+@transaction.atomic
+def project_archive(*, actor: Any, project: Project, reason: str) -> Project:
+    """Archive a project: hidden from the work plan (unless asked for) with its history kept."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why it is being archived"})
+    archive(project, actor=actor, reason=reason)
+    return project
+
+
+@transaction.atomic
+def project_restore(*, actor: Any, project: Project) -> Project:
+    restore(project, actor=actor)
     return project
 
 

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,8 +30,10 @@ from partnerplan.portfolio.models import (
     BusinessCase,
     BusinessCaseVersion,
     Confidence,
+    Dependency,
     Method,
     Programme,
+    ProgrammeLink,
     Project,
     RaidEntry,
     RaidStatus,
@@ -60,6 +62,18 @@ def _pages(page: Any) -> dict[str, Any]:
 
 def _people(viewer: Viewer) -> Any:
     return person_list(viewer=viewer)
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The POST data, even when empty (a confirmation form has no fields)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _get(model: Any, pk: int, what: str) -> Any:
+    obj = model.objects.filter(pk=pk).first()
+    if obj is None:
+        raise Http404(f"No {what} has that number")
+    return obj
 
 
 def _submit(
@@ -464,6 +478,54 @@ def stage_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def stage_create(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    programme = selectors.programme_detail(viewer=viewer, pk=pk)
+    require(viewer, "portfolio.change_programme", programme)
+    form = f.StageAddForm(
+        request.POST or None, initial={"position": max(programme.stages.count(), 1)}
+    )
+    done, stage = _submit(
+        request,
+        form,
+        lambda data: services.stage_add(actor=request.user, programme=programme, **data),
+    )
+    url = reverse("portfolio:programme-detail", args=[programme.pk])
+    if done:
+        messages.success(request, f"The stage '{stage}' has been added.")
+        return redirect(url)
+    return _form_page(request, form, title="Add a stage", caption=str(programme), cancel=url)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def stage_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    stage = _get(Stage, pk, "stage")
+    programme = selectors.programme_detail(viewer=viewer, pk=stage.programme_id)
+    require(viewer, "portfolio.change_programme", programme)
+    form = f.ConfirmForm(_posted(request))
+    done, _ = _submit(
+        request, form, lambda data: services.stage_remove(actor=request.user, stage=stage)
+    )
+    url = reverse("portfolio:programme-detail", args=[programme.pk])
+    if done:
+        messages.success(request, f"The stage '{stage}' has been removed.")
+        return redirect(url)
+    return _form_page(
+        request,
+        form,
+        title=f"Remove the stage '{stage}'",
+        caption=str(programme),
+        intro="A stage can be removed only if no project is at it and no gate decision names "
+        "it. Later stages move up one place.",
+        cancel=url,
+        submit="Remove the stage",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def workstream_create(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     programme = selectors.programme_detail(viewer=viewer, pk=pk)
@@ -796,6 +858,90 @@ def project_document(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Archive a project, or restore an archived one."""
+    viewer, project = _project_for(request, pk, "portfolio.pass_gate")
+    form: Any = (
+        f.ConfirmForm(_posted(request))
+        if project.is_archived
+        else f.ReasonForm(request.POST or None)
+    )
+    if project.is_archived:
+        done, _ = _submit(
+            request,
+            form,
+            lambda data: services.project_restore(actor=request.user, project=project),
+        )
+        title, submit = f"Restore {project}", "Restore"
+    else:
+        done, _ = _submit(
+            request,
+            form,
+            lambda data: services.project_archive(
+                actor=request.user, project=project, reason=data["reason"]
+            ),
+        )
+        title, submit = f"Archive {project}", "Archive"
+    if done:
+        messages.success(
+            request,
+            f"{project} has been {'restored' if project.is_archived is False else 'archived'}.",
+        )
+        return redirect(_back(project))
+    return _form_page(request, form, title=title, cancel=_back(project), submit=submit)
+
+
+def _remove_page(
+    request: HttpRequest, obj: Any, project: Any, remove: Callable[[], Any], what: str, anchor: str
+) -> HttpResponse:
+    form = f.ConfirmForm(_posted(request))
+    done, _ = _submit(request, form, lambda data: remove())
+    if done:
+        messages.success(request, f"The {what} has been removed.")
+        return redirect(_back(project, anchor))
+    return _form_page(
+        request,
+        form,
+        title=f"Remove the {what}",
+        caption=str(project),
+        intro=f"{obj}. The removal is kept in the history.",
+        cancel=_back(project, anchor),
+        submit=f"Remove the {what}",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def link_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    link = _get(ProgrammeLink, pk, "link")
+    viewer, project = _project_for(request, link.project_id, "portfolio.change_project")
+    return _remove_page(
+        request,
+        link,
+        project,
+        lambda: services.link_delete(actor=request.user, link=link),
+        "link",
+        "links",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dependency_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    dependency = _get(Dependency, pk, "dependency")
+    viewer, project = _project_for(request, dependency.project_id, "portfolio.change_project")
+    return _remove_page(
+        request,
+        dependency,
+        project,
+        lambda: services.dependency_remove(actor=request.user, dependency=dependency),
+        "dependency",
+        "dependencies",
+    )
+
+
 # --- Business cases --------------------------------------------------------------------------
 
 
@@ -894,7 +1040,7 @@ def bc_new_version(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No business case has that number")
     project = selectors.project_detail(viewer=viewer, pk=case.project_id)
     require(viewer, "portfolio.change_project", project)
-    form = f._Form(request.POST or None)
+    form = f.ConfirmForm(_posted(request))
     done, version = _submit(
         request,
         form,
@@ -932,6 +1078,29 @@ def benefit_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(_back(project, "benefits"))
     return _form_page(
         request, form, title="Add a benefit", caption=str(project), cancel=_back(project)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def benefit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    benefit = _get(Benefit, pk, "benefit")
+    viewer, project = _project_for(request, benefit.project_id, "portfolio.change_project")
+    form = f.BenefitForm(
+        request.POST or None,
+        people=_people(viewer),
+        initial={name: getattr(benefit, name) for name in services.BENEFIT_FIELDS},
+    )
+    done, _ = _submit(
+        request,
+        form,
+        lambda data: services.benefit_update(actor=request.user, benefit=benefit, **data),
+    )
+    if done:
+        messages.success(request, "Your changes have been saved.")
+        return redirect(_back(project, "benefits"))
+    return _form_page(
+        request, form, title=f"Change '{benefit}'", caption=str(project), cancel=_back(project)
     )
 
 
@@ -1012,6 +1181,27 @@ def raid_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(_back(project, "raid"))
     return _form_page(
         request, form, title="Add to the RAID log", caption=str(project), cancel=_back(project)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def raid_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _get(RaidEntry, pk, "log entry")
+    viewer, project = _project_for(request, entry.project_id, "portfolio.change_project")
+    form = f.RaidForm(
+        request.POST or None,
+        people=_people(viewer),
+        initial={name: getattr(entry, name) for name in services.RAID_FIELDS},
+    )
+    done, _ = _submit(
+        request, form, lambda data: services.raid_update(actor=request.user, entry=entry, **data)
+    )
+    if done:
+        messages.success(request, "Your changes have been saved.")
+        return redirect(_back(project, "raid"))
+    return _form_page(
+        request, form, title=f"Change '{entry.title}'", caption=str(project), cancel=_back(project)
     )
 
 

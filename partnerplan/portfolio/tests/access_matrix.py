@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from partnerplan.core.tests.matrix import ADMIN_ONLY, ALL_OK, SIGNED_IN, SIGNED_IN_ONLY
+from partnerplan.portfolio import services
 from partnerplan.portfolio.models import BusinessCaseVersion
 from partnerplan.portfolio.tests.factories import (
     ActiveProjectFactory,
@@ -16,6 +17,7 @@ from partnerplan.portfolio.tests.factories import (
     BusinessCaseVersionFactory,
     CriterionFactory,
     MethodFactory,
+    ProjectFactory,
     RaidEntryFactory,
     WorkstreamFactory,
 )
@@ -39,6 +41,13 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "portfolio:workstream-create": ("programme", ADMIN_ONLY),
     "portfolio:workstream-edit": ("workstream", ADMIN_ONLY),
     "portfolio:stage-edit": ("stage", ADMIN_ONLY),
+    "portfolio:stage-create": ("programme", ADMIN_ONLY),
+    "portfolio:stage-delete": ("stage", ADMIN_ONLY),
+    "portfolio:project-archive": ("project", ADMIN_ONLY),
+    "portfolio:link-delete": ("link", TEAM),
+    "portfolio:dependency-delete": ("dependency", TEAM),
+    "portfolio:benefit-edit": ("benefit", TEAM),
+    "portfolio:raid-edit": ("raid", TEAM),
     "portfolio:project-create": (None, TEAM),
     "portfolio:project-detail": ("project", SIGNED_IN),
     "portfolio:project-edit": ("project", TEAM),
@@ -72,6 +81,11 @@ def objects(world: Any) -> dict[str, Any]:
     pm = world.users["pm"].person
     project = ActiveProjectFactory.create(project_manager=pm)
     version: BusinessCaseVersion = BusinessCaseVersionFactory.create(business_case__project=project)
+    other = ProjectFactory.create(programme=project.programme)
+    dependency = services.dependency_add(actor=None, project=project, depends_on=other)
+    link = services.link_create(
+        actor=None, project=project, workstream=WorkstreamFactory.create(), kind="supports"
+    )
     method = MethodFactory.create(owner_body=world.body)
     CriterionFactory.create_batch(2, method=method)
     return {
@@ -84,4 +98,6 @@ def objects(world: Any) -> dict[str, Any]:
         "benefit": BenefitFactory.create(project=project),
         "raid": RaidEntryFactory.create(project=project),
         "method": method,
+        "link": link,
+        "dependency": dependency,
     }

@@ -273,3 +273,73 @@ def test_it_shows_the_board_and_the_timeline(world):
     assert "Business case in preparation" in html and "Life Events" in html
     html = client.get("/portfolio/timeline/").content.decode()
     assert "<svg" in html and "Timeline as a table" in html and "Life Events" in html
+
+
+def test_it_adds_and_removes_a_stage_of_a_programme(world):
+    programme = ProgrammeFactory.create()
+    client = world.client("admin")
+    response = client.post(
+        f"/portfolio/programmes/{programme.pk}/stages/new/",
+        {"name": "Feasibility", "code": "feasibility", "position": "2"},
+    )
+    assert response.status_code == 302
+    codes = list(programme.stages.order_by("order").values_list("code", flat=True))
+    assert codes[:3] == ["proposed", "feasibility", "approved"]
+    response = client.post(
+        f"/portfolio/programmes/{programme.pk}/stages/new/",
+        {"name": "After", "code": "after", "position": "9"},
+    )
+    assert any("cannot come after the final stage" in m for m in _error_summary(response))
+    used = ProjectFactory.create(programme=programme)  # at "proposed"
+    response = client.post(f"/portfolio/stages/{used.stage_id}/remove/", {})
+    assert any("1 project is at it" in m for m in _error_summary(response))
+    feasibility = programme.stages.get(code="feasibility")
+    assert client.post(f"/portfolio/stages/{feasibility.pk}/remove/", {}).status_code == 302
+    assert list(programme.stages.order_by("order").values_list("order", flat=True)) == list(
+        range(6)
+    )
+
+
+def test_it_archives_and_restores_a_project(world):
+    project = ProjectFactory.create(title="Streetscene")
+    client = world.client("admin")
+    response = client.post(f"/portfolio/projects/{project.pk}/archive/", {"reason": ""})
+    assert any("Enter why it is being archived" in m for m in _error_summary(response))
+    client.post(f"/portfolio/projects/{project.pk}/archive/", {"reason": "Taken up by LCEG"})
+    project.refresh_from_db()
+    assert project.is_archived
+    assert ">Streetscene</a>" not in client.get("/portfolio/").content.decode()
+    assert ">Streetscene</a>" in client.get("/portfolio/?include_archived=on").content.decode()
+    client.post(f"/portfolio/projects/{project.pk}/archive/", {})
+    project.refresh_from_db()
+    assert not project.is_archived
+
+
+def test_it_removes_a_link_and_a_dependency(world):
+    pm = world.users["pm"].person
+    project = ProjectFactory.create(project_manager=pm)
+    other = ProjectFactory.create(programme=project.programme)
+    dependency = services.dependency_add(actor=None, project=project, depends_on=other)
+    link = services.link_create(
+        actor=None, project=project, workstream=WorkstreamFactory.create(), kind="overlaps"
+    )
+    client = world.client("pm")
+    assert client.post(f"/portfolio/links/{link.pk}/remove/", {}).status_code == 302
+    assert client.post(f"/portfolio/dependencies/{dependency.pk}/remove/", {}).status_code == 302
+    assert not project.links.exists() and not project.dependencies.exists()
+
+
+def test_it_refuses_a_benefit_whose_target_date_comes_first(world):
+    benefit = BenefitFactory.create(project__project_manager=world.users["pm"].person)
+    response = world.client("pm").post(
+        f"/portfolio/benefits/{benefit.pk}/edit/",
+        {
+            "description": "Calls", "measure": "Calls a month", "baseline": "10",
+            "baseline_on_day": "1", "baseline_on_month": "1", "baseline_on_year": "2011",
+            "target": "20", "target_on_day": "1", "target_on_month": "1",
+            "target_on_year": "2010", "tolerance_percent": "10",
+        },
+    )  # fmt: skip
+    assert any("target date must be after the baseline date" in m for m in _error_summary(response))
+    benefit.refresh_from_db()
+    assert benefit.description == "Fewer avoidable contacts"
