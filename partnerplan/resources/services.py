@@ -1,0 +1,583 @@
+"""Every write to the pool, demand, assignments, scenarios and planner runs.
+
+Each service validates in plain English (a ValidationError keyed by field), saves atomically
+and records who made the change. Over-allocation is flagged, never refused: the programme
+office may knowingly book someone beyond their time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from partnerplan.core.services import save_with_actor
+from partnerplan.partners.models import Partner, Person
+from partnerplan.portfolio.models import Project
+from partnerplan.resources import calendar as cal
+from partnerplan.resources.models import (
+    Assignment,
+    Availability,
+    Leave,
+    PlanRun,
+    PlanScenario,
+    PoolMember,
+    ProjectPlanning,
+    RoleDemand,
+    RunStatus,
+    Skill,
+)
+from partnerplan.resources.planning.months import add_months, month_label
+
+log = logging.getLogger(__name__)
+
+MAX_DAYS = Decimal(5)
+MAX_TIME_LIMIT_S = 600
+MAX_MONTHS = 60
+
+
+def _errors() -> dict[str, list[str]]:
+    return {}
+
+
+def _add(errors: dict[str, list[str]], name: str, message: str) -> None:
+    errors.setdefault(name, []).append(message)
+
+
+def _check_days(errors: dict[str, list[str]], value: Decimal | None, what: str) -> None:
+    if value is None:
+        _add(errors, "days_per_week", f"Enter how many days a week {what}")
+    elif value < 0:
+        _add(errors, "days_per_week", "Days a week cannot be negative")
+    elif value > MAX_DAYS:
+        _add(
+            errors,
+            "days_per_week",
+            f"Days a week must be 5 or fewer: a working week has 5 days ({value:g} was given)",
+        )
+
+
+def _check_order(
+    errors: dict[str, list[str]],
+    start: dt.date | None,
+    end: dt.date | None,
+    end_field: str,
+    what: str,
+) -> None:
+    if start and end and end < start:
+        _add(
+            errors,
+            end_field,
+            f"The end of the {what} must be the same as or after its start "
+            f"({end:%-d %B %Y} is before {start:%-d %B %Y})",
+        )
+
+
+def _raise(errors: dict[str, list[str]]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+# --- Pool members ----------------------------------------------------------------------------
+
+MEMBER_FIELDS = {
+    "days_per_week", "available_from", "available_until", "cost_rate_per_day", "notes",
+}  # fmt: skip
+
+
+def _validate_member(member: PoolMember, skills: list[Skill] | None) -> None:
+    errors = _errors()
+    _check_days(errors, member.days_per_week, "they are lent to the pool")
+    if member.days_per_week is not None and member.days_per_week == 0:
+        _add(errors, "days_per_week", "A pool member must be lent for more than 0 days a week")
+    _check_order(errors, member.available_from, member.available_until, "available_until", "loan")
+    if member.cost_rate_per_day is not None and member.cost_rate_per_day < 0:
+        _add(errors, "cost_rate_per_day", "The cost per day cannot be negative")
+    if skills is not None and not skills:
+        _add(errors, "skills", "Choose at least one skill they bring to the pool")
+    if member.home_partner_id and member.home_partner.is_archived:
+        _add(errors, "home_partner", f"{member.home_partner.name} is archived: choose another")
+    _raise(errors)
+
+
+@transaction.atomic
+def member_create(
+    *,
+    actor: Any,
+    person: Person,
+    home_partner: Partner,
+    skills: Iterable[Skill],
+    is_demo: bool = False,
+    **data: Any,
+) -> PoolMember:
+    if PoolMember.objects.filter(person=person).exists():
+        raise ValidationError({"person": f"{person.full_name} is already in the pool"})
+    unknown = set(data) - MEMBER_FIELDS
+    if unknown:
+        raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
+    member = PoolMember(person=person, home_partner=home_partner, is_demo=is_demo, **data)
+    skill_list = list(skills)
+    _validate_member(member, skill_list)
+    save_with_actor(member, actor)
+    member.skills.set(skill_list)
+    return member
+
+
+@transaction.atomic
+def member_update(
+    *, actor: Any, member: PoolMember, skills: Iterable[Skill] | None = None, **data: Any
+) -> PoolMember:
+    member = PoolMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
+    unknown = set(data) - MEMBER_FIELDS - {"home_partner"}
+    if unknown:
+        raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
+    for name, value in data.items():
+        setattr(member, name, value)
+    skill_list = None if skills is None else list(skills)
+    _validate_member(member, skill_list)
+    save_with_actor(member, actor)
+    if skill_list is not None:
+        member.skills.set(skill_list)
+    return member
+
+
+@transaction.atomic
+def availability_add(
+    *,
+    actor: Any,
+    member: PoolMember,
+    starts_on: dt.date,
+    days_per_week: Decimal,
+    ends_on: dt.date | None = None,
+) -> Availability:
+    errors = _errors()
+    _check_days(errors, days_per_week, "they are available in this spell")
+    _check_order(errors, starts_on, ends_on, "ends_on", "spell")
+    _raise(errors)
+    row = Availability(
+        member=member, starts_on=starts_on, ends_on=ends_on, days_per_week=days_per_week
+    )
+    save_with_actor(row, actor)
+    return row
+
+
+@transaction.atomic
+def leave_add(
+    *, actor: Any, member: PoolMember, starts_on: dt.date, ends_on: dt.date, note: str = ""
+) -> Leave:
+    errors = _errors()
+    _check_order(errors, starts_on, ends_on, "ends_on", "leave")
+    _raise(errors)
+    row = Leave(member=member, starts_on=starts_on, ends_on=ends_on, note=note.strip())
+    save_with_actor(row, actor)
+    return row
+
+
+def member_calendar(member: PoolMember) -> cal.MemberCalendar:
+    """The member's calendar from their rows (uses prefetched `availability` and `leave`)."""
+    return cal.MemberCalendar(
+        days_per_week=member.days_per_week,
+        available_from=member.available_from,
+        available_until=member.available_until,
+        spells=tuple(
+            cal.Spell(a.starts_on, a.ends_on, a.days_per_week)
+            for a in sorted(member.availability.all(), key=lambda a: a.starts_on)
+        ),
+        leave=tuple((lv.starts_on, lv.ends_on) for lv in member.leave.all()),
+    )
+
+
+# --- Demand and planning settings ------------------------------------------------------------
+
+DEMAND_FIELDS = {"title", "days_per_week", "starts_on", "months", "source"}
+
+
+def _validate_demand(demand: RoleDemand, skill: Skill | None) -> None:
+    errors = _errors()
+    if skill is None:
+        _add(
+            errors,
+            "skill",
+            "Choose the skill this role needs: the planner can only staff a role with "
+            "someone who has its skill",
+        )
+    _check_days(errors, demand.days_per_week, "the role needs")
+    if demand.days_per_week is not None and demand.days_per_week == 0:
+        _add(errors, "days_per_week", "A role must need more than 0 days a week")
+    if demand.starts_on is None:
+        _add(errors, "starts_on", "Enter when the role starts")
+    if not demand.months:
+        _add(errors, "months", "Enter how many months the role lasts: 1 or more")
+    elif demand.months > MAX_MONTHS:
+        _add(errors, "months", f"A role can last at most {MAX_MONTHS} months")
+    if not (demand.title or "").strip():
+        _add(errors, "title", "Enter the role, for example Project manager")
+    _raise(errors)
+
+
+@transaction.atomic
+def demand_create(*, actor: Any, project: Project, skill: Skill | None, **data: Any) -> RoleDemand:
+    unknown = set(data) - DEMAND_FIELDS
+    if unknown:
+        raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
+    demand = RoleDemand(project=project, **data)
+    _validate_demand(demand, skill)
+    assert skill is not None
+    demand.skill = skill
+    demand.title = demand.title.strip()
+    save_with_actor(demand, actor)
+    return demand
+
+
+@transaction.atomic
+def demand_delete(*, actor: Any, demand: RoleDemand) -> None:
+    demand._history_user = actor  # type: ignore[attr-defined]
+    demand.delete()
+
+
+PLANNING_FIELDS = {"committed", "earliest_start", "deadline", "value", "cost_per_month", "fund"}
+
+
+@transaction.atomic
+def planning_set(*, actor: Any, project: Project, **data: Any) -> ProjectPlanning:
+    unknown = set(data) - PLANNING_FIELDS
+    if unknown:
+        raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
+    planning = ProjectPlanning.objects.filter(project=project).first() or ProjectPlanning(
+        project=project
+    )
+    for name, value in data.items():
+        setattr(planning, name, value)
+    errors = _errors()
+    _check_order(errors, planning.earliest_start, planning.deadline, "deadline", "window")
+    if planning.value is not None and planning.value < 0:
+        _add(errors, "value", "The priority value cannot be negative")
+    if planning.cost_per_month is not None and planning.cost_per_month < 0:
+        _add(errors, "cost_per_month", "The cost per month cannot be negative")
+    _raise(errors)
+    save_with_actor(planning, actor)
+    return planning
+
+
+# --- Assignments -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AssignmentOutcome:
+    """The booking, and the months it takes the member over their time (flagged, allowed)."""
+
+    assignment: Assignment
+    over_allocated: list[tuple[dt.date, Decimal, Decimal]]
+
+    @property
+    def warning(self) -> str:
+        if not self.over_allocated:
+            return ""
+        when = describe_over(self.over_allocated)
+        return f"{self.assignment.member} is now over-allocated in {when}."
+
+
+def days_text(days: Decimal) -> str:
+    """2.5, 3 (no trailing zeros)."""
+    return f"{days.normalize():f}"
+
+
+def describe_over(months: list[tuple[dt.date, Decimal, Decimal]]) -> str:
+    """Consecutive months with the same figures grouped: 'January 2011 to June 2011 (5 of 3
+    days a week)'."""
+    groups: list[list[Any]] = []
+    for month, booked, available in months:
+        last = groups[-1] if groups else None
+        if last and (last[2], last[3]) == (booked, available) and add_months(last[1], 1) == month:
+            last[1] = month
+        else:
+            groups.append([month, month, booked, available])
+    parts = []
+    for first, last, booked, available in groups:
+        when = month_label(first)
+        if last != first:
+            when += f" to {month_label(last)}"
+        parts.append(f"{when} ({days_text(booked)} of {days_text(available)} days a week)")
+    return ", ".join(parts)
+
+
+@transaction.atomic
+def assignment_create(
+    *,
+    actor: Any,
+    demand: RoleDemand,
+    member: PoolMember,
+    days_per_week: Decimal | None = None,
+    starts_on: dt.date | None = None,
+    ends_on: dt.date | None = None,
+) -> AssignmentOutcome:
+    days = demand.days_per_week if days_per_week is None else days_per_week
+    start = starts_on or demand.first_month
+    end = ends_on or demand.ends_on
+    errors = _errors()
+    _check_days(errors, days, "they give to the role")
+    _check_order(errors, start, end, "ends_on", "booking")
+    if member.is_archived:
+        _add(errors, "member", f"{member} has left the pool (archived): choose someone else")
+    if not member.skills.filter(pk=demand.skill_id).exists():
+        _add(
+            errors,
+            "member",
+            f"{member} does not have the skill this role needs ({demand.skill.name})",
+        )
+    _raise(errors)
+    PoolMember.objects.select_for_update().filter(pk=member.pk).first()
+    row = Assignment(demand=demand, member=member, days_per_week=days, starts_on=start, ends_on=end)
+    save_with_actor(row, actor)
+    member = PoolMember.objects.prefetch_related("availability", "leave").get(pk=member.pk)
+    bookings = list(
+        Assignment.objects.filter(member=member).values_list(
+            "starts_on", "ends_on", "days_per_week"
+        )
+    )
+    return AssignmentOutcome(row, cal.over_allocated_months(member_calendar(member), bookings))
+
+
+@transaction.atomic
+def assignment_delete(*, actor: Any, assignment: Assignment) -> None:
+    assignment._history_user = actor  # type: ignore[attr-defined]
+    assignment.delete()
+
+
+# --- Scenarios -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def scenario_create(
+    *,
+    actor: Any,
+    name: str,
+    description: str = "",
+    force_in: Iterable[Project] = (),
+    force_out: Iterable[Project] = (),
+    remove_members: Iterable[PoolMember] = (),
+    add_skill: Skill | None = None,
+    add_days_per_week: Decimal | None = None,
+    money_change: Decimal | None = None,
+    money_month: dt.date | None = None,
+) -> PlanScenario:
+    errors = _errors()
+    name = name.strip()
+    if PlanScenario.objects.filter(name__iexact=name).exists():
+        _add(errors, "name", f"There is already a scenario called '{name}': choose another name")
+    ins, outs = list(force_in), list(force_out)
+    both = sorted(p.title for p in set(ins) & set(outs))
+    if both:
+        _add(errors, "force_out", f"A project cannot be forced both in and out: {', '.join(both)}")
+    if add_skill is not None or add_days_per_week is not None:
+        if add_skill is None:
+            _add(errors, "add_skill", "Choose the skill of the extra pool member")
+        if add_days_per_week is None or add_days_per_week <= 0 or add_days_per_week > MAX_DAYS:
+            _add(
+                errors,
+                "add_days_per_week",
+                "Enter the extra pool member's days a week: more than 0 and 5 or fewer",
+            )
+    if money_month is not None and money_change is None:
+        _add(errors, "money_change", "Enter the change to the money, or clear its month")
+    removed = list(remove_members)
+    changes = bool(ins or outs or removed or add_skill or money_change)
+    if not errors and not changes:
+        _add(errors, "", "A scenario must change something: force a project in or out, "
+             "add or take out a pool member, or change the money")  # fmt: skip
+    if errors:
+        if "" in errors:
+            errors["__all__"] = errors.pop("")
+        raise ValidationError(errors)
+    scenario = PlanScenario(
+        name=name,
+        description=description.strip(),
+        add_skill=add_skill,
+        add_days_per_week=add_days_per_week,
+        money_change=money_change,
+        money_month=money_month,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    save_with_actor(scenario, actor)
+    scenario.force_in.set(ins)
+    scenario.force_out.set(outs)
+    scenario.remove_members.set(removed)
+    return scenario
+
+
+# --- Planner runs: queued -> running -> done | failed ---------------------------------------
+
+TRANSITIONS: dict[str, set[str]] = {
+    RunStatus.QUEUED: {RunStatus.RUNNING, RunStatus.FAILED},
+    RunStatus.RUNNING: {RunStatus.DONE, RunStatus.FAILED},
+    RunStatus.DONE: set(),
+    RunStatus.FAILED: set(),
+}
+
+
+def _move(run: PlanRun, to: str) -> None:
+    if to not in TRANSITIONS[run.status]:
+        raise ValidationError(
+            f"Run '{run.name}' is {run.get_status_display().lower()}: it cannot become "
+            f"{RunStatus(to).label.lower()}"
+        )
+    run.status = to
+
+
+@transaction.atomic
+def run_create(
+    *,
+    actor: Any,
+    viewer: Any,
+    name: str,
+    starts_on: dt.date,
+    months: int,
+    time_limit_s: int,
+    money: Decimal | None = None,
+    frontier: bool = False,
+    scenarios: Iterable[PlanScenario] = (),
+) -> PlanRun:
+    """Take a snapshot of the inputs, check them, and queue the run for the worker."""
+    from partnerplan.resources import snapshot, translate
+    from partnerplan.resources.planning.portfolio import validate
+    from partnerplan.resources.tasks import run_plan
+
+    errors = _errors()
+    if not name.strip():
+        _add(errors, "name", "Enter a name for the run")
+    if not time_limit_s or time_limit_s < 1 or time_limit_s > MAX_TIME_LIMIT_S:
+        _add(errors, "time_limit_s", f"Choose a time limit from 1 to {MAX_TIME_LIMIT_S} seconds")
+    if not months or months < 1 or months > MAX_MONTHS:
+        _add(errors, "months", f"Plan from 1 to {MAX_MONTHS} months")
+    if money is not None and money < 0:
+        _add(errors, "money", "The money available cannot be negative")
+    _raise(errors)
+    scenario_list = list(scenarios)
+    built = translate.build_problem(viewer=viewer, starts_on=starts_on, months=months, money=money)
+    problems = validate(built.problem)
+    if not built.problem.projects:
+        problems.insert(0, "No project has any role demand to plan: add the demand first")
+    scenario_json = []
+    for s in scenario_list:
+        try:
+            planned = translate.build_scenario(s, built)
+        except translate.ScenarioError as exc:
+            problems.append(str(exc))
+            continue
+        scenario_json.append(snapshot.scenario_to_json(planned))
+    if problems:
+        raise ValidationError({"__all__": problems})
+    run = PlanRun(
+        name=name.strip(),
+        starts_on=starts_on,
+        months=months,
+        time_limit_s=time_limit_s,
+        money=money,
+        frontier=frontier,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        inputs={
+            "problem": snapshot.problem_to_json(built.problem),
+            "scenarios": scenario_json,
+            "labels": built.labels,
+            "warnings": built.warnings,
+        },
+    )
+    save_with_actor(run, actor)
+    run.scenarios.set(scenario_list)
+    transaction.on_commit(lambda: run_plan.enqueue(run.pk))
+    return run
+
+
+def run_start(*, run: PlanRun) -> PlanRun:
+    with transaction.atomic():
+        run = PlanRun.objects.select_for_update().get(pk=run.pk)
+        _move(run, RunStatus.RUNNING)
+        run.started_at = timezone.now()
+        run.progress = 1
+        run.save(update_fields=["status", "started_at", "progress", "updated_at"])
+    return run
+
+
+def run_progress(*, run: PlanRun, progress: int) -> None:
+    PlanRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
+        progress=max(0, min(99, progress))
+    )
+
+
+def run_finish(*, run: PlanRun, result: dict[str, Any]) -> PlanRun:
+    with transaction.atomic():
+        run = PlanRun.objects.select_for_update().get(pk=run.pk)
+        _move(run, RunStatus.DONE)
+        run.result = result
+        run.progress = 100
+        run.finished_at = timezone.now()
+        run.save(update_fields=["status", "result", "progress", "finished_at", "updated_at"])
+    return run
+
+
+def run_fail(*, run: PlanRun, error: str) -> PlanRun:
+    with transaction.atomic():
+        run = PlanRun.objects.select_for_update().get(pk=run.pk)
+        _move(run, RunStatus.FAILED)
+        run.error = error
+        run.finished_at = timezone.now()
+        run.save(update_fields=["status", "error", "finished_at", "updated_at"])
+    return run
+
+
+def run_execute(run_id: int) -> None:
+    """Run the planner for a queued run (called by the background task)."""
+    from partnerplan.resources import snapshot
+    from partnerplan.resources.planning.common import PlanningInputError
+    from partnerplan.resources.planning.portfolio import (
+        apply_scenario,
+        compare,
+        efficient_frontier,
+        plan_portfolio,
+    )
+
+    run = run_start(run=PlanRun.objects.get(pk=run_id))
+    try:
+        problem = snapshot.problem_from_json(run.inputs["problem"])
+        scenarios = [snapshot.scenario_from_json(s) for s in run.inputs.get("scenarios", [])]
+        steps = 1 + len(scenarios) + (1 if run.frontier else 0)
+        done = 0
+        limit = float(run.time_limit_s)
+        explain_limit = max(0.5, min(2.0, limit / 5))
+        results = {}
+        base_name = "Plan as it stands"
+        results[base_name] = plan_portfolio(
+            problem, time_limit_s=limit, explain_time_limit_s=explain_limit
+        )
+        done += 1
+        run_progress(run=run, progress=done * 100 // steps)
+        for scenario in scenarios:
+            results[scenario.name] = plan_portfolio(
+                apply_scenario(problem, scenario),
+                time_limit_s=limit,
+                explain_time_limit_s=explain_limit,
+            )
+            done += 1
+            run_progress(run=run, progress=done * 100 // steps)
+        result: dict[str, Any] = {
+            "plans": [{"name": name, **snapshot.result_to_json(r)} for name, r in results.items()],
+            "comparison": [snapshot.to_json(c) for c in compare(results)],
+        }
+        if run.frontier:
+            points = efficient_frontier(problem, time_limit_s=max(1.0, limit / 4))
+            result["frontier"] = [snapshot.to_json(p) for p in points]
+    except PlanningInputError as exc:
+        run_fail(run=run, error="\n".join(exc.problems))
+        return
+    except Exception as exc:  # the run records any failure rather than vanishing
+        log.exception("Planner run %s failed", run_id)
+        run_fail(run=run, error=f"The planner stopped with an error: {exc}")
+        return
+    run_finish(run=run, result=result)
