@@ -4,6 +4,7 @@ import csv
 import io
 import re
 
+import pytest
 from openpyxl import load_workbook
 
 from partnerplan.core.models import Visibility
@@ -343,3 +344,38 @@ def test_it_refuses_a_benefit_whose_target_date_comes_first(world):
     assert any("target date must be after the baseline date" in m for m in _error_summary(response))
     benefit.refresh_from_db()
     assert benefit.description == "Fewer avoidable contacts"
+
+
+@pytest.mark.parametrize(
+    ("role", "sees"),
+    [
+        ("public", {"Public"}),
+        ("officer", {"Public", "Team"}),
+        ("other_officer", {"Public", "Team", "Shared"}),
+        ("member", {"Public", "Team", "Shared", "Exempt"}),
+        ("admin", {"Public", "Team", "Shared", "Exempt"}),
+    ],
+)
+def test_it_shows_each_role_only_the_projects_it_may_see(world, role, sees):
+    programme = ProgrammeFactory.create()
+    make = {
+        "Public": dict(visibility=Visibility.PUBLIC),
+        "Team": dict(visibility=Visibility.PARTNERSHIP),
+        "Shared": dict(visibility=Visibility.PARTNERS),
+        # Exempt projects are seen by members of the sponsoring body.
+        "Exempt": dict(
+            visibility=Visibility.EXEMPT, exempt_paragraph=3, sponsoring_body=world.body
+        ),
+    }
+    projects = {}
+    for title, fields in make.items():
+        projects[title] = ProjectFactory.create(
+            programme=programme, title=f"{title} project", **fields
+        )
+    projects["Shared"].shared_with.set([world.beta])
+    client = world.client(role)
+    html = client.get("/portfolio/").content.decode()
+    assert {t for t in make if f">{t} project</a>" in html} == sees
+    for title, project in projects.items():
+        status = client.get(f"/portfolio/projects/{project.pk}/").status_code
+        assert status == (200 if title in sees else 404), title
