@@ -343,13 +343,14 @@ def project_lead_text(project: Project) -> str:
 
 def overlap(*, viewer: Viewer, side: Programme, other: Programme) -> list[OverlapRow]:
     """Appendix A: `side`'s workstreams down the side with their leads, and the projects of
-    `other` linked to each, with their officer leads and comments."""
+    `other` linked to each (in the order they were linked), with their officer leads and
+    comments."""
     projects = visible(Project.objects.filter(programme=other, archived_at__isnull=True), viewer)
     links = (
         ProgrammeLink.objects.filter(project__in=projects)
         .select_related("project__officer_lead")
         .prefetch_related("project__lead_partners")
-        .order_by("project__title")
+        .order_by("pk")
     )
     workstreams = (
         side.workstreams.filter(archived_at__isnull=True)
