@@ -1,5 +1,32 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from partnerplan.reports import views
 
 app_name = "reports"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.report_list, name="report-list"),
+    path("new/", views.report_create, name="report-create"),
+    path("<int:pk>/", views.report_detail, name="report-detail"),
+    path("<int:pk>/edit/", views.report_edit, name="report-edit"),
+    path("<int:pk>/template/", views.report_template, name="report-template"),
+    path("<int:pk>/publish/", views.report_publish, name="report-publish"),
+    path("<int:pk>/sections/new/", views.section_add, name="section-add"),
+    path("sections/<int:pk>/edit/", views.section_edit, name="section-edit"),
+    path("sections/<int:pk>/delete/", views.section_delete, name="section-delete"),
+    path("sections/<int:pk>/blocks/new/", views.block_add, name="block-add"),
+    path("blocks/<int:pk>/edit/", views.block_edit, name="block-edit"),
+    path("blocks/<int:pk>/delete/", views.block_delete, name="block-delete"),
+    path("versions/<int:pk>/", views.version_detail, name="version-detail"),
+    path("versions/<int:pk>/report.docx", views.version_docx, name="version-docx"),
+    path("versions/<int:pk>/report.pdf", views.version_pdf, name="version-pdf"),
+    path("meetings/<int:pk>/agenda-pack.pdf", views.meeting_pack, name="meeting-pack"),
+    path(
+        "meetings/<int:pk>/restricted-pack.pdf",
+        views.meeting_pack_restricted,
+        name="meeting-pack-restricted",
+    ),
+    path("meetings/<int:pk>/minutes", views.minutes, name="minutes"),
+    path("decisions/<int:pk>/notice", views.decision_notice, name="decision-notice"),
+    path("projects/<int:pk>/highlight-report", views.highlight_report, name="highlight-report"),
+]

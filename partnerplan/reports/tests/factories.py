@@ -11,6 +11,7 @@ from partnerplan.reports.models import (
     ReportBlock,
     ReportSection,
     ReportStatus,
+    ReportVersion,
     SectionKind,
 )
 
@@ -57,3 +58,21 @@ class LiveBlockFactory(ParagraphFactory):
     kind = BlockKind.LIVE
     text = ""
     live_kind = "governance_diagram"
+
+
+def version_for(report: Report, *, number: int = 1) -> ReportVersion:
+    """A published version without building files (fast, for page and access tests)."""
+    from partnerplan.reports.documents import build_document
+    from partnerplan.reports.serialise import to_json
+
+    document = build_document(report).document
+    report.status = ReportStatus.PUBLISHED
+    report.save(update_fields=["status"])
+    return ReportVersion.objects.create(
+        report=report,
+        number=number,
+        document=to_json(document),
+        html=f"<article><h1>{report.title}</h1></article>",
+        docx=b"PK\x03\x04 not really a docx",
+        pdf=b"%PDF-1.7 not really a pdf",
+    )

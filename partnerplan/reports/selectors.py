@@ -1,0 +1,152 @@
+"""Reads of committee reports, scoped to what the viewer may see.
+
+A report is seen by whoever may see its agenda item (``core.access.visible_q`` on the item: an
+exempt item only by members of the meeting's body). Drafts are seen only by those who may change
+the report; everyone else sees published versions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from partnerplan.core.access import Viewer, can, visible_q
+from partnerplan.governance.models import AgendaItem, Body, Decision, ItemKind, Meeting
+from partnerplan.reports.models import (
+    Report,
+    ReportBlock,
+    ReportSection,
+    ReportStatus,
+    ReportVersion,
+)
+
+
+def _reports(viewer: Viewer) -> QuerySet[Report]:
+    qs = Report.objects.filter(visible_q(viewer, AgendaItem, "item__"))
+    if not viewer.is_admin:
+        mine = Q(author_id=viewer.person_id) if viewer.person_id else Q(pk__in=[])
+        qs = qs.filter(Q(status=ReportStatus.PUBLISHED) | mine)
+    return qs
+
+
+def report_list(*, viewer: Viewer) -> QuerySet[Report]:
+    return (
+        _reports(viewer)
+        .select_related("item__meeting__body", "author")
+        .order_by("-item__meeting__starts_at", "item__number")
+    )
+
+
+def report_detail(*, viewer: Viewer, pk: int) -> Report:
+    try:
+        return (
+            _reports(viewer)
+            .select_related("item__meeting__body", "author")
+            .prefetch_related(
+                Prefetch(
+                    "sections", queryset=ReportSection.objects.order_by("kind", "order", "pk")
+                ),
+                Prefetch("sections__blocks", queryset=ReportBlock.objects.order_by("order", "pk")),
+                "item__recommendations",
+                Prefetch(
+                    "versions",
+                    queryset=ReportVersion.objects.defer("docx", "pdf", "html", "document")
+                    .select_related("published_by")
+                    .order_by("-number"),
+                ),
+            )
+            .get(pk=pk)
+        )
+    except Report.DoesNotExist:
+        raise Http404("No report you can see has that number") from None
+
+
+def report_for_change(*, viewer: Viewer, pk: int) -> Report:
+    return report_detail(viewer=viewer, pk=pk)
+
+
+def latest_version(report: Report) -> ReportVersion | None:
+    return report.versions.order_by("-number").first()
+
+
+def version_detail(*, viewer: Viewer, pk: int) -> ReportVersion:
+    try:
+        return ReportVersion.objects.select_related(
+            "report__item__meeting__body", "published_by"
+        ).get(pk=pk, report__in=_reports(viewer).filter(status=ReportStatus.PUBLISHED))
+    except ReportVersion.DoesNotExist:
+        raise Http404("No published report you can see has that number") from None
+
+
+def section_for_change(*, viewer: Viewer, pk: int) -> ReportSection:
+    try:
+        return ReportSection.objects.select_related("report__item__meeting__body").get(
+            pk=pk, report__in=_reports(viewer)
+        )
+    except ReportSection.DoesNotExist:
+        raise Http404("No section you can see has that number") from None
+
+
+def block_for_change(*, viewer: Viewer, pk: int) -> ReportBlock:
+    try:
+        return ReportBlock.objects.select_related("section__report__item__meeting__body").get(
+            pk=pk, section__report__in=_reports(viewer)
+        )
+    except ReportBlock.DoesNotExist:
+        raise Http404("No block you can see has that number") from None
+
+
+def items_without_report(*, viewer: Viewer) -> QuerySet[AgendaItem]:
+    return (
+        AgendaItem.objects.filter(visible_q(viewer, AgendaItem))
+        .filter(kind=ItemKind.REPORT, committee_report__isnull=True)
+        .select_related("meeting__body")
+        .order_by("-meeting__starts_at", "number")
+    )
+
+
+@dataclass
+class PackContents:
+    meeting: Meeting
+    # (item, latest published version) in agenda order; exempt items included
+    reports: list[tuple[AgendaItem, ReportVersion]]
+    others: list[AgendaItem]
+
+
+def meeting_pack(*, viewer: Viewer, pk: int) -> PackContents:
+    """The meeting and its published reports, for an agenda pack. The public pack leaves exempt
+    reports out (see ``builders.split_for_publication``); the caller decides who gets which."""
+    try:
+        meeting = Meeting.objects.select_related("body").get(
+            visible_q(viewer, Body, "body__"), pk=pk
+        )
+    except Meeting.DoesNotExist:
+        raise Http404("No meeting you can see has that number") from None
+    items = list(meeting.items.order_by("number"))
+    versions = {
+        v.report.item_id: v
+        for v in ReportVersion.objects.filter(
+            report__item__meeting=meeting, report__status=ReportStatus.PUBLISHED
+        )
+        .select_related("report")
+        .only("pk", "number", "document", "report__item_id", "report__status")
+        .order_by("number")
+    }
+    reports = [(item, versions[item.pk]) for item in items if item.pk in versions]
+    others = [item for item in items if item.pk not in versions]
+    return PackContents(meeting, reports, others)
+
+
+def decision_for_notice(*, viewer: Viewer, pk: int) -> Decision:
+    try:
+        return Decision.objects.select_related("recommendation__item", "meeting", "body").get(
+            visible_q(viewer, AgendaItem, "recommendation__item__"), pk=pk
+        )
+    except Decision.DoesNotExist:
+        raise Http404("No decision you can see has that number") from None
+
+
+def can_change(viewer: Viewer, report: Report) -> bool:
+    return can(viewer, "reports.change_report", report)

@@ -1,0 +1,473 @@
+"""Pages for committee reports and documents. Each view: read the form, call one service,
+redirect. Downloads serve the frozen files of the latest published version."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods
+
+from partnerplan.core.access import can, require, viewer_for, visible
+from partnerplan.core.forms import apply_validation_error
+from partnerplan.finance.models import Fund, Scenario
+from partnerplan.portfolio.models import HighlightReport, Method, Programme, Project
+from partnerplan.reports import selectors, services
+from partnerplan.reports.builders import (
+    AgendaCover,
+    AgendaEntry,
+    DocumentError,
+    build_html,
+    build_pack,
+    build_pdf,
+    split_for_publication,
+)
+from partnerplan.reports.builders.docx_builder import build_docx
+from partnerplan.reports.builders.model import Document
+from partnerplan.reports.documents import build_document
+from partnerplan.reports.forms import (
+    BlockForm,
+    ConfirmForm,
+    PublishForm,
+    ReportCreateForm,
+    ReportForm,
+    SectionForm,
+    TemplateForm,
+    block_initial,
+)
+from partnerplan.reports.models import BlockKind, Report
+from partnerplan.reports.other_documents import (
+    decision_notice_document,
+    highlight_document,
+    minutes_document,
+)
+from partnerplan.reports.serialise import document_from_json
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+CONTEXT = {"nav_reports": True}
+
+
+def _file(data: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _name(title: str, ext: str) -> str:
+    return f"{slugify(title)[:80] or 'document'}.{ext}"
+
+
+# --- Reports -------------------------------------------------------------------------------
+
+
+@require_GET
+def report_list(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    reports = list(selectors.report_list(viewer=viewer)[:200])
+    return render(
+        request,
+        "reports/report_list.html",
+        {"reports": reports, "can_add": can(viewer, "reports.add_report"), **CONTEXT},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_create(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    require(viewer, "reports.add_report")
+    form = ReportCreateForm(
+        request.POST or None, items=selectors.items_without_report(viewer=viewer)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.report_create(actor=request.user, item=form.cleaned_data["item"])
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "The report has been started.")
+            return redirect("reports:report-detail", pk=report.pk)
+    return render(request, "reports/report_create.html", {"form": form, **CONTEXT})
+
+
+@require_GET
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    report = selectors.report_detail(viewer=viewer, pk=pk)
+    may_change = selectors.can_change(viewer, report)
+    versions = list(report.versions.all())
+    latest = versions[0] if versions else None
+    preview = problems = None
+    if may_change:
+        built = build_document(report)
+        from partnerplan.reports.builders import validate_document
+
+        problems = [str(p) for p in [*built.problems, *validate_document(built.document)]]
+        if not problems:
+            preview = build_html(built.document)
+    html = None
+    if latest is not None and not may_change:
+        html = type(latest).objects.values_list("html", flat=True).get(pk=latest.pk)
+    return render(
+        request,
+        "reports/report_detail.html",
+        {
+            "report": report,
+            "sections": list(report.sections.all()),
+            "recommendations": list(report.item.recommendations.all()),
+            "versions": versions,
+            "latest": latest,
+            "html": html,
+            "preview": preview,
+            "problems": problems,
+            "can_change": may_change,
+            "can_publish": can(viewer, "reports.publish_report", report),
+            **CONTEXT,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    report = selectors.report_for_change(viewer=viewer, pk=pk)
+    require(viewer, "reports.change_report", report)
+    form = ReportForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_update(actor=request.user, report=report, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "Your changes have been saved.")
+            return redirect("reports:report-detail", pk=report.pk)
+    return render(request, "reports/report_form.html", {"form": form, "report": report, **CONTEXT})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_template(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    report = selectors.report_for_change(viewer=viewer, pk=pk)
+    require(viewer, "reports.change_report", report)
+    form = TemplateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data.get("template")
+        try:
+            services.report_set_template(
+                actor=request.user,
+                report=report,
+                name=upload.name if upload else "",
+                data=upload.read() if upload else None,
+            )
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "The Word template has been saved.")
+            return redirect("reports:report-detail", pk=report.pk)
+    return render(
+        request, "reports/template_form.html", {"form": form, "report": report, **CONTEXT}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    report = selectors.report_for_change(viewer=viewer, pk=pk)
+    require(viewer, "reports.publish_report", report)
+    form = PublishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.report_publish(
+                actor=request.user,
+                report=report,
+                override_reason=form.cleaned_data["override_reason"],
+            )
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, f"Version {version.number} of the report is published.")
+            return redirect("reports:report-detail", pk=report.pk)
+    return render(request, "reports/publish.html", {"form": form, "report": report, **CONTEXT})
+
+
+# --- Sections and blocks -------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_add(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    report = selectors.report_for_change(viewer=viewer, pk=pk)
+    require(viewer, "reports.change_report", report)
+    form = SectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.section_add(actor=request.user, report=report, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "The section has been added.")
+            return redirect("reports:report-detail", pk=report.pk)
+    return render(request, "reports/section_form.html", {"form": form, "report": report, **CONTEXT})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    section = selectors.section_for_change(viewer=viewer, pk=pk)
+    report = section.report
+    require(viewer, "reports.change_report", report)
+    initial = {"heading": section.heading, "kind": section.kind, "order": section.order}
+    form = SectionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if v is not None}
+        try:
+            services.section_update(actor=request.user, section=section, **data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "Your changes have been saved.")
+            return redirect("reports:report-detail", pk=report.pk)
+    return render(
+        request,
+        "reports/section_form.html",
+        {"form": form, "report": report, "section": section, **CONTEXT},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    section = selectors.section_for_change(viewer=viewer, pk=pk)
+    report = section.report
+    require(viewer, "reports.change_report", report)
+    if request.method == "POST":
+        services.section_delete(actor=request.user, section=section)
+        messages.success(request, f"The section '{section.heading}' has been deleted.")
+        return redirect("reports:report-detail", pk=report.pk)
+    return render(
+        request,
+        "reports/confirm_delete.html",
+        {"form": ConfirmForm(), "report": report, "what": f"the section '{section.heading}' "
+         "and everything in it", **CONTEXT},
+    )  # fmt: skip
+
+
+def _choices(viewer: Any) -> dict[str, Any]:
+    programmes = visible(Programme.objects.filter(archived_at__isnull=True), viewer)
+    return {
+        "programme": programmes,
+        "other": programmes,
+        "method": Method.objects.filter(archived_at__isnull=True),
+        "project": visible(Project.objects.filter(archived_at__isnull=True), viewer),
+        "fund": visible(Fund.objects.filter(archived_at__isnull=True), viewer),
+        "scenario": Scenario.objects.all(),
+        "figure_fund": visible(Fund.objects.filter(archived_at__isnull=True), viewer),
+        "figure_scenario": Scenario.objects.all(),
+    }
+
+
+def _block_page(
+    request: HttpRequest, form: BlockForm, report: Report, **extra: Any
+) -> HttpResponse:
+    return render(
+        request,
+        "reports/block_form.html",
+        {"form": form, "report": report, **extra, **CONTEXT},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def block_add(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    section = selectors.section_for_change(viewer=viewer, pk=pk)
+    report = section.report
+    require(viewer, "reports.change_report", report)
+    initial = {"kind": request.GET.get("kind") or BlockKind.PARAGRAPH, "numbered": True}
+    form = BlockForm(
+        request.POST or None, request.FILES or None, initial=initial, choices=_choices(viewer)
+    )
+    if request.method == "POST" and form.is_valid():
+        data, image = form.service_data()
+        try:
+            services.block_add(actor=request.user, section=section, image=image, **data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "The block has been added.")
+            return redirect("reports:report-detail", pk=report.pk)
+    return _block_page(request, form, report, section=section)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def block_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    block = selectors.block_for_change(viewer=viewer, pk=pk)
+    report = block.section.report
+    require(viewer, "reports.change_report", report)
+    form = BlockForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=block_initial(block),
+        choices=_choices(viewer),
+    )
+    if request.method == "POST" and form.is_valid():
+        data, image = form.service_data()
+        try:
+            services.block_update(actor=request.user, block=block, image=image, **data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "Your changes have been saved.")
+            return redirect("reports:report-detail", pk=report.pk)
+    return _block_page(request, form, report, section=block.section, block=block)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def block_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    block = selectors.block_for_change(viewer=viewer, pk=pk)
+    report = block.section.report
+    require(viewer, "reports.change_report", report)
+    if request.method == "POST":
+        services.block_delete(actor=request.user, block=block)
+        if request.htmx:  # type: ignore[attr-defined]
+            return HttpResponse("")
+        messages.success(request, "The block has been deleted.")
+        return redirect("reports:report-detail", pk=report.pk)
+    return render(
+        request,
+        "reports/confirm_delete.html",
+        {"form": ConfirmForm(), "report": report, "what": f"this {block.get_kind_display()}",
+         **CONTEXT},
+    )  # fmt: skip
+
+
+# --- Published versions and downloads ------------------------------------------------------
+
+
+@require_GET
+def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    version = selectors.version_detail(viewer=viewer_for(request.user), pk=pk)
+    return render(
+        request,
+        "reports/version_detail.html",
+        {"version": version, "report": version.report, **CONTEXT},
+    )
+
+
+@require_GET
+def version_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    version = selectors.version_detail(viewer=viewer_for(request.user), pk=pk)
+    name = _name(f"{version.report.title} v{version.number}", "docx")
+    return _file(bytes(version.docx), DOCX, name)
+
+
+@require_GET
+def version_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    version = selectors.version_detail(viewer=viewer_for(request.user), pk=pk)
+    name = _name(f"{version.report.title} v{version.number}", "pdf")
+    return _file(bytes(version.pdf), "application/pdf", name)
+
+
+def _cover(pack: selectors.PackContents) -> AgendaCover:
+    meeting = pack.meeting
+    return AgendaCover(
+        body=meeting.body.name,
+        date=timezone.localtime(meeting.starts_at).replace(tzinfo=None),
+        venue=meeting.venue,
+        opening_items=tuple(AgendaEntry(f"{item.title}") for item in pack.others),
+    )
+
+
+def _pack_documents(pack: selectors.PackContents) -> list[Document]:
+    return [document_from_json(version.document) for _item, version in pack.reports]
+
+
+@require_GET
+def meeting_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    """The public agenda pack: exempt reports replaced by a 'not for publication' notice."""
+    pack = selectors.meeting_pack(viewer=viewer_for(request.user), pk=pk)
+    if not pack.reports:
+        raise Http404("No report for this meeting has been published yet")
+    public, _restricted = split_for_publication(_pack_documents(pack))
+    pdf = build_pack(public, cover=_cover(pack), audience="public")
+    return _file(pdf, "application/pdf", _name(f"agenda pack {pack.meeting}", "pdf"))
+
+
+@login_required
+@require_GET
+def meeting_pack_restricted(request: HttpRequest, pk: int) -> HttpResponse:
+    """The exempt reports of the meeting, for members of its body only."""
+    viewer = viewer_for(request.user)
+    pack = selectors.meeting_pack(viewer=viewer, pk=pk)
+    require(viewer, "reports.view_restricted_pack", pack.meeting)
+    _public, restricted = split_for_publication(_pack_documents(pack))
+    if not restricted:
+        raise Http404("No exempt report for this meeting has been published")
+    pdf = build_pack(restricted, cover=_cover(pack), audience="restricted")
+    return _file(pdf, "application/pdf", _name(f"restricted pack {pack.meeting}", "pdf"))
+
+
+# --- Other documents -----------------------------------------------------------------------
+
+
+def _render_document(request: HttpRequest, doc: Document) -> HttpResponse:
+    try:
+        if request.GET.get("format") == "docx":
+            return _file(build_docx(doc), DOCX, _name(doc.title, "docx"))
+        return _file(build_pdf(doc), "application/pdf", _name(doc.title, "pdf"))
+    except DocumentError as error:
+        return render(
+            request,
+            "reports/document_problems.html",
+            {"title": doc.title, "problems": [str(p) for p in error.problems], **CONTEXT},
+            status=409,
+        )
+
+
+@require_GET
+def highlight_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The latest highlight report of project ``pk``."""
+    viewer = viewer_for(request.user)
+    project = visible(Project.objects.filter(pk=pk), viewer).first()
+    if project is None:
+        raise Http404("No project you can see has that number")
+    report = (
+        HighlightReport.objects.filter(project=project)
+        .select_related("project", "author")
+        .order_by("-period_end")
+        .first()
+    )
+    if report is None:
+        raise Http404("The project has no highlight report yet")
+    return _render_document(request, highlight_document(report))
+
+
+@require_GET
+def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    pack = selectors.meeting_pack(viewer=viewer, pk=pk)
+    entitled = can(viewer, "reports.view_restricted_pack", pack.meeting)
+    public = not (entitled and request.GET.get("restricted"))
+    return _render_document(request, minutes_document(pack.meeting, public=public))
+
+
+@require_GET
+def decision_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = selectors.decision_for_notice(viewer=viewer_for(request.user), pk=pk)
+    return _render_document(request, decision_notice_document(decision))
