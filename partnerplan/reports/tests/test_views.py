@@ -29,7 +29,7 @@ def _pdf_text(pdf: bytes, tmp_path) -> str:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     path = tmp_path / "out.pdf"
     path.write_bytes(pdf)
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 - a fixed program on a file we wrote
         [pdftotext, str(path), "-"], capture_output=True, check=True
     ).stdout.decode()
 
@@ -123,7 +123,7 @@ def test_it_hides_exempt_reports_from_those_not_entitled(world, meeting):
 
 
 def test_it_lists_reports_in_a_fixed_number_of_queries(world, meeting, assert_queries):
-    for number in range(5):
+    for _ in range(5):
         version_for(ReportFactory.create(item=AgendaItemFactory.create(meeting=meeting)))
     client = world.client("officer")
     client.get(reverse("reports:report-list"))
