@@ -271,6 +271,39 @@ RULES: dict[str, tuple[Rule, str]] = {
     ),
     # --- end finance ---
     # --- resources (pool, demand, assignments, planner runs and scenarios) ---
+    # Every resources page needs sign-in: the pool's availability and cost rates are internal.
+    "resources.view": (_signed_in, "Sign in to see the pool, its capacity and planner runs."),
+    "resources.manage_pool": (
+        _admin,
+        "Only partnership administrators add people to the pool.",
+    ),
+    # obj: the pool member. Their home partner's officers keep their availability and leave.
+    "resources.change_member": (
+        lambda v, o: v.is_admin
+        or bool(o is not None and o.home_partner_id in v.partner_ids),
+        "Only partnership administrators and officers of the partner lending this person can "
+        "change their availability and leave.",
+    ),
+    # obj: the project. Its team states what it needs.
+    "resources.manage_demand": (
+        lambda v, o: v.is_admin
+        or (
+            o is not None
+            and v.person_id is not None
+            and v.person_id in {o.project_manager_id, o.officer_lead_id, o.project_executive_id}
+        ),
+        "Only partnership administrators and the project's manager, officer lead and Project "
+        "Executive can change the roles it needs and its planning settings.",
+    ),
+    "resources.assign": (
+        _admin,
+        "Only partnership administrators (the programme office) book pool members to roles.",
+    ),
+    "resources.plan": (
+        lambda v, o: v.is_admin or v.is_project_manager,
+        "Only partnership administrators and project managers run the planner and save "
+        "scenarios.",
+    ),
     # --- end resources ---
     # --- reports (committee reports, documents, packs) ---
     # Who may read a report follows its agenda item's visibility (core.access.visible); these

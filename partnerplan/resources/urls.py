@@ -1,5 +1,25 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from partnerplan.resources import views
 
 app_name = "resources"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.pool_list, name="pool-list"),
+    path("pool/new/", views.member_create, name="member-create"),
+    path("pool/<int:pk>/", views.member_detail, name="member-detail"),
+    path("pool/<int:pk>/availability/", views.availability_create, name="availability-create"),
+    path("pool/<int:pk>/leave/", views.leave_create, name="leave-create"),
+    path("demand/", views.demand_list, name="demand-list"),
+    path("projects/<int:pk>/", views.project_demand, name="project-demand"),
+    path("projects/<int:pk>/roles/new/", views.demand_create, name="demand-create"),
+    path("projects/<int:pk>/planning/", views.planning_edit, name="planning-edit"),
+    path("roles/<int:pk>/book/", views.assignment_create, name="assignment-create"),
+    path("capacity/", views.capacity, name="capacity"),
+    path("runs/", views.run_list, name="run-list"),
+    path("runs/new/", views.run_create, name="run-create"),
+    path("runs/<int:pk>/", views.run_detail, name="run-detail"),
+    path("runs/<int:pk>/progress/", views.run_progress, name="run-progress"),
+    path("scenarios/", views.scenario_list, name="scenario-list"),
+    path("scenarios/new/", views.scenario_create, name="scenario-create"),
+]

@@ -1,0 +1,48 @@
+"""The resources pages in the access matrix (see core/tests/test_access_matrix.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from partnerplan.core.models import Visibility
+from partnerplan.core.tests.matrix import ADMIN_ONLY, SIGNED_IN_ONLY
+from partnerplan.portfolio.tests.factories import ProjectFactory
+from partnerplan.resources.tests.factories import (
+    DonePlanRunFactory,
+    PoolMemberFactory,
+    RoleDemandFactory,
+)
+
+# The pool member is lent by Alpha, like the officer and the project manager personas.
+HOME_PARTNER = {**ADMIN_ONLY, "officer": 200, "pm": 200}
+PLANNERS = {**ADMIN_ONLY, "pm": 200}
+
+EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
+    "resources:pool-list": (None, SIGNED_IN_ONLY),
+    "resources:member-create": (None, ADMIN_ONLY),
+    "resources:member-detail": ("res_member", SIGNED_IN_ONLY),
+    "resources:availability-create": ("res_member", HOME_PARTNER),
+    "resources:leave-create": ("res_member", HOME_PARTNER),
+    "resources:demand-list": (None, SIGNED_IN_ONLY),
+    "resources:project-demand": ("res_project", SIGNED_IN_ONLY),
+    "resources:demand-create": ("res_project", ADMIN_ONLY),
+    "resources:planning-edit": ("res_project", ADMIN_ONLY),
+    "resources:assignment-create": ("res_demand", ADMIN_ONLY),
+    "resources:capacity": (None, SIGNED_IN_ONLY),
+    "resources:run-list": (None, SIGNED_IN_ONLY),
+    "resources:run-create": (None, PLANNERS),
+    "resources:run-detail": ("res_run", SIGNED_IN_ONLY),
+    "resources:run-progress": ("res_run", SIGNED_IN_ONLY),
+    "resources:scenario-list": (None, SIGNED_IN_ONLY),
+    "resources:scenario-create": (None, PLANNERS),
+}
+
+
+def objects(world: Any) -> dict[str, Any]:
+    project = ProjectFactory.create(visibility=Visibility.PARTNERSHIP)
+    return {
+        "res_member": PoolMemberFactory.create(home_partner=world.alpha),
+        "res_project": project,
+        "res_demand": RoleDemandFactory.create(project=project),
+        "res_run": DonePlanRunFactory.create(),
+    }
