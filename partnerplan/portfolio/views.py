@@ -368,7 +368,9 @@ def _timeline(projects: list[Any]) -> tuple[list[dict[str, Any]], list[dict[str,
         bars.append(bar)
     months = []
     year, month = first.year, first.month
-    step = max(1, round(span / 30 / 12))  # about twelve labels
+    months_spanned = (last.year - first.year) * 12 + last.month - first.month + 1
+    # About eight labels: every 1, 3, 6 or 12 months.
+    step = next((n for n in (1, 3, 6) if months_spanned / n <= 8), 12)
     n = 0
     while dt.date(year, month, 1) <= last:
         if n % step == 0:
