@@ -1,0 +1,145 @@
+"""The December 2010 report, produced again from the demo partnership's data.
+
+``produce_december_report`` is the one action: it writes the report on the Joint Committee's
+agenda item "Review of Partnership Work Plan" (governance demo) and publishes it. What comes
+from data:
+- the seven recommendations: the agenda item's governance recommendations;
+- paragraph 4.9 (funding): its £129,700 is tied to the ledger's forecast of the Staffordshire
+  Connects reserve at 31 March 2011 with the contingency call and the CRM request approved
+  (finance demo). The ledger gives £129,790, so the report is published with the figure check
+  overridden and the reason recorded (the seed tabled £129,700);
+- a live block after 4.9: the reserve's forecast and the movements behind it;
+- Appendix A: the overlap table between the work plan and the One Place workstreams, from the
+  programme links (portfolio demo);
+- Appendix B: a summary of each One Place workstream (portfolio demo);
+- Appendix C: the governance structure diagram (governance demo).
+The authored text of sections 1, 3, 4 and 5 is the seed's own, without its paragraph numbers
+(the builders number them); it is shared with the builders' tests
+(``tests/fixtures/seed_report.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from partnerplan.governance.models import AgendaItem
+from partnerplan.reports import services
+from partnerplan.reports.models import BlockKind, Report, SectionKind
+from partnerplan.reports.tests.fixtures.seed_report import SEED_SECTIONS
+
+TITLE = "Review of Partnership Work Plan"
+OVERRIDE = (
+    "Tabled as in December 2010: the report quoted £129,700; the ledger gives £129,790 (£232,290 "
+    "- £85,000 - £17,500). Kept to reproduce the seed."
+)
+
+
+def _item(context: dict[str, Any]) -> AgendaItem | None:
+    meeting = context.get("meetings", {}).get("JC 2010-12-17")
+    if meeting is None:
+        return None
+    return AgendaItem.objects.filter(meeting=meeting, title=TITLE).first()
+
+
+def _paragraphs(heading: str) -> list[tuple[str, str]]:
+    return dict(SEED_SECTIONS)[heading]
+
+
+def _write(report: Report, context: dict[str, Any], actor: Any) -> None:
+    programmes = context.get("programmes", {})
+    funds = context.get("funds", {})
+    from partnerplan.finance.models import Scenario
+
+    both = Scenario.objects.filter(name__startswith="Contingency call and CRM").first()
+    for heading in ("Background", "Detail"):
+        section = services.section_add(actor=actor, report=report, heading=heading)
+        for kind, text in _paragraphs(heading):
+            figure: dict[str, Any] = {}
+            if kind == "p" and text.startswith("Not all Leaders") and "reserve" in funds:
+                figure = {
+                    "label": "the March 2011 forecast balance",
+                    "fund": funds["reserve"].pk,
+                    "on": "2011-03-31",
+                    "scenario": both.pk if both else None,
+                }
+            if kind == "h":
+                services.block_add(
+                    actor=actor, section=section, kind=BlockKind.SUBHEADING, text=text
+                )
+            else:
+                services.block_add(
+                    actor=actor,
+                    section=section,
+                    kind=BlockKind.PARAGRAPH,
+                    text=text if kind == "p" else f"**{text}**",
+                    numbered=kind == "p",
+                    figure=figure,
+                )
+            if figure:
+                reserve = funds["reserve"]
+                services.block_add(
+                    actor=actor,
+                    section=section,
+                    kind=BlockKind.LIVE,
+                    live_kind="fund_forecast",
+                    live_params={
+                        "fund": reserve.pk,
+                        "start": "2010-04-01",
+                        "end": "2011-03-31",
+                        "scenario": both.pk if both else None,
+                        "names": {"fund": reserve.name},
+                    },
+                )
+    appendices: list[tuple[str, str, dict[str, Any]]] = [
+        (
+            "Overlap between Staffordshire Connects Work Plan and Staffordshire One Place",
+            "overlap",
+            {"programme": "one_place", "other": "plan"},
+        ),
+        (
+            "Summary of Staffordshire One Place Scoping Papers",
+            "workstreams",
+            {"programme": "one_place"},
+        ),
+        ("Governance of a multi-partner transformation programme", "governance_diagram", {}),
+    ]
+    for heading, kind, keys in appendices:
+        section = services.section_add(
+            actor=actor, report=report, heading=heading, kind=SectionKind.APPENDIX
+        )
+        params: dict[str, Any] = {k: programmes[v].pk for k, v in keys.items() if v in programmes}
+        params["names"] = {k: programmes[v].name for k, v in keys.items() if v in programmes}
+        services.block_add(
+            actor=actor, section=section, kind=BlockKind.LIVE, live_kind=kind, live_params=params
+        )
+
+
+def produce_december_report(context: dict[str, Any]) -> Report | None:
+    """Write and publish the December 2010 report from the demo data. Running it again adds
+    nothing: an existing report is left as it is."""
+    item = _item(context)
+    if item is None:
+        return None
+    actor = context.get("actor")
+    report = Report.objects.filter(item=item).first()
+    if report is None:
+        report = services.report_create(
+            actor=actor,
+            item=item,
+            author=context.get("people", {}).get("Andrew Street", item.author),
+            author_role="Partnership Director",
+            purpose="\n\n".join(text for _kind, text in _paragraphs("Purpose of report")),
+            conclusions="\n\n".join(text for _kind, text in _paragraphs("Conclusions")),
+            background_papers="Report to the Joint Committee on the Partnership Work Plan, "
+            "previous meeting\nScoping papers of the Leaders and Chief Executives Group "
+            "workstreams, October and November 2010",
+        )
+        _write(report, context, actor)
+    if not report.versions.exists():
+        services.report_publish(actor=actor, report=report, override_reason=OVERRIDE)
+    return report
+
+
+def load(context: dict[str, Any]) -> None:
+    report = produce_december_report(context)
+    context["reports"] = {"December 2010": report} if report else {}
