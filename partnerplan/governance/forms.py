@@ -16,13 +16,17 @@ from partnerplan.governance.models import (
     ActionStatus,
     ApprovalRule,
     Body,
+    BodyKind,
+    Cadence,
     ExceptionKind,
     ItemKind,
+    LineStyle,
     Meeting,
     MemberRole,
     Outcome,
     PowerKind,
     TrackOutcome,
+    VoteChoice,
 )
 from partnerplan.partners.models import Person
 
@@ -217,6 +221,43 @@ class DecisionForm(GovUKFormMixin, forms.Form):
     declared_interests = forms.CharField(
         label="Interests declared", widget=forms.Textarea, max_length=2000, required=False
     )
+
+
+NO_VOTE = ""
+
+
+class DecisionWithVotesForm(DecisionForm):
+    """The decision, and optionally a recorded (named) vote: one choice per person recorded as
+    present. Co-opted members and officer advisers are listed because they were present; the
+    service refuses a vote from them, with the rule."""
+
+    def __init__(self, *args: Any, attendance: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.voters: dict[str, Any] = {}
+        for row in attendance:
+            name = f"vote_{row.person_id}"
+            role = MemberRole(row.role).label.lower() if row.role else "not a member"
+            self.fields[name] = forms.ChoiceField(
+                label=f"{row.person.full_name} ({role})",
+                choices=[(NO_VOTE, "No vote recorded"), *VoteChoice.choices],
+                required=False,
+            )
+            self.voters[name] = row.person
+
+    def vote_fields(self) -> list[Any]:
+        return [self[name] for name in self.voters]
+
+    def decision_fields(self) -> list[Any]:
+        return [self[name] for name in self.fields if name not in self.voters]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["votes"] = {
+            person: data[name] for name, person in self.voters.items() if data.get(name)
+        }
+        for name in self.voters:
+            data.pop(name, None)
+        return data
 
 
 class AttendanceForm(GovUKFormMixin, forms.Form):
@@ -447,3 +488,120 @@ class MatterForm(GovUKFormMixin, forms.Form):
 
 class DelegationStartForm(GovUKFormMixin, forms.Form):
     starts_on = GovUKDateField(label="In force from")
+
+
+BODY_VISIBILITY = [(v.value, v.label) for v in (Visibility.PUBLIC, Visibility.PARTNERSHIP)]
+
+
+class BodyForm(GovUKFormMixin, forms.Form):
+    name = forms.CharField(label="Name", max_length=200)
+    abbreviation = forms.CharField(
+        label="Abbreviation", max_length=12, required=False, help_text="For example, SAB"
+    )
+    kind = forms.ChoiceField(
+        label="Kind of body", choices=BodyKind.choices, widget=forms.RadioSelect
+    )
+    parent = forms.ModelChoiceField(
+        label="Part of",
+        queryset=Body.objects.none(),
+        required=False,
+        empty_label="Not part of another body",
+        help_text="For a sub-committee or working group: the body it belongs to.",
+    )
+    description = forms.CharField(
+        label="Description", widget=forms.Textarea, max_length=4000, required=False
+    )
+    cadence = forms.ChoiceField(
+        label="Usually meets", choices=Cadence.choices, widget=forms.RadioSelect
+    )
+    default_venue = forms.CharField(label="Usual venue", max_length=200, required=False)
+    quorum_minimum = forms.IntegerField(
+        label="Quorum: the fewest voting members present",
+        min_value=1,
+        max_value=100,
+        initial=1,
+        help_text="Co-opted members and officer advisers do not count.",
+    )
+    quorum_fraction = forms.IntegerField(
+        label="Quorum: percentage of voting members (0 for none)",
+        min_value=0,
+        max_value=100,
+        initial=0,
+        help_text="If set, at least this percentage of the voting members (rounded up) must also "
+        "be present.",
+    )
+    agenda_notice_days = forms.IntegerField(
+        label="Clear days' notice of agendas",
+        min_value=0,
+        max_value=60,
+        initial=5,
+        help_text="Clear days leave out the day of publication and the day of the meeting.",
+    )
+    notice_counts_weekends = forms.BooleanField(
+        label="Weekends count as clear days", required=False
+    )
+    notice_counts_bank_holidays = forms.BooleanField(
+        label="Bank holidays (England and Wales) count as clear days", required=False
+    )
+    requires_reasons = forms.BooleanField(
+        label="Decisions must record their reasons", required=False, initial=True
+    )
+    visibility = forms.ChoiceField(
+        label="Who can see the body and its meetings",
+        choices=BODY_VISIBILITY,
+        widget=forms.RadioSelect,
+        initial=Visibility.PUBLIC,
+    )
+
+    def __init__(self, *args: Any, parents: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
+
+
+class MembershipEndForm(GovUKFormMixin, forms.Form):
+    ended_on = GovUKDateField(label="Last day as a member")
+
+
+class DelegationRevokeForm(GovUKFormMixin, forms.Form):
+    ends_on = GovUKDateField(
+        label="Last day of the delegation",
+        help_text="Decisions already taken under it stand.",
+    )
+
+
+class ReportingLineForm(GovUKFormMixin, forms.Form):
+    target = forms.ModelChoiceField(
+        label="Reports to", queryset=Body.objects.none(), empty_label="Choose a body"
+    )
+    style = forms.ChoiceField(
+        label="Kind of line",
+        choices=LineStyle.choices,
+        widget=forms.RadioSelect,
+        initial=LineStyle.REPORTS_TO,
+        help_text="Twin track: it also reports to a second body, which must approve too.",
+    )
+    label = forms.CharField(
+        label="Label on the diagram",
+        max_length=100,
+        required=False,
+        help_text="Optional. For example, monthly",
+    )
+
+    def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = bodies  # type: ignore[attr-defined]
+
+
+class ReportingLineEndForm(GovUKFormMixin, forms.Form):
+    ended_on = GovUKDateField(label="Last day of the reporting line")
+
+
+class MeetingSeriesForm(MeetingForm):
+    count = forms.IntegerField(
+        label="How many meetings",
+        min_value=1,
+        max_value=52,
+        initial=6,
+        help_text="Up to 52. They follow the body's usual cadence from the first date.",
+    )
+    date = GovUKDateField(label="Date of the first meeting")

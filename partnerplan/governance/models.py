@@ -253,13 +253,20 @@ class ReportingLine(TimeStampedModel):
     target = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="reported_to_by")
     style = models.CharField(max_length=12, choices=LineStyle.choices, default=LineStyle.REPORTS_TO)
     label = models.CharField(max_length=100, blank=True)
+    ended_on = models.DateField(
+        null=True, blank=True, help_text="The last day of the line. Blank: it is current."
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["source__name", "target__name"]
         constraints = [
-            models.UniqueConstraint(fields=["source", "target"], name="reporting_line_unique")
+            models.UniqueConstraint(
+                fields=["source", "target"],
+                condition=models.Q(ended_on__isnull=True),
+                name="reporting_line_unique_current",
+            )
         ]
 
     def __str__(self) -> str:

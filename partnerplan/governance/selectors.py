@@ -14,11 +14,13 @@ from django.utils import timezone
 
 from partnerplan.core.access import Viewer, visible, visible_q
 from partnerplan.governance.models import (
+    VOTING_ROLES,
     Action,
     ActionStatus,
     AgendaItem,
     ApprovalRule,
     Attendance,
+    AttendanceStatus,
     Body,
     BodyKind,
     BodyMembership,
@@ -168,6 +170,10 @@ def _current_memberships(on: dt.date) -> QuerySet[BodyMembership]:
     )
 
 
+def _current_lines(on: dt.date) -> QuerySet[ReportingLine]:
+    return ReportingLine.objects.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on))
+
+
 def body_detail(*, viewer: Viewer, pk: int) -> Body:
     today = timezone.localdate()
     try:
@@ -188,8 +194,14 @@ def body_detail(*, viewer: Viewer, pk: int) -> Body:
                     to_attr="held",
                 ),
                 Prefetch("meetings", queryset=Meeting.objects.order_by("-starts_at")),
-                Prefetch("reports_to", queryset=ReportingLine.objects.select_related("target")),
-                Prefetch("reported_to_by", queryset=ReportingLine.objects.select_related("source")),
+                Prefetch(
+                    "reports_to",
+                    queryset=_current_lines(today).select_related("target"),
+                ),
+                Prefetch(
+                    "reported_to_by",
+                    queryset=_current_lines(today).select_related("source"),
+                ),
             )
             .get(pk=pk)
         )
@@ -349,6 +361,41 @@ def delegation_detail(*, viewer: Viewer, pk: int) -> Delegation:
         raise Http404("No delegation you can see has that number") from None
 
 
+def membership_detail(*, viewer: Viewer, pk: int) -> BodyMembership:
+    try:
+        return (
+            BodyMembership.objects.filter(visible_q(viewer, Body, "body__"))
+            .select_related("body", "person")
+            .get(pk=pk)
+        )
+    except BodyMembership.DoesNotExist:
+        raise Http404("No membership you can see has that number") from None
+
+
+def reporting_line_detail(*, viewer: Viewer, pk: int) -> ReportingLine:
+    try:
+        return (
+            ReportingLine.objects.filter(
+                visible_q(viewer, Body, "source__"), visible_q(viewer, Body, "target__")
+            )
+            .select_related("source", "target")
+            .get(pk=pk)
+        )
+    except ReportingLine.DoesNotExist:
+        raise Http404("No reporting line you can see has that number") from None
+
+
+def voters_at(meeting: Meeting) -> list[Attendance]:
+    """Everyone recorded as present at `meeting`, voting members first: the people who can be
+    named in a recorded vote (co-opted members and advisers are listed, and refused)."""
+    rows = list(
+        Attendance.objects.filter(meeting=meeting, status=AttendanceStatus.PRESENT)
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name")
+    )
+    return sorted(rows, key=lambda a: a.role not in VOTING_ROLES)
+
+
 def forward_plan(*, viewer: Viewer, include_past: bool = False) -> QuerySet[ForwardPlanEntry]:
     qs = ForwardPlanEntry.objects.filter(visible_q(viewer, Body, "body__")).select_related(
         "body", "meeting"
@@ -469,7 +516,7 @@ def structure(*, viewer: Viewer) -> tuple[list[DiagramNode], list[DiagramEdge]]:
         for b in bodies
     ]
     edges: list[DiagramEdge] = []
-    for line in ReportingLine.objects.filter(source__in=ids, target__in=ids):
+    for line in _current_lines(timezone.localdate()).filter(source__in=ids, target__in=ids):
         edges.append(
             DiagramEdge(
                 f"b{line.source_id}",

@@ -86,20 +86,61 @@ BODY_FIELDS = {
 }  # fmt: skip
 
 
+def _check_body(body: Body) -> None:
+    body.name = body.name.strip()
+    if not body.name:
+        raise _fail("name", "Enter the name of the body")
+    if Body.objects.filter(name__iexact=body.name).exclude(pk=body.pk).exists():
+        raise _fail("name", f"There is already a body called {body.name}: choose another name")
+    if body.quorum_minimum < 1:
+        raise _fail(
+            "quorum_minimum", "The quorum must be at least 1 voting member: nobody cannot decide"
+        )
+    if body.quorum_fraction > 100:
+        raise _fail("quorum_fraction", "The quorum percentage must be 100 or less")
+    if body.agenda_notice_days > 60:
+        raise _fail("agenda_notice_days", "Agenda notice must be 60 clear days or fewer")
+    parent = body.parent
+    seen: set[int | None] = set()
+    while parent is not None:
+        if body.pk is not None and parent.pk == body.pk:
+            raise _fail(
+                "parent",
+                f"{body} cannot be part of {body.parent}: {body.parent} is already part of {body}",
+            )
+        if parent.pk in seen:
+            break
+        seen.add(parent.pk)
+        parent = parent.parent
+    errors = body.clean_visibility()
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def body_create(*, actor: Any, **data: Any) -> Body:
     unknown = set(data) - BODY_FIELDS
     if unknown:
         raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
     body = Body(**data)
-    body.name = body.name.strip()
-    if Body.objects.filter(name__iexact=body.name).exists():
-        raise _fail("name", f"There is already a body called {body.name}: choose another name")
-    if body.quorum_fraction > 100:
-        raise _fail("quorum_fraction", "The quorum percentage must be 100 or less")
-    errors = body.clean_visibility()
-    if errors:
-        raise ValidationError(errors)
+    _check_body(body)
+    save_with_actor(body, actor)
+    return body
+
+
+@transaction.atomic
+def body_update(*, actor: Any, body: Body, **data: Any) -> Body:
+    """Change a body's details: kind, parent, cadence, quorum and notice rules. Decisions
+    already taken keep the rules they were taken under (attendance and decisions are records)."""
+    unknown = set(data) - BODY_FIELDS
+    if unknown:
+        raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
+    body = Body.objects.select_for_update().get(pk=body.pk)
+    for name, value in data.items():
+        setattr(body, name, value)
+    if body.parent_id == body.pk:
+        raise _fail("parent", f"{body} cannot be part of itself")
+    _check_body(body)
     save_with_actor(body, actor)
     return body
 
@@ -139,6 +180,31 @@ def membership_add(
         started_on=started_on,
         ended_on=ended_on,
     )
+    save_with_actor(membership, actor)
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, actor: Any, membership: BodyMembership, ended_on: dt.date) -> BodyMembership:
+    """End a membership on `ended_on` (the last day as a member). The record stays, so past
+    attendance and votes still show the role the person held."""
+    membership = (
+        BodyMembership.objects.select_for_update()
+        .select_related("body", "person")
+        .get(pk=membership.pk)
+    )
+    if membership.ended_on is not None:
+        raise _fail(
+            "ended_on",
+            f"{membership.person}'s membership of {membership.body} already ended on "
+            f"{format_date(membership.ended_on)}",
+        )
+    if membership.started_on and ended_on < membership.started_on:
+        raise _fail(
+            "ended_on",
+            f"The membership cannot end before it started, on {format_date(membership.started_on)}",
+        )
+    membership.ended_on = ended_on
     save_with_actor(membership, actor)
     return membership
 
@@ -247,9 +313,27 @@ def delegation_bring_into_force(
 
 @transaction.atomic
 def delegation_revoke(*, actor: Any, delegation: Delegation, ends_on: dt.date) -> Delegation:
+    """Revoke a delegation: `ends_on` is its last day. Decisions already taken under it stand,
+    so it cannot end before the last of them."""
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
     if delegation.status == DelegationStatus.REVOKED:
-        raise _fail("status", "This delegation has already been revoked")
+        raise _fail("ends_on", "This delegation has already been revoked")
+    if delegation.starts_on and ends_on < delegation.starts_on:
+        raise _fail(
+            "ends_on",
+            f"The delegation cannot end before it started, on {format_date(delegation.starts_on)}",
+        )
+    last = (
+        OfficerDecision.objects.filter(delegation=delegation, decided_on__gt=ends_on)
+        .order_by("-decided_on")
+        .first()
+    )
+    if last is not None:
+        raise _fail(
+            "ends_on",
+            f"A decision was taken under this delegation on {format_date(last.decided_on)}: "
+            "it cannot end before then",
+        )
     delegation.status = DelegationStatus.REVOKED
     delegation.ends_on = ends_on
     save_with_actor(delegation, actor)
@@ -262,9 +346,33 @@ def reporting_line_add(
 ) -> ReportingLine:
     if source == target:
         raise _fail("target", "A body cannot report to itself")
-    if ReportingLine.objects.filter(source=source, target=target).exists():
+    if style not in LineStyle.values:
+        raise _fail("style", "Choose how it reports: reports to, or also reports to (twin track)")
+    if ReportingLine.objects.filter(source=source, target=target, ended_on__isnull=True).exists():
         raise _fail("target", f"{source} already reports to {target}")
-    line = ReportingLine(source=source, target=target, style=style, label=label)
+    if (
+        ReportingLine.objects.filter(
+            source=target, target=source, ended_on__isnull=True, style=LineStyle.REPORTS_TO
+        ).exists()
+        and style == LineStyle.REPORTS_TO
+    ):
+        raise _fail(
+            "target", f"{target} reports to {source}, so {source} cannot also report to {target}"
+        )
+    line = ReportingLine(source=source, target=target, style=style, label=label.strip())
+    save_with_actor(line, actor)
+    return line
+
+
+@transaction.atomic
+def reporting_line_end(*, actor: Any, line: ReportingLine, ended_on: dt.date) -> ReportingLine:
+    """End a reporting line on `ended_on`. It leaves the structure diagram; its history stays."""
+    line = (
+        ReportingLine.objects.select_for_update().select_related("source", "target").get(pk=line.pk)
+    )
+    if line.ended_on is not None:
+        raise _fail("ended_on", f"This line already ended on {format_date(line.ended_on)}")
+    line.ended_on = ended_on
     save_with_actor(line, actor)
     return line
 
@@ -400,10 +508,13 @@ def meeting_schedule_series(
     body: Body,
     first_starts_at: dt.datetime,
     count: int,
+    first_ends_at: dt.datetime | None = None,
     venue: str = "",
     today: dt.date | None = None,
 ) -> list[Meeting]:
-    """Schedule `count` meetings from the body's cadence, starting with `first_starts_at`."""
+    """Schedule `count` meetings from the body's cadence, starting with `first_starts_at`
+    (each lasting as long as the first, if `first_ends_at` is given). Monthly and quarterly
+    meetings keep the day of the month (the last day, in shorter months)."""
     if body.cadence == Cadence.AD_HOC:
         raise _fail("cadence", f"{body} meets as needed: schedule its meetings one at a time")
     if not 1 <= count <= 52:
@@ -415,8 +526,11 @@ def meeting_schedule_series(
             when = local + dt.timedelta(days=7 * n)
         else:
             when = _add_months(local, n * (1 if body.cadence == Cadence.MONTHLY else 3))
+        ends = when + (first_ends_at - first_starts_at) if first_ends_at else None
         meetings.append(
-            meeting_schedule(actor=actor, body=body, starts_at=when, venue=venue, today=today)
+            meeting_schedule(
+                actor=actor, body=body, starts_at=when, ends_at=ends, venue=venue, today=today
+            )
         )
     return meetings
 

@@ -7,7 +7,18 @@ app_name = "governance"
 urlpatterns = [
     path("", views.body_list, name="body-list"),
     path("structure/", views.structure, name="structure"),
+    path("bodies/new/", views.body_create, name="body-create"),
     path("bodies/<int:pk>/", views.body_detail, name="body-detail"),
+    path("bodies/<int:pk>/edit/", views.body_edit, name="body-edit"),
+    path(
+        "bodies/<int:pk>/reporting-lines/new/",
+        views.reporting_line_create,
+        name="reporting-line-create",
+    ),
+    path("reporting-lines/<int:pk>/end/", views.reporting_line_end, name="reporting-line-end"),
+    path("memberships/<int:pk>/end/", views.membership_end, name="membership-end"),
+    path("delegations/<int:pk>/revoke/", views.delegation_revoke, name="delegation-revoke"),
+    path("bodies/<int:pk>/meetings/series/", views.meeting_series, name="meeting-series"),
     path("bodies/<int:pk>/calendar.ics", views.body_calendar, name="body-calendar"),
     path("bodies/<int:pk>/meetings/new/", views.meeting_create, name="meeting-create"),
     path("bodies/<int:pk>/members/new/", views.membership_create, name="membership-create"),

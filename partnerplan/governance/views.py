@@ -26,13 +26,17 @@ from partnerplan.governance.forms import (
     ActionUpdateForm,
     AgendaItemForm,
     AttendanceForm,
+    BodyForm,
     CancelForm,
-    DecisionForm,
+    DecisionWithVotesForm,
     DelegationForm,
+    DelegationRevokeForm,
     DelegationStartForm,
     ForwardPlanForm,
     MatterForm,
     MeetingForm,
+    MeetingSeriesForm,
+    MembershipEndForm,
     MembershipForm,
     MinutesApproveForm,
     MinutesCorrectionForm,
@@ -41,6 +45,8 @@ from partnerplan.governance.forms import (
     PowerForm,
     PublishForm,
     RecommendationForm,
+    ReportingLineEndForm,
+    ReportingLineForm,
     RescheduleForm,
     ResolveForm,
     TrackForm,
@@ -73,6 +79,8 @@ def _form_page(
     success: str,
     intro: str = "",
     submit: str = "Save",
+    template: str = "governance/form.html",
+    extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """The shared shape of every governance form: validate, call the service, show its
     refusal on the form, or redirect with a success message."""
@@ -91,9 +99,10 @@ def _form_page(
         "back": back,
         "intro": intro,
         "submit": submit,
+        **(extra or {}),
         **NAV,
     }
-    return render(request, "governance/form.html", context, status=400 if form.errors else 200)
+    return render(request, template, context, status=400 if form.errors else 200)
 
 
 # --- Bodies and structure -------------------------------------------------------------------
@@ -105,7 +114,12 @@ def body_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "governance/body_list.html",
-        {"bodies": selectors.body_list(viewer=viewer), "signed_in": viewer.is_authenticated, **NAV},
+        {
+            "bodies": selectors.body_list(viewer=viewer),
+            "signed_in": viewer.is_authenticated,
+            "can_manage_bodies": can(viewer, "governance.manage_bodies"),
+            **NAV,
+        },
     )
 
 
@@ -150,6 +164,119 @@ def _managed_body(request: HttpRequest, pk: int) -> tuple[Any, Any]:
 
 def _to_body(body: Any) -> str:
     return reverse("governance:body-detail", args=[body.pk])
+
+
+_BODY_FIELDS = [
+    "name", "abbreviation", "kind", "parent", "description", "cadence", "default_venue",
+    "quorum_minimum", "quorum_fraction", "agenda_notice_days", "notice_counts_weekends",
+    "notice_counts_bank_holidays", "requires_reasons", "visibility",
+]  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def body_create(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    require(viewer, "governance.manage_bodies")
+    form = BodyForm(request.POST or None, parents=selectors.body_choices(viewer=viewer))
+    return _form_page(
+        request,
+        form,
+        title="Add a body",
+        caption="Governance",
+        back=reverse("governance:body-list"),
+        intro="A committee, board, officer group, outside body, or an individual office holder "
+        "such as the Partnership Director.",
+        act=lambda d: services.body_create(actor=request.user, **d),
+        done=_to_body,
+        success="The body has been added. Add its members and powers.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def body_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, body = _managed_body(request, pk)
+    form = BodyForm(
+        request.POST or None,
+        parents=selectors.body_choices(viewer=viewer).exclude(pk=body.pk),
+        initial={name: getattr(body, name) for name in _BODY_FIELDS},
+    )
+    return _form_page(
+        request,
+        form,
+        title="Change the body's details",
+        caption=str(body),
+        back=_to_body(body),
+        intro="Changes to the quorum and notice rules apply to meetings from now on; decisions "
+        "already recorded keep the rules they were taken under.",
+        act=lambda d: services.body_update(actor=request.user, body=body, **d),
+        done=_to_body,
+        success="The body's details have been changed.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reporting_line_create(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, body = _managed_body(request, pk)
+    form = ReportingLineForm(
+        request.POST or None, bodies=selectors.body_choices(viewer=viewer).exclude(pk=body.pk)
+    )
+    return _form_page(
+        request,
+        form,
+        title="Add a reporting line",
+        caption=str(body),
+        back=_to_body(body),
+        intro=f"Who {body} reports to. Reporting lines are drawn on the governance structure.",
+        act=lambda d: services.reporting_line_add(actor=request.user, source=body, **d),
+        done=lambda _l: _to_body(body),
+        success="The reporting line has been added.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reporting_line_end(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    line = selectors.reporting_line_detail(viewer=viewer, pk=pk)
+    require(viewer, "governance.manage_bodies", line)
+    back = _to_body(line.source)
+    return _form_page(
+        request,
+        ReportingLineEndForm(request.POST or None, initial={"ended_on": timezone.localdate()}),
+        title="End the reporting line",
+        caption=str(line),
+        back=back,
+        submit="End the reporting line",
+        act=lambda d: services.reporting_line_end(actor=request.user, line=line, **d),
+        done=lambda _l: back,
+        success="The reporting line has ended.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    membership = selectors.membership_detail(viewer=viewer, pk=pk)
+    require(viewer, "governance.manage_bodies", membership)
+    back = _to_body(membership.body)
+    return _form_page(
+        request,
+        MembershipEndForm(request.POST or None, initial={"ended_on": timezone.localdate()}),
+        title="End the membership",
+        caption=str(membership),
+        back=back,
+        intro="The record is kept: past attendance and votes still show the role held.",
+        submit="End the membership",
+        act=lambda d: services.membership_end(
+            actor=request.user, membership=membership, ended_on=d["ended_on"]
+        ),
+        done=lambda _m: back,
+        success="The membership has ended.",
+    )
 
 
 @login_required
@@ -231,6 +358,29 @@ def delegation_in_force(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def delegation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    delegation = selectors.delegation_detail(viewer=viewer, pk=pk)
+    require(viewer, "governance.manage_bodies", delegation)
+    back = _to_body(delegation.from_body)
+    return _form_page(
+        request,
+        DelegationRevokeForm(request.POST or None, initial={"ends_on": timezone.localdate()}),
+        title="Revoke the delegation",
+        caption=str(delegation),
+        back=back,
+        intro=delegation.purpose,
+        submit="Revoke the delegation",
+        act=lambda d: services.delegation_revoke(
+            actor=request.user, delegation=delegation, ends_on=d["ends_on"]
+        ),
+        done=lambda _d: back,
+        success="The delegation has been revoked.",
+    )
+
+
 # --- Meetings ------------------------------------------------------------------------------
 
 
@@ -299,6 +449,37 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         done=_to_meeting,
         success="The meeting has been scheduled.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_series(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    body = selectors.body_detail(viewer=viewer, pk=pk)
+    require(viewer, "governance.manage_meetings", body)
+    form = MeetingSeriesForm(
+        request.POST or None, initial={"venue": body.default_venue, "start_time": "10:00"}
+    )
+    back = _to_body(body)
+    return _form_page(
+        request,
+        form,
+        title="Schedule meetings from the cadence",
+        caption=str(body),
+        back=back,
+        intro=f"{body} meets {body.get_cadence_display().lower()}. Monthly and quarterly "
+        "meetings keep the day of the month (the last day, in shorter months).",
+        act=lambda d: services.meeting_schedule_series(
+            actor=request.user,
+            body=body,
+            first_starts_at=d["starts_at"],
+            first_ends_at=d["ends_at"],
+            count=d["count"],
+            venue=d["venue"],
+        ),
+        done=lambda _ms: back,
+        success="The meetings have been scheduled.",
     )
 
 
@@ -507,13 +688,15 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
     rec = selectors.recommendation_for_decision(viewer=viewer, pk=pk)
     require(viewer, "governance.manage_meetings", rec)
     meeting = rec.item.meeting
+    form = DecisionWithVotesForm(request.POST or None, attendance=selectors.voters_at(meeting))
     return _form_page(
         request,
-        DecisionForm(request.POST or None),
+        form,
         title=f"Record the decision on recommendation {rec.number}",
         caption=f"{meeting}, item {rec.item.number}",
         back=_to_meeting(meeting),
         intro=rec.text,
+        template="governance/decision_form.html",
         act=lambda d: services.decision_record(actor=request.user, recommendation=rec, **d),
         done=lambda _d: _to_meeting(meeting),
         success="The decision has been recorded.",

@@ -10,6 +10,7 @@ from partnerplan.governance.tests.factories import (
     ActionFactory,
     AgendaItemFactory,
     BodyFactory,
+    BodyMembershipFactory,
     DelegationFactory,
     HeldMeetingFactory,
     MinutesFactory,
@@ -25,7 +26,14 @@ OWNER = {**ADMIN_ONLY, "officer": 200}
 EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "governance:body-list": (None, ALL_OK),
     "governance:structure": (None, ALL_OK),
+    "governance:body-create": (None, ADMIN_ONLY),
     "governance:body-detail": ("body", ALL_OK),
+    "governance:body-edit": ("body", ADMIN_ONLY),
+    "governance:reporting-line-create": ("body", ADMIN_ONLY),
+    "governance:reporting-line-end": ("line", ADMIN_ONLY),
+    "governance:membership-end": ("membership", ADMIN_ONLY),
+    "governance:delegation-revoke": ("delegation", ADMIN_ONLY),
+    "governance:meeting-series": ("body", ADMIN_ONLY),
     "governance:body-calendar": ("body", ALL_OK),
     "governance:meeting-create": ("body", ADMIN_ONLY),
     "governance:membership-create": ("body", ADMIN_ONLY),
@@ -74,7 +82,11 @@ def objects(world: Any) -> dict[str, Any]:
     matter = services.matter_create(
         actor=None, title="Twin-track matter", bodies=[world.body, other]
     )
+    line = services.reporting_line_add(actor=None, source=other, target=world.body)
+    membership = BodyMembershipFactory.create(body=world.body)
     return {
+        "line": line,
+        "membership": membership,
         "body": world.body,
         "person": PersonFactory.create(partner=world.alpha),
         "meeting": meeting,

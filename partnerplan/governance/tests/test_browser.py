@@ -14,7 +14,10 @@ import pytest
 from partnerplan.governance import services
 from partnerplan.governance.tests.factories import (
     AgendaItemFactory,
+    AttendanceFactory,
     BodyFactory,
+    BodyMembershipFactory,
+    DelegationFactory,
     ExemptItemFactory,
     HeldMeetingFactory,
     RecommendationFactory,
@@ -68,6 +71,14 @@ def test_every_governance_page_passes_axe(page, live_server, world):
     item = AgendaItemFactory.create(meeting=meeting, number=1, title="Review of the work plan")
     rec = RecommendationFactory.create(item=item, number=1)
     ExemptItemFactory.create(meeting=meeting, number=2)
+    # Present but not enough for the quorum of 3: the decision form lists them for a named vote.
+    services.body_update(actor=None, body=world.body, quorum_minimum=3, cadence="monthly")
+    AttendanceFactory.create(meeting=meeting)
+    AttendanceFactory.create(meeting=meeting, role="co_opted")
+    line = world.body.reported_to_by.get()
+    membership = BodyMembershipFactory.create(body=world.body)
+    services.power_add(actor=None, body=world.body, kind="draw_contingency")
+    delegation = DelegationFactory.create(from_body=world.body, to_bodies=[sab])
     page.context.add_cookies(
         [{"name": "sessionid", "value": _session(world), "url": live_server.url}]
     )
@@ -87,6 +98,13 @@ def test_every_governance_page_passes_axe(page, live_server, world):
         f"/governance/bodies/{world.body.pk}/delegations/new/",
         f"/governance/bodies/{world.body.pk}/members/new/",
         "/governance/actions/mine/",
+        "/governance/bodies/new/",
+        f"/governance/bodies/{world.body.pk}/edit/",
+        f"/governance/bodies/{world.body.pk}/reporting-lines/new/",
+        f"/governance/reporting-lines/{line.pk}/end/",
+        f"/governance/memberships/{membership.pk}/end/",
+        f"/governance/delegations/{delegation.pk}/revoke/",
+        f"/governance/bodies/{world.body.pk}/meetings/series/",
     ]:
         page.goto(live_server.url + path)
         _axe(page)
@@ -95,6 +113,12 @@ def test_every_governance_page_passes_axe(page, live_server, world):
     page.get_by_label("Approved", exact=True).check()
     page.get_by_role("button", name="Save").click()
     assert "not quorate" in page.locator(".govuk-error-summary").inner_text()
+    _axe(page)
+    # A body form refused by the service shows its error summary too.
+    page.goto(f"{live_server.url}/governance/bodies/{world.body.pk}/edit/")
+    page.get_by_label("Name", exact=True).fill("Strategic Advisory Board")
+    page.get_by_role("button", name="Save").click()
+    assert "already a body called" in page.locator(".govuk-error-summary").inner_text()
     _axe(page)
 
 
