@@ -37,7 +37,7 @@ from partnerplan.reports.builders import (  # noqa: E402
 from partnerplan.reports.builders.docx_builder import build_docx  # noqa: E402
 from partnerplan.reports.tests.fixtures.seed_report import full_report  # noqa: E402
 
-HEADING = "## Documents: report and agenda pack build times"
+HEADING = "## Documents"
 PERFORMANCE = ROOT / "docs" / "performance.md"
 REPORT_TARGET = 2.0
 PACK_TARGET = 10.0
@@ -135,6 +135,11 @@ def render_section(
         "(paragraphs 1.1 to 5.6 and Appendices A, B and C, with its live blocks); the pack is the "
         "agenda cover and ten such reports, rendered in one WeasyPrint pass. Medians of "
         f"{repeat} runs ({pack_repeat} for the pack) after a warm-up run.",
+        "",
+        f"Load average when measured: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores. Above "
+        "the core count, other work shared the machine and the figures are slower than the "
+        "builders are on their own; run the command again on a quiet machine to compare with "
+        "the targets.",
         "",
         "| What | Median | Runs (s) | Output | Target |",
         "| --- | --- | --- | --- | --- |",
