@@ -1,0 +1,177 @@
+"""The pool and the demand for it in the demo partnership (seed report, 1.4 and 4.10-4.12).
+
+From the report:
+- Adult Social Care and Health: active, "SCC supply project executive and project manager"
+  (Appendix A notes); Life Events: active, "SSDC supply project executive and project manager
+  to be resourced from reserves (£36,400)". Both are committed.
+- Workstream 2, Integrated services for customers (Staffordshire One Place): "6 months project
+  management 3 days per week", the brief drawn up "end of October" (Appendix B). Recorded on
+  the work plan project Shared Services and Systems, whose Appendix A link to Workstream 2 says
+  "Use of Connects Reserves for a Project Manager sanctioned by Joint Committee. Not yet
+  utilised". Inferred: the role starts in November 2010.
+- Workstream 3, Customer Access: "Depending on project management resources, business cases
+  can be achievable within 3 months (from November)" (Appendix B). Recorded on Customer
+  Knowledge, the work plan project Appendix A places under Customer Access, with a deadline of
+  January 2011.
+
+DEMO DATA (the report names no pool members beyond these roles): the pool of three people,
+their days a week, skills and cost rates; the days a week and months of the two active
+projects' managers; the priority values; the scenario. The answer the planner gives on this
+data: the pool has 2 days a week of project management free, so neither Workstream 2 nor
+Customer Access can be staffed without a change, and the planner says what would let each in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from partnerplan.core.models import Visibility
+from partnerplan.partners import services as partner_services
+from partnerplan.partners.models import Person, Role
+from partnerplan.resources import services
+from partnerplan.resources.models import (
+    Assignment,
+    PlanScenario,
+    PoolMember,
+    ProjectPlanning,
+    RoleDemand,
+    Skill,
+)
+
+DEMO = "DEMO DATA: invented for the demo partnership; the report names no pool members."
+
+# key, first, last, job title, partner, days a week, skills, cost per day
+POOL: list[tuple[str, str, str, str, str, str, list[str], str]] = [
+    ("pm", "", "", "", "SSDC", "3", ["project_management"], "280"),
+    ("county_pm", "Demo", "County Project Manager", "Project manager (demo)", "SCC", "3",
+     ["project_management", "business_analysis"], "300"),
+    ("district_pm", "Demo", "District Project Officer", "Project officer (demo)", "LDC", "2",
+     ["project_management", "procurement"], "240"),
+]  # fmt: skip
+
+# project title, role, skill, days a week, start, months, source, committed, value,
+# deadline, pool key booked
+DEMAND: list[dict[str, Any]] = [
+    {
+        "project": "Adult Social Care and Health",
+        "days": "3", "start": dt.date(2010, 10, 1), "months": 12,
+        "source": "Appendix A notes: SCC supply the project manager. DEMO DATA: 3 days a week "
+        "for 12 months from October 2010.",
+        "committed": True, "value": "3", "deadline": None, "booked": "county_pm",
+    },
+    {
+        "project": "Life Events",
+        "days": "3", "start": dt.date(2010, 10, 1), "months": 12,
+        "source": "Appendix A notes: SSDC supply the project manager, resourced from reserves "
+        "(£36,400). DEMO DATA: 3 days a week for 12 months from October 2010.",
+        "committed": True, "value": "3", "deadline": None, "booked": "pm",
+    },
+    {
+        "project": "Shared Services and Systems",
+        "days": "3", "start": dt.date(2010, 11, 1), "months": 6,
+        "source": "Appendix B, project area 2: '6 months project management 3 days per week'. "
+        "Inferred: starting November 2010. DEMO DATA: the priority value.",
+        "committed": False, "value": "4", "deadline": None, "booked": None,
+    },
+    {
+        "project": "Customer Knowledge",
+        "days": "3", "start": dt.date(2010, 11, 1), "months": 3,
+        "source": "Appendix B, project area 3: business cases 'within 3 months (from "
+        "November)', depending on project management resources. DEMO DATA: 3 days a week and "
+        "the priority value.",
+        "committed": False, "value": "3", "deadline": dt.date(2011, 1, 31), "booked": None,
+    },
+]  # fmt: skip
+
+SCENARIO = "A fourth partner lends a project manager 3 days a week"
+
+
+def _actor(people: dict[str, Person]) -> Any:
+    from partnerplan.core.models import User
+
+    director = people.get("Andrew Street")
+    return User.objects.filter(person=director).first() if director else None
+
+
+def _person(key: str, spec: tuple[Any, ...], context: dict[str, Any], actor: Any) -> Person:
+    people: dict[str, Person] = context["people"]
+    if key in people:
+        return people[key]
+    _key, first, last, title, abbr, *_rest = spec
+    person = Person.objects.filter(first_name=first, last_name=last, is_demo=True).first()
+    if person is None:
+        person = partner_services.person_create(
+            actor=actor,
+            partner=context["partners"][abbr],
+            first_name=first,
+            last_name=last,
+            job_title=title,
+            roles=list(Role.objects.filter(code__in=["project_manager", "officer"])),
+            email=f"{key}@demo.invalid",
+            notes=DEMO,
+            visibility=Visibility.PARTNERSHIP,
+            is_demo=True,
+        )
+    people[key] = person
+    return person
+
+
+def load(context: dict[str, Any], *, actor: object = None) -> None:
+    """Create what is missing; running it twice adds nothing. Puts `pool` into `context`."""
+    actor = actor or _actor(context["people"])
+    skills = {s.code: s for s in Skill.objects.all()}
+    pool: dict[str, PoolMember] = {}
+    for spec in POOL:
+        key, _f, _l, _t, abbr, days, skill_codes, rate = spec
+        person = _person(key, spec, context, actor)
+        member = PoolMember.objects.filter(person=person).first()
+        if member is None:
+            member = services.member_create(
+                actor=actor,
+                person=person,
+                home_partner=context["partners"][abbr],
+                skills=[skills[c] for c in skill_codes],
+                days_per_week=Decimal(days),
+                cost_rate_per_day=Decimal(rate),
+                notes=DEMO,
+                is_demo=True,
+            )
+        pool[key] = member
+    projects = context.get("projects", {})
+    for item in DEMAND:
+        project = projects.get(item["project"])
+        if project is None:
+            continue
+        demand = RoleDemand.objects.filter(project=project, title="Project manager").first()
+        if demand is None:
+            demand = services.demand_create(
+                actor=actor,
+                project=project,
+                skill=skills["project_management"],
+                title="Project manager",
+                days_per_week=Decimal(item["days"]),
+                starts_on=item["start"],
+                months=item["months"],
+                source=item["source"],
+            )
+        if not ProjectPlanning.objects.filter(project=project).exists():
+            services.planning_set(
+                actor=actor,
+                project=project,
+                committed=item["committed"],
+                value=Decimal(item["value"]),
+                deadline=item["deadline"],
+            )
+        if item["booked"] and not Assignment.objects.filter(demand=demand).exists():
+            services.assignment_create(actor=actor, demand=demand, member=pool[item["booked"]])
+    if not PlanScenario.objects.filter(name=SCENARIO).exists():
+        services.scenario_create(
+            actor=actor,
+            name=SCENARIO,
+            description="DEMO DATA: what if one more partner lent a project manager to the pool?",
+            add_skill=skills["project_management"],
+            add_days_per_week=Decimal(3),
+        )
+    context["pool"] = pool
