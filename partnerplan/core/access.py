@@ -243,6 +243,10 @@ RULES: dict[str, tuple[Rule, str]] = {
         "Only the person the action belongs to, or an administrator, can update it.",
     ),
     "governance.view_actions": (_signed_in, "Sign in to see your actions."),
+    "governance.calendar_feed": (
+        _signed_in,
+        "Sign in to see or replace your private calendar address.",
+    ),
     "governance.resolve_conflict": (
         _admin,
         "Only the partnership director (an administrator) resolves a twin-track conflict.",

@@ -24,6 +24,7 @@ from partnerplan.governance.models import (
     Body,
     BodyKind,
     BodyMembership,
+    CalendarFeed,
     Decision,
     Delegation,
     DelegationStatus,
@@ -561,6 +562,30 @@ def person_for_calendar(*, viewer: Viewer, pk: int) -> Any:
         return visible(Person.objects.all(), viewer).get(pk=pk)
     except Person.DoesNotExist:
         raise Http404("No person you can see has that number") from None
+
+
+def calendar_feed_of(*, viewer: Viewer) -> CalendarFeed | None:
+    if viewer.person_id is None:
+        return None
+    return CalendarFeed.objects.filter(person_id=viewer.person_id).first()
+
+
+def private_calendar(*, token: str) -> tuple[CalendarFeed, list[Meeting]]:
+    """The meetings behind a secret calendar address: those of the person's bodies that the
+    person (through their own, active account) may see. Unknown addresses, people who are no
+    longer in the directory and closed accounts get Http404."""
+    from partnerplan.core.access import viewer_for
+    from partnerplan.core.models import User
+
+    feed = (
+        CalendarFeed.objects.filter(token=token, person__archived_at__isnull=True)
+        .select_related("person")
+        .first()
+    )
+    user = User.objects.filter(person_id=feed.person_id, is_active=True).first() if feed else None
+    if feed is None or user is None:
+        raise Http404("There is no calendar at this address: it may have been replaced")
+    return feed, calendar_meetings(viewer=viewer_for(user), person_id=feed.person_id)
 
 
 __all__ = ["Authority", "authority_for", "money", "MeetingStatus"]

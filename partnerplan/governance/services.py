@@ -8,6 +8,7 @@ can say what day it is; it defaults to the local date.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -33,6 +34,7 @@ from partnerplan.governance.models import (
     BodyKind,
     BodyMembership,
     Cadence,
+    CalendarFeed,
     Decision,
     Delegation,
     DelegationStatus,
@@ -1315,3 +1317,21 @@ def actions_notify_overdue(*, today: dt.date | None = None) -> int:
             Action.objects.filter(pk=action.pk).update(overdue_notified_on=day)
         sent += 1
     return sent
+
+
+# --- Private calendar feeds ---------------------------------------------------------------
+
+
+@transaction.atomic
+def calendar_feed_renew(*, actor: Any, person: Any) -> CalendarFeed:
+    """Give `person` a new secret calendar address. Any earlier address stops working."""
+    if person is None:
+        raise _fail(
+            "person",
+            "Your account is not linked to a person in the directory, so it has no meetings "
+            "to put in a calendar",
+        )
+    CalendarFeed.objects.filter(person=person).delete()
+    feed = CalendarFeed(token=secrets.token_urlsafe(32), person=person)
+    save_with_actor(feed, actor)
+    return feed

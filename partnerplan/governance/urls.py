@@ -26,6 +26,9 @@ urlpatterns = [
     path("bodies/<int:pk>/delegations/new/", views.delegation_create, name="delegation-create"),
     path("delegations/<int:pk>/in-force/", views.delegation_in_force, name="delegation-in-force"),
     path("people/<int:pk>/calendar.ics", views.person_calendar, name="person-calendar"),
+    path("calendar/", views.my_calendar, name="my-calendar"),
+    # The secret address of a person's calendar: the key of their CalendarFeed is the token.
+    path("calendar/<str:pk>.ics", views.private_calendar, name="private-calendar"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
     path("meetings/<int:pk>/items/new/", views.item_create, name="item-create"),
     path("meetings/<int:pk>/publish/", views.meeting_publish, name="meeting-publish"),

@@ -1052,4 +1052,48 @@ def person_calendar(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_calendar(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's private calendar address: see it, or make a new one."""
+    viewer = viewer_for(request.user)
+    require(viewer, "governance.calendar_feed")
+    error = ""
+    if request.method == "POST":
+        try:
+            services.calendar_feed_renew(
+                actor=request.user,
+                person=Person.objects.filter(pk=viewer.person_id or 0).first(),
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(
+                request, "Your calendar has a new address. The old address no longer works."
+            )
+            return redirect("governance:my-calendar")
+    feed = selectors.calendar_feed_of(viewer=viewer)
+    address = (
+        request.build_absolute_uri(reverse("governance:private-calendar", args=[feed.pk]))
+        if feed
+        else ""
+    )
+    return render(
+        request,
+        "governance/my_calendar.html",
+        {"feed": feed, "address": address, "error": error, **NAV},
+        status=400 if error else 200,
+    )
+
+
+@require_GET
+def private_calendar(request: HttpRequest, pk: str) -> HttpResponse:
+    """A person's calendar for calendar apps, found by its secret address (no session)."""
+    feed, meetings = selectors.private_calendar(token=pk)
+    response = _calendar(request, f"Meetings for {feed.person}", meetings)
+    response["Cache-Control"] = "private, max-age=900"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
 __all__ = ["PermissionDenied"]

@@ -41,6 +41,8 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "governance:delegation-create": ("body", ADMIN_ONLY),
     "governance:delegation-in-force": ("delegation", ADMIN_ONLY),
     "governance:person-calendar": ("person", SIGNED_IN),
+    "governance:my-calendar": (None, SIGNED_IN_ONLY),
+    "governance:private-calendar": ("feed", ALL_OK),
     "governance:meeting-detail": ("meeting", ALL_OK),
     "governance:item-create": ("meeting", ADMIN_ONLY),
     "governance:meeting-publish": ("meeting", ADMIN_ONLY),
@@ -84,7 +86,9 @@ def objects(world: Any) -> dict[str, Any]:
     )
     line = services.reporting_line_add(actor=None, source=other, target=world.body)
     membership = BodyMembershipFactory.create(body=world.body)
+    feed = services.calendar_feed_renew(actor=None, person=world.users["member"].person)
     return {
+        "feed": feed,
         "line": line,
         "membership": membership,
         "body": world.body,

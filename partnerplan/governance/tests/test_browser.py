@@ -105,6 +105,7 @@ def test_every_governance_page_passes_axe(page, live_server, world):
         f"/governance/memberships/{membership.pk}/end/",
         f"/governance/delegations/{delegation.pk}/revoke/",
         f"/governance/bodies/{world.body.pk}/meetings/series/",
+        "/governance/calendar/",
     ]:
         page.goto(live_server.url + path)
         _axe(page)
@@ -113,6 +114,11 @@ def test_every_governance_page_passes_axe(page, live_server, world):
     page.get_by_label("Approved", exact=True).check()
     page.get_by_role("button", name="Save").click()
     assert "not quorate" in page.locator(".govuk-error-summary").inner_text()
+    _axe(page)
+    # The calendar page once the address exists.
+    page.goto(f"{live_server.url}/governance/calendar/")
+    page.get_by_role("button", name="Make my calendar address").click()
+    assert "/governance/calendar/" in page.get_by_label("Copy this address").input_value()
     _axe(page)
     # A body form refused by the service shows its error summary too.
     page.goto(f"{live_server.url}/governance/bodies/{world.body.pk}/edit/")
