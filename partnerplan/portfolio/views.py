@@ -651,6 +651,10 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     project = selectors.project_detail(viewer=viewer, pk=pk)
     can_change = can(viewer, "portfolio.change_project", project)
+    # The funding panel is the finance app's (its money, its rules); imported here, not at the
+    # top, because finance imports the portfolio's models.
+    from partnerplan.finance.selectors import project_funding
+
     return render(
         request,
         "portfolio/project_detail.html",
@@ -663,6 +667,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_gate": can(viewer, "portfolio.pass_gate", project),
             "can_approve": can(viewer, "portfolio.approve_business_case", project),
             "can_report": can(viewer, "portfolio.write_highlight_report", project),
+            "funding": project_funding(viewer=viewer, project=project),
             "history": history_for(project) if can(viewer, "core.view_history") else None,
             **NAV,
         },

@@ -69,8 +69,9 @@ def test_it_shows_a_project_in_a_fixed_number_of_queries(world, assert_queries):
     # session, user, viewer x2, project (with programme, workstream, stage, people, body),
     # then one query for each related list: lead partners, service areas, documents, board,
     # dependencies, dependents, links, gates, reviews, business cases, their versions,
-    # benefits, their measurements, highlight reports, RAID log; history (1)
-    with assert_queries(21, "The project page"):
+    # benefits, their measurements, highlight reports, RAID log; history (1); the finance
+    # app's funding panel (5: incoming entries, three sums, bids)
+    with assert_queries(26, "The project page"):
         response = client.get(f"/portfolio/projects/{project.pk}/")
     assert response.status_code == 200
     html = response.content.decode()
