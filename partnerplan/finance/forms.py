@@ -1,11 +1,27 @@
-"""Filter and figure-check forms for the finance pages."""
+"""Forms for the finance pages: filters, the figure check, and the forms that post to the
+ledger, record requests, scenarios and bids (each handed to one service)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django import forms
 
 from partnerplan.core.forms import GovUKDateField, GovUKFormMixin
-from partnerplan.finance.models import Basis, BidStatus, TransactionKind
+from partnerplan.core.models import Visibility
+from partnerplan.finance.models import (
+    Basis,
+    BidStatus,
+    Fund,
+    FundingRequest,
+    FundStatus,
+    RequestStatus,
+    TransactionKind,
+)
+from partnerplan.finance.services import Authority, money
+from partnerplan.governance.models import APPROVING, Body, Decision, OfficerDecision
+from partnerplan.partners.models import Partner, Person
+from partnerplan.portfolio.models import Project
 
 
 class MovementFilterForm(GovUKFormMixin, forms.Form):
@@ -44,3 +60,378 @@ class BidFilterForm(GovUKFormMixin, forms.Form):
         label="Status", required=False, choices=[("", "Any status"), *BidStatus.choices]
     )
     funder = forms.CharField(label="Funder", required=False)
+
+
+# --- Forms that post to the ledger ---------------------------------------------------------
+# Amounts are text fields on purpose: the services read them (finance.services.parse_amount)
+# and give the plain-English reason for anything that is not pounds and pence over £0.
+
+
+class AuthorityKind:
+    DECISION = "decision"
+    OFFICER = "officer_decision"
+    REFERENCE = "reference"
+
+
+AMOUNT_HELP = "In pounds, for example 17500 or 17500.50"
+
+
+def _amount(label: str = "Amount") -> forms.CharField:
+    return forms.CharField(label=label, max_length=30, required=False, help_text=AMOUNT_HELP)
+
+
+def _decisions() -> Any:
+    return Decision.objects.filter(outcome__in=APPROVING).select_related(
+        "body", "recommendation__item"
+    )
+
+
+def _officer_decisions() -> Any:
+    return OfficerDecision.objects.select_related("taken_by")
+
+
+class AuthorityMixin(forms.Form):
+    """The authority for a movement: a decision of a body, a delegated (officer) decision, or
+    a recorded reference (body, reference, date) for an authority not recorded here."""
+
+    authority = forms.ChoiceField(
+        label="What authorises this movement?",
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            (AuthorityKind.DECISION, "A decision of a body recorded in partnerplan"),
+            (AuthorityKind.OFFICER, "A delegated decision recorded in partnerplan"),
+            (AuthorityKind.REFERENCE, "Another authority: give the body, reference and date"),
+        ],
+    )
+    decision = forms.ModelChoiceField(
+        label="Decision", queryset=Decision.objects.none(), required=False
+    )
+    officer_decision = forms.ModelChoiceField(
+        label="Delegated decision", queryset=OfficerDecision.objects.none(), required=False
+    )
+    authority_body = forms.ModelChoiceField(
+        label="Body that authorised it",
+        queryset=Body.objects.none(),
+        required=False,
+        help_text="For another authority only",
+    )
+    authority_reference = forms.CharField(
+        label="Reference",
+        max_length=500,
+        required=False,
+        help_text="For another authority only: the minute, report paragraph or award letter",
+    )
+    authority_date = GovUKDateField(
+        label="Date it was authorised", required=False, help_text="For example, 17 12 2010"
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = _decisions()  # type: ignore[attr-defined]
+        self.fields["officer_decision"].queryset = _officer_decisions()  # type: ignore[attr-defined]
+        self.fields["authority_body"].queryset = Body.objects.order_by("name")  # type: ignore[attr-defined]
+
+    AUTHORITY_FIELDS = (
+        "authority", "decision", "officer_decision", "authority_body", "authority_reference",
+        "authority_date",
+    )  # fmt: skip
+
+    def main_fields(self) -> list[Any]:
+        return [self[n] for n in self.fields if n not in self.AUTHORITY_FIELDS]
+
+    def authority_fields(self) -> list[Any]:
+        return [self[n] for n in self.AUTHORITY_FIELDS]
+
+    def authority_value(self) -> Authority:
+        """Only what the chosen kind of authority asks for; the service says what is missing."""
+        data = self.cleaned_data
+        kind = data.get("authority")
+        if kind == AuthorityKind.DECISION:
+            return Authority(decision=data.get("decision"))
+        if kind == AuthorityKind.OFFICER:
+            return Authority(officer_decision=data.get("officer_decision"))
+        if kind == AuthorityKind.REFERENCE:
+            return Authority(
+                body=data.get("authority_body"),
+                reference=data.get("authority_reference") or "",
+                on=data.get("authority_date"),
+            )
+        return Authority()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind = data.get("authority")
+        if kind == AuthorityKind.DECISION and not data.get("decision"):
+            self.add_error("decision", "Choose the decision that authorises the movement")
+        if kind == AuthorityKind.OFFICER and not data.get("officer_decision"):
+            self.add_error(
+                "officer_decision", "Choose the delegated decision that authorises the movement"
+            )
+        return data
+
+
+def _funds(exclude: Fund | None = None) -> Any:
+    qs = Fund.objects.filter(status=FundStatus.OPEN, archived_at__isnull=True).order_by("name")
+    return qs.exclude(pk=exclude.pk) if exclude is not None else qs
+
+
+def _projects() -> Any:
+    return Project.objects.filter(archived_at__isnull=True).order_by("title")
+
+
+class ContributionForm(GovUKFormMixin, AuthorityMixin):
+    partner = forms.ModelChoiceField(label="Partner", queryset=Partner.objects.none())
+    amount = _amount()
+    on = GovUKDateField(label="Date received")
+    description = forms.CharField(label="Description (optional)", max_length=500, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.filter(  # type: ignore[attr-defined]
+            archived_at__isnull=True
+        ).order_by("name")
+
+
+class CallForm(GovUKFormMixin, AuthorityMixin):
+    amount = _amount()
+    purpose = forms.CharField(label="What the call is for", max_length=500)
+    to_fund = forms.ModelChoiceField(
+        label="To an earmarked reserve or other fund",
+        queryset=Fund.objects.none(),
+        required=False,
+        help_text="Choose a fund or a project, not both",
+    )
+    project = forms.ModelChoiceField(
+        label="Or to a project", queryset=Project.objects.none(), required=False
+    )
+    on = GovUKDateField(label="Date the money moves or is expected to be paid")
+    paid = forms.ChoiceField(
+        label="Has the money been paid?",
+        widget=forms.RadioSelect,
+        choices=[
+            (Basis.COMMITTED, "No: approved, not yet paid (a commitment)"),
+            (Basis.ACTUAL, "Yes: the money has moved"),
+        ],
+        initial=Basis.COMMITTED,
+    )
+
+    def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_fund"].queryset = _funds(exclude=fund)  # type: ignore[attr-defined]
+        self.fields["project"].queryset = _projects()  # type: ignore[attr-defined]
+
+
+class SpendForm(GovUKFormMixin, AuthorityMixin):
+    fund = forms.ModelChoiceField(
+        label="Paid from a fund",
+        queryset=Fund.objects.none(),
+        required=False,
+        help_text="Choose a fund or a project, not both",
+    )
+    project = forms.ModelChoiceField(
+        label="Or from a project's allocation", queryset=Project.objects.none(), required=False
+    )
+    amount = _amount()
+    on = GovUKDateField(label="Date paid")
+    description = forms.CharField(label="What was paid for", max_length=500)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["fund"].queryset = _funds()  # type: ignore[attr-defined]
+        self.fields["project"].queryset = _projects()  # type: ignore[attr-defined]
+
+
+class ReleaseForm(GovUKFormMixin, AuthorityMixin):
+    from_fund = forms.ModelChoiceField(
+        label="Unspent money from a fund",
+        queryset=Fund.objects.none(),
+        required=False,
+        help_text="Choose a fund or a project, not both",
+    )
+    project = forms.ModelChoiceField(
+        label="Or from a project", queryset=Project.objects.none(), required=False
+    )
+    to_fund = forms.ModelChoiceField(label="Given back to", queryset=Fund.objects.none())
+    amount = _amount()
+    on = GovUKDateField(label="Date released")
+    description = forms.CharField(label="Why it is released", max_length=500)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["from_fund"].queryset = _funds()  # type: ignore[attr-defined]
+        self.fields["project"].queryset = _projects()  # type: ignore[attr-defined]
+        self.fields["to_fund"].queryset = _funds()  # type: ignore[attr-defined]
+
+
+class DrawdownForm(GovUKFormMixin, forms.Form):
+    drawn_by = forms.ModelChoiceField(
+        label="Drawn by",
+        queryset=Person.objects.none(),
+        help_text="Someone the delegation names (or who sits on a body it names)",
+    )
+    amount = _amount()
+    purpose = forms.CharField(label="What it is drawn for", max_length=500)
+    to_fund = forms.ModelChoiceField(
+        label="To a fund",
+        queryset=Fund.objects.none(),
+        required=False,
+        help_text="Choose a fund or a project, not both",
+    )
+    project = forms.ModelChoiceField(
+        label="Or to a project", queryset=Project.objects.none(), required=False
+    )
+    on = GovUKDateField(label="Date drawn", help_text="Today or earlier, for example 17 12 2010")
+
+    def __init__(self, *args: Any, fund: Fund, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["drawn_by"].queryset = people  # type: ignore[attr-defined]
+        self.fields["to_fund"].queryset = _funds(exclude=fund)  # type: ignore[attr-defined]
+        self.fields["project"].queryset = _projects()  # type: ignore[attr-defined]
+
+
+class ReverseForm(GovUKFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why is this movement being corrected?",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    on = GovUKDateField(
+        label="Date of the correction",
+        required=False,
+        help_text="Leave blank for today. It takes effect no earlier than the original",
+    )
+
+
+class PayForm(GovUKFormMixin, forms.Form):
+    on = GovUKDateField(label="Date paid")
+
+
+class CloseFundForm(GovUKFormMixin, forms.Form):
+    on = GovUKDateField(label="Date closed")
+
+
+class RequestForm(GovUKFormMixin, forms.Form):
+    title = forms.CharField(label="Title", max_length=200)
+    amount = _amount()
+    expected_on = GovUKDateField(label="When the money would be paid if approved")
+    to_fund = forms.ModelChoiceField(
+        label="For a fund (optional)", queryset=Fund.objects.none(), required=False
+    )
+    project = forms.ModelChoiceField(
+        label="Or for a project (optional)", queryset=Project.objects.none(), required=False
+    )
+    purpose = forms.CharField(
+        label="Purpose (optional)",
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    reference = forms.CharField(
+        label="Where it was asked for (optional)",
+        max_length=500,
+        required=False,
+        help_text="For example, report to the Joint Committee, paragraph 4.9",
+    )
+
+    def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_fund"].queryset = _funds(exclude=fund)  # type: ignore[attr-defined]
+        self.fields["project"].queryset = _projects()  # type: ignore[attr-defined]
+
+
+class ScenarioForm(GovUKFormMixin, forms.Form):
+    name = forms.CharField(label="Name", max_length=200)
+    description = forms.CharField(
+        label="Description (optional)",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    requests = forms.ModelMultipleChoiceField(
+        label="Requests assumed approved",
+        queryset=FundingRequest.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only requests still pending count in a forecast",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["requests"].queryset = (  # type: ignore[attr-defined]
+            FundingRequest.objects.filter(status=RequestStatus.PENDING)
+            .select_related("fund")
+            .order_by("fund__name", "expected_on", "pk")
+        )
+        self.fields["requests"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda r: f"{r.title}: {money(r.amount)} from {r.fund.name}"
+        )
+
+
+class BidForm(GovUKFormMixin, forms.Form):
+    title = forms.CharField(label="Title", max_length=300)
+    funder = forms.CharField(label="Funder", max_length=200)
+    bidder = forms.CharField(label="Who is bidding (optional)", max_length=300, required=False)
+    amount = _amount("Amount bid for")
+    project = forms.ModelChoiceField(
+        label="Project (optional)", queryset=Project.objects.none(), required=False
+    )
+    fund = forms.ModelChoiceField(
+        label="Fund the money goes into if secured (optional)",
+        queryset=Fund.objects.none(),
+        required=False,
+    )
+    decision_expected_on = GovUKDateField(label="Decision expected (optional)", required=False)
+    notes = forms.CharField(
+        label="Notes (optional)",
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    visibility = forms.ChoiceField(
+        label="Who can see this bid",
+        choices=[
+            (Visibility.PUBLIC, "Everyone"),
+            (Visibility.PARTNERSHIP, Visibility.PARTNERSHIP.label),
+        ],
+        widget=forms.RadioSelect,
+        initial=Visibility.PARTNERSHIP,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = _projects()  # type: ignore[attr-defined]
+        self.fields["fund"].queryset = _funds()  # type: ignore[attr-defined]
+
+
+class BidDateForm(GovUKFormMixin, forms.Form):
+    on = GovUKDateField(label="Date")
+
+
+class BidSecureForm(GovUKFormMixin, forms.Form):
+    on = GovUKDateField(label="Date awarded")
+    amount = forms.CharField(
+        label="Amount awarded (optional)",
+        max_length=30,
+        required=False,
+        help_text="Leave blank if the full amount bid for was awarded",
+    )
+    award_reference = forms.CharField(
+        label="Award reference", max_length=400, help_text="The funder's award letter or reference"
+    )
+    authority_body = forms.ModelChoiceField(
+        label="Body that accepted the award", queryset=Body.objects.none()
+    )
+    fund = forms.ModelChoiceField(
+        label="Fund the money goes into", queryset=Fund.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["authority_body"].queryset = Body.objects.order_by("name")  # type: ignore[attr-defined]
+        self.fields["fund"].queryset = _funds()  # type: ignore[attr-defined]
+
+
+class TableFilterForm(GovUKFormMixin, forms.Form):
+    on = GovUKDateField(label="Up to", required=False)

@@ -42,6 +42,7 @@ from partnerplan.finance.models import (
     TransactionKind,
 )
 from partnerplan.governance.models import (
+    APPROVING,
     Body,
     Decision,
     Delegation,
@@ -120,6 +121,13 @@ class Authority:
 
     def fields(self) -> dict[str, Any]:
         if self.decision is not None:
+            if self.decision.outcome not in APPROVING:
+                raise _fail(
+                    "authority",
+                    f"The decision ({self.decision}) was "
+                    f"{self.decision.get_outcome_display().lower()}: only a decision that "
+                    "approved something can authorise a movement",
+                )
             return {"decision": self.decision}
         if self.officer_decision is not None:
             return {"officer_decision": self.officer_decision}
@@ -583,12 +591,13 @@ def contingency_draw(
             raise _fail(
                 "on", f"The delegation {state}: nothing can be drawn under it on {_date(day)}"
             )
+    # One filter() call, so that the person and the dates are conditions on the same
+    # membership (chained filters on a many-valued relation would each join their own).
     named = Body.objects.filter(
-        delegations_held=delegation,
-        memberships__person=drawn_by,
-    ).filter(
         Q(memberships__started_on__isnull=True) | Q(memberships__started_on__lte=on),
         Q(memberships__ended_on__isnull=True) | Q(memberships__ended_on__gte=on),
+        delegations_held=delegation,
+        memberships__person=drawn_by,
     )
     if not named.exists():
         holders = ", ".join(str(b) for b in delegation.to_bodies.all())
@@ -832,6 +841,29 @@ def scenario_create(
     if Scenario.objects.filter(name__iexact=name).exists():
         raise _fail("name", f"There is already a scenario called {name}")
     scenario = Scenario(name=name, description=description.strip())
+    save_with_actor(scenario, actor)
+    scenario.requests.set(list(requests))
+    return scenario
+
+
+@transaction.atomic
+def scenario_update(
+    *,
+    actor: Any,
+    scenario: Scenario,
+    name: str,
+    requests: Iterable[FundingRequest],
+    description: str = "",
+) -> Scenario:
+    """Rename a scenario or change which pending requests it assumes approved."""
+    scenario = Scenario.objects.select_for_update(of=("self",)).get(pk=scenario.pk)
+    name = name.strip()
+    if not name:
+        raise _fail("name", "Give the scenario a name")
+    if Scenario.objects.filter(name__iexact=name).exclude(pk=scenario.pk).exists():
+        raise _fail("name", f"There is already a scenario called {name}")
+    scenario.name = name
+    scenario.description = description.strip()
     save_with_actor(scenario, actor)
     scenario.requests.set(list(requests))
     return scenario

@@ -1,26 +1,59 @@
 """Finance pages: funds (balance, forecast chart and table, scenarios, figure check,
-movements, bids), the bids register, partner contributions and exports of movements."""
+movements, bids), the bids register, partner contributions, money by project and funding
+source, exports; and the forms that post movements, draw on a contingency, reverse, close a
+fund, and record requests, scenarios and bids (each calling one service)."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerplan.core.access import can, require, viewer_for
-from partnerplan.finance import selectors
+from partnerplan.core.forms import apply_validation_error
+from partnerplan.finance import selectors, services
 from partnerplan.finance.chart import forecast_svg
-from partnerplan.finance.forms import BidFilterForm, ForecastForm, MovementFilterForm
-from partnerplan.finance.models import Entry, Fund
+from partnerplan.finance.forms import (
+    BidDateForm,
+    BidFilterForm,
+    BidForm,
+    BidSecureForm,
+    CallForm,
+    CloseFundForm,
+    ContributionForm,
+    DrawdownForm,
+    ForecastForm,
+    MovementFilterForm,
+    PayForm,
+    ReleaseForm,
+    RequestForm,
+    ReverseForm,
+    ScenarioForm,
+    SpendForm,
+    TableFilterForm,
+)
+from partnerplan.finance.models import (
+    Bid,
+    BidStatus,
+    Entry,
+    Fund,
+    FundKind,
+    LedgerTransaction,
+)
+from partnerplan.finance.services import money
 
 PAGE_SIZE = 50
 
@@ -102,6 +135,10 @@ def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "movements": movements,
             "filter_form": filter_form,
             "may_see_ledger": may_see_ledger,
+            "can_post": can(viewer, "finance.post"),
+            "can_draw": fund.kind == FundKind.CONTINGENCY
+            and fund.delegation_id is not None
+            and can(viewer, "finance.draw_contingency", fund),
             "query": request.GET.urlencode(),
             "nav_finance": True,
         },
@@ -188,7 +225,13 @@ def bid_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "finance/bid_list.html",
-        {"form": form, "bids": bids, "totals": selectors.bid_totals(bids), "nav_finance": True},
+        {
+            "form": form,
+            "bids": bids,
+            "totals": selectors.bid_totals(bids),
+            "can_post": can(viewer, "finance.post"),
+            "nav_finance": True,
+        },
     )
 
 
@@ -205,3 +248,498 @@ def contributions(request: HttpRequest) -> HttpResponse:
 
 def _table(series: selectors.ForecastSeries) -> list[tuple[dt.date, list[Decimal]]]:
     return [(day, [line[i] for _n, line in series.lines]) for i, day in enumerate(series.days)]
+
+
+# --- Forms that post -----------------------------------------------------------------------
+# Each view: check who may act, read the form, call one service, redirect. A refusal from the
+# service is shown on the form (error summary and the field), and nothing has been posted.
+
+T = TypeVar("T")
+
+
+def _attempt(form: Any, call: Callable[[], T]) -> T | None:
+    try:
+        return call()
+    except ValidationError as exc:
+        apply_validation_error(form, exc)
+        return None
+
+
+def _poster(request: HttpRequest) -> Any:
+    viewer = viewer_for(request.user)
+    require(viewer, "finance.post")
+    return viewer
+
+
+def _form_page(
+    request: HttpRequest, form: Any, title: str, button: str, **context: Any
+) -> HttpResponse:
+    return render(
+        request,
+        "finance/form.html",
+        {"form": form, "title": title, "button": button, "nav_finance": True, **context},
+    )
+
+
+def _fund_for_posting(request: HttpRequest, pk: int) -> Fund:
+    viewer = _poster(request)
+    return selectors.fund_detail(viewer=viewer, pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contribution_new(request: HttpRequest, pk: int) -> HttpResponse:
+    fund = _fund_for_posting(request, pk)
+    form = ContributionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        tx = _attempt(
+            form,
+            lambda: services.contribution_record(
+                actor=request.user, fund=fund, partner=d["partner"], amount=d["amount"],
+                on=d["on"], authority=form.authority_value(), description=d["description"],
+            ),
+        )  # fmt: skip
+        if tx is not None:
+            messages.success(request, f"The contribution of {money(-_out(tx))} is recorded.")
+            return redirect("finance:fund-detail", pk=fund.pk)
+    return _form_page(
+        request, form, f"Record a contribution to {fund.name}", "Record contribution", fund=fund
+    )
+
+
+def _out(tx: LedgerTransaction) -> Decimal:
+    """The money that left the first account (negative)."""
+    return min(e.amount for e in tx.entries.all())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def call_new(request: HttpRequest, pk: int) -> HttpResponse:
+    fund = _fund_for_posting(request, pk)
+    form = CallForm(request.POST or None, fund=fund)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        tx = _attempt(
+            form,
+            lambda: services.call_on_reserves(
+                actor=request.user, fund=fund, amount=d["amount"], purpose=d["purpose"],
+                authority=form.authority_value(), on=d["on"], to_fund=d["to_fund"],
+                project=d["project"], basis=d["paid"],
+            ),
+        )  # fmt: skip
+        if tx is not None:
+            messages.success(request, f"The call of {money(-_out(tx))} is posted.")
+            return redirect("finance:fund-detail", pk=fund.pk)
+    return _form_page(
+        request, form, f"Post a call approved on {fund.name}", "Post the call", fund=fund
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def spend_new(request: HttpRequest) -> HttpResponse:
+    _poster(request)
+    form = SpendForm(request.POST or None, initial={"fund": request.GET.get("fund")})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        tx = _attempt(
+            form,
+            lambda: services.spend_record(
+                actor=request.user, amount=d["amount"], on=d["on"],
+                description=d["description"], authority=form.authority_value(),
+                fund=d["fund"], project=d["project"],
+            ),
+        )  # fmt: skip
+        if tx is not None:
+            messages.success(request, f"The payment of {money(-_out(tx))} is recorded.")
+            return _back(d["fund"])
+    return _form_page(request, form, "Record a payment (spend)", "Record payment")
+
+
+def _back(fund: Fund | None) -> HttpResponse:
+    if fund is not None:
+        return redirect("finance:fund-detail", pk=fund.pk)
+    return redirect("finance:funding-table")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def release_new(request: HttpRequest) -> HttpResponse:
+    _poster(request)
+    form = ReleaseForm(request.POST or None, initial={"from_fund": request.GET.get("fund")})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        tx = _attempt(
+            form,
+            lambda: services.release_record(
+                actor=request.user, amount=d["amount"], on=d["on"], to_fund=d["to_fund"],
+                description=d["description"], authority=form.authority_value(),
+                from_fund=d["from_fund"], project=d["project"],
+            ),
+        )  # fmt: skip
+        if tx is not None:
+            messages.success(request, f"The release of {money(-_out(tx))} is recorded.")
+            return redirect("finance:fund-detail", pk=d["to_fund"].pk)
+    return _form_page(request, form, "Release unspent money", "Release the money")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def drawdown_new(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    fund = selectors.fund_detail(viewer=viewer, pk=pk)
+    require(viewer, "finance.draw_contingency", fund)
+    people = selectors.people_who_may_draw(viewer=viewer, fund=fund)
+    form = DrawdownForm(request.POST or None, fund=fund, people=people)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        tx = _attempt(
+            form,
+            lambda: services.contingency_draw(
+                actor=request.user, fund=fund, drawn_by=d["drawn_by"], amount=d["amount"],
+                purpose=d["purpose"], on=d["on"], to_fund=d["to_fund"], project=d["project"],
+            ),
+        )  # fmt: skip
+        if tx is not None:
+            messages.success(request, f"The drawdown of {money(-_out(tx))} is posted.")
+            return redirect("finance:fund-detail", pk=fund.pk)
+    return _form_page(
+        request,
+        form,
+        f"Draw on {fund.name}",
+        "Draw the money",
+        fund=fund,
+        intro=f"Drawn under the delegation: {fund.delegation}." if fund.delegation else "",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def fund_close(request: HttpRequest, pk: int) -> HttpResponse:
+    fund = _fund_for_posting(request, pk)
+    form = CloseFundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        closed = _attempt(
+            form,
+            lambda: services.fund_close(actor=request.user, fund=fund, on=form.cleaned_data["on"]),
+        )
+        if closed is not None:
+            messages.success(request, f"{fund.name} is closed.")
+            return redirect("finance:fund-detail", pk=fund.pk)
+    return _form_page(
+        request,
+        form,
+        f"Close {fund.name}",
+        "Close the fund",
+        fund=fund,
+        intro="A closed fund accepts no more movements. It can be closed only when it holds "
+        "nothing, counting approved calls not yet paid.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def movement_reverse(request: HttpRequest, pk: int) -> HttpResponse:
+    _poster(request)
+    tx = selectors.transaction_detail(pk=pk)
+    form = ReverseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        reversal = _attempt(
+            form,
+            lambda: services.transaction_reverse(
+                actor=request.user, transaction_=tx, reason=d["reason"], on=d["on"]
+            ),
+        )
+        if reversal is not None:
+            messages.success(request, "The movement is reversed. The original stays in the ledger.")
+            return _back(_first_fund(tx))
+    return _form_page(
+        request,
+        form,
+        "Reverse a movement",
+        "Reverse the movement",
+        movement=tx,
+        intro="A correction posts the exact opposite. Nothing is edited or deleted.",
+    )
+
+
+def _first_fund(tx: LedgerTransaction) -> Fund | None:
+    return next((e.account.fund for e in tx.entries.all() if e.account.fund_id), None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def commitment_pay(request: HttpRequest, pk: int) -> HttpResponse:
+    _poster(request)
+    tx = selectors.transaction_detail(pk=pk)
+    form = PayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        paid = _attempt(
+            form,
+            lambda: services.commitment_pay(
+                actor=request.user, commitment=tx, on=form.cleaned_data["on"]
+            ),
+        )
+        if paid is not None:
+            messages.success(request, "The commitment is marked paid.")
+            return _back(_first_fund(tx))
+    return _form_page(request, form, "Mark an approved movement as paid", "Mark paid", movement=tx)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_new(request: HttpRequest, pk: int) -> HttpResponse:
+    fund = _fund_for_posting(request, pk)
+    form = RequestForm(request.POST or None, fund=fund)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        made = _attempt(form, lambda: services.request_create(actor=request.user, fund=fund, **d))
+        if made is not None:
+            messages.success(request, f"The request '{made.title}' is recorded as pending.")
+            return redirect("finance:fund-detail", pk=fund.pk)
+    return _form_page(
+        request,
+        form,
+        f"Record a request for money from {fund.name}",
+        "Record the request",
+        fund=fund,
+        intro="A pending request is not in the ledger. It counts in forecasts only in a "
+        "scenario, until a decision approves it.",
+    )
+
+
+# --- Scenarios -----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def scenario_list(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    require(viewer, "finance.view_ledger")
+    return render(
+        request,
+        "finance/scenario_list.html",
+        {
+            "scenarios": selectors.scenario_list(),
+            "can_post": can(viewer, "finance.post"),
+            "nav_finance": True,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def scenario_new(request: HttpRequest) -> HttpResponse:
+    _poster(request)
+    form = ScenarioForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        made = _attempt(
+            form, lambda: services.scenario_create(actor=request.user, **form.cleaned_data)
+        )
+        if made is not None:
+            messages.success(request, f"The scenario '{made.name}' is saved.")
+            return redirect("finance:scenario-list")
+    return _form_page(request, form, "Name a scenario", "Save the scenario")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _poster(request)
+    scenario = selectors.scenario_detail(pk=pk)
+    initial = {
+        "name": scenario.name,
+        "description": scenario.description,
+        "requests": [r.pk for r in scenario.requests.all()],
+    }
+    form = ScenarioForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = _attempt(
+            form,
+            lambda: services.scenario_update(
+                actor=request.user, scenario=scenario, **form.cleaned_data
+            ),
+        )
+        if saved is not None:
+            messages.success(request, f"The scenario '{saved.name}' is saved.")
+            return redirect("finance:scenario-list")
+    return _form_page(request, form, f"Change the scenario '{scenario.name}'", "Save the scenario")
+
+
+# --- Bids ----------------------------------------------------------------------------------
+
+
+@require_GET
+def bid_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    bid = selectors.bid_detail(viewer=viewer, pk=pk)
+    return render(
+        request,
+        "finance/bid_detail.html",
+        {
+            "bid": bid,
+            "moves": [
+                (name, label)
+                for status, name, label in BID_ACTIONS
+                if status in services.BID_TRANSITIONS[bid.status]
+            ],
+            "can_post": can(viewer, "finance.post"),
+            "nav_finance": True,
+        },
+    )
+
+
+BID_ACTIONS = [
+    (BidStatus.SUBMITTED, "finance:bid-submit", "Record that it was submitted"),
+    (BidStatus.GREEN_LIGHT, "finance:bid-green-light", "Record a green light"),
+    (BidStatus.SECURED, "finance:bid-secure", "Record that it was secured"),
+    (BidStatus.REJECTED, "finance:bid-reject", "Record that it was rejected"),
+    (BidStatus.WITHDRAWN, "finance:bid-withdraw", "Record that it was withdrawn"),
+]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bid_new(request: HttpRequest) -> HttpResponse:
+    _poster(request)
+    form = BidForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        bid = _attempt(form, lambda: services.bid_create(actor=request.user, **form.cleaned_data))
+        if bid is not None:
+            messages.success(request, f"The bid '{bid.title}' is recorded as a draft.")
+            return redirect("finance:bid-detail", pk=bid.pk)
+    return _form_page(request, form, "Record a bid to an external funder", "Save the bid")
+
+
+BidMove = Callable[..., Bid]
+
+
+def _bid_move_view(request: HttpRequest, pk: int, move: BidMove, title: str) -> HttpResponse:
+    viewer = _poster(request)
+    bid = selectors.bid_detail(viewer=viewer, pk=pk)
+    form = BidDateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        moved = _attempt(
+            form, lambda: move(actor=request.user, bid=bid, on=form.cleaned_data["on"])
+        )
+        if moved is not None:
+            messages.success(request, f"The bid is now {moved.get_status_display().lower()}.")
+            return redirect("finance:bid-detail", pk=bid.pk)
+    return _form_page(request, form, f"{title}: {bid.title}", "Save", bid=bid)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bid_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _bid_move_view(request, pk, services.bid_submit, "Bid submitted")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bid_green_light(request: HttpRequest, pk: int) -> HttpResponse:
+    return _bid_move_view(request, pk, services.bid_green_light, "Green light for the bid")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bid_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    return _bid_move_view(request, pk, services.bid_reject, "Bid rejected")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bid_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    return _bid_move_view(request, pk, services.bid_withdraw, "Bid withdrawn")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bid_secure(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = _poster(request)
+    bid = selectors.bid_detail(viewer=viewer, pk=pk)
+    form = BidSecureForm(request.POST or None, initial={"fund": bid.fund_id})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        moved = _attempt(
+            form,
+            lambda: services.bid_secure(
+                actor=request.user, bid=bid, on=d["on"], amount=d["amount"] or None,
+                award_reference=d["award_reference"], authority_body=d["authority_body"],
+                fund=d["fund"],
+            ),
+        )  # fmt: skip
+        if moved is not None:
+            messages.success(request, "The bid is secured and the award posted as income.")
+            return redirect("finance:bid-detail", pk=bid.pk)
+    return _form_page(request, form, f"Bid secured: {bid.title}", "Save", bid=bid)
+
+
+# --- Money by project and funding source ---------------------------------------------------
+
+
+def _funding_table(request: HttpRequest) -> tuple[dt.date, selectors.FundingTable]:
+    viewer = viewer_for(request.user)
+    require(viewer, "finance.view_ledger")
+    form = TableFilterForm(request.GET or None)
+    on = (form.cleaned_data["on"] if form.is_valid() else None) or timezone.localdate()
+    return on, selectors.funding_table(viewer=viewer, on=on)
+
+
+@require_GET
+def funding_table(request: HttpRequest) -> HttpResponse:
+    on, table = _funding_table(request)
+    return render(
+        request,
+        "finance/funding_table.html",
+        {
+            "form": TableFilterForm(request.GET or None),
+            "on": on,
+            "table": table,
+            "query": request.GET.urlencode(),
+            "nav_finance": True,
+        },
+    )
+
+
+@require_GET
+def funding_table_csv(request: HttpRequest) -> HttpResponse:
+    on, table = _funding_table(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="money-by-project-and-source-{on.isoformat()}.csv"'
+    )
+    writer = csv.writer(response)
+    for row in table.export_rows():
+        writer.writerow(row)
+    return response
+
+
+@require_GET
+def funding_table_xlsx(request: HttpRequest) -> HttpResponse:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    on, table = _funding_table(request)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "By project and source"
+    for i, row in enumerate(table.export_rows()):
+        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+        if i == 0:
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+    for row_cells in sheet.iter_rows(min_row=2, min_col=2):
+        for cell in row_cells:
+            cell.number_format = "#,##0.00"
+    out = io.BytesIO()
+    book.save(out)
+    response = HttpResponse(
+        out.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="money-by-project-and-source-{on.isoformat()}.xlsx"'
+    )
+    return response
