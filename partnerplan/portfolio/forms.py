@@ -156,7 +156,10 @@ class ConfirmForm(_Form):
 
 class WorkstreamForm(_ModelForm):
     leads = forms.ModelMultipleChoiceField(
-        label="Lead people", queryset=Person.objects.none(), required=False
+        label="Lead people",
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     lead_partners = forms.ModelMultipleChoiceField(
         label="Lead partners",

@@ -1033,6 +1033,8 @@ def score_record(
     """Record `partner`'s scores of `project` on every criterion of `method` (by criterion
     id). Every score must be on its criterion's scale; otherwise nothing is saved."""
     criteria = {c.pk: c for c in method.criteria.all()}
+    if not criteria:
+        raise ValidationError(f"{method} has no criteria yet: add its criteria before scoring")
     errors: Errors = {}
     for pk, criterion in criteria.items():
         value = values.get(pk)

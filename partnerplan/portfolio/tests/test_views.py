@@ -380,3 +380,38 @@ def test_it_shows_each_role_only_the_projects_it_may_see(world, role, sees):
     for title, project in projects.items():
         status = client.get(f"/portfolio/projects/{project.pk}/").status_code
         assert status == (200 if title in sees else 404), title
+
+
+def test_it_records_a_gate_decision_on_the_page(world):
+    project = ProjectFactory.create(title="Mobile Working")
+    approved = Stage.objects.get(programme=project.programme, code="approved")
+    response = world.client("admin").post(
+        f"/portfolio/projects/{project.pk}/gate/",
+        {
+            "to_stage": approved.pk, "deciding_body": world.body.pk,
+            "decision_reference": "Joint Committee, 17 December 2010, recommendation 2.1",
+            "decided_on_day": "17", "decided_on_month": "12", "decided_on_year": "2010",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302
+    passage = GatePassage.objects.get(project=project)
+    assert passage.to_stage == approved and passage.deciding_body == world.body
+    html = world.client("admin").get(f"/portfolio/projects/{project.pk}/").content.decode()
+    assert "Joint Committee, 17 December 2010, recommendation 2.1" in html
+
+
+def test_it_adds_a_workstream_to_a_programme(world):
+    programme = OtherProgrammeFactory.create()
+    response = world.client("admin").post(
+        f"/portfolio/programmes/{programme.pk}/workstreams/new/",
+        {"number": "8", "name": "Support Services", "lead_partners": [world.alpha.pk]},
+    )
+    assert response.status_code == 302
+    workstream = programme.workstreams.get()
+    assert workstream.name == "Support Services"
+    assert list(workstream.lead_partners.all()) == [world.alpha]
+    response = world.client("admin").post(
+        f"/portfolio/programmes/{programme.pk}/workstreams/new/",
+        {"number": "8", "name": "Another"},
+    )
+    assert any("already has a workstream 8" in m for m in _error_summary(response))
