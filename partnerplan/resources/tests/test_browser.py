@@ -1,0 +1,138 @@
+"""Resources pages in a real browser, with axe-core (WCAG 2.2 AA) on every page visited.
+
+Run with the browser suite (`scripts/test`); skipped where Chromium or axe-core is missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partnerplan.core.access import viewer_for
+from partnerplan.resources import services
+from partnerplan.resources.tests.factories import (
+    AssignmentFactory,
+    CommittedProjectPlanningFactory,
+    PlanScenarioFactory,
+    PoolMemberFactory,
+    ProjectPlanningFactory,
+    RoleDemandFactory,
+    RunningPlanRunFactory,
+)
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not (Path(CHROMIUM).exists() and AXE.exists()), reason="Chromium or axe-core missing"
+    ),
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "bypass_csp": True, "locale": "en-GB"}
+
+
+def _axe(page: Any) -> None:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    problems = [
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(json.dumps(n["target"]) for n in v["nodes"][:3])
+        for v in result["violations"]
+    ]
+    assert problems == [], f"axe-core found problems on {page.url}:\n" + "\n".join(problems)
+
+
+def _session(world: Any) -> str:
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user = world.users["admin"]
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.save()
+    return str(store.session_key)
+
+
+def test_every_resources_page_passes_axe(page, live_server, world):
+    admin = world.users["admin"]
+    member = PoolMemberFactory.create(home_partner=world.alpha, days_per_week=Decimal(3))
+    first = RoleDemandFactory.create(project__title="Life Events")
+    CommittedProjectPlanningFactory.create(project=first.project)
+    AssignmentFactory.create(demand=first, member=member)
+    second = RoleDemandFactory.create(project__title="Customer Access")
+    ProjectPlanningFactory.create(project=second.project, deadline=dt.date(2011, 6, 30))
+    scenario = PlanScenarioFactory.create(
+        name="Another PM", money_change=None, add_skill=first.skill, add_days_per_week=3
+    )
+    run = services.run_create(
+        actor=admin,
+        viewer=viewer_for(admin),
+        name="Staffing 2011",
+        starts_on=dt.date(2011, 1, 1),
+        months=12,
+        time_limit_s=2,
+        frontier=True,
+        scenarios=[scenario],
+    )
+    services.run_execute(run.pk)
+    running = RunningPlanRunFactory.create()
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": _session(world), "url": live_server.url}]
+    )
+    for path in [
+        "/resources/",
+        "/resources/pool/new/",
+        f"/resources/pool/{member.pk}/",
+        f"/resources/pool/{member.pk}/availability/",
+        f"/resources/pool/{member.pk}/leave/",
+        "/resources/demand/",
+        f"/resources/projects/{first.project_id}/",
+        f"/resources/projects/{first.project_id}/roles/new/",
+        f"/resources/projects/{first.project_id}/planning/",
+        f"/resources/roles/{second.pk}/book/",
+        "/resources/capacity/?start=2011-01",
+        "/resources/runs/",
+        "/resources/runs/new/",
+        f"/resources/runs/{run.pk}/",
+        f"/resources/runs/{running.pk}/",
+        "/resources/scenarios/",
+        "/resources/scenarios/new/",
+    ]:
+        page.goto(live_server.url + path)
+        _axe(page)
+    # A form with errors: the error summary and the field messages.
+    page.goto(f"{live_server.url}/resources/pool/{member.pk}/availability/")
+    page.fill("#id_starts_on_day", "1")
+    page.fill("#id_starts_on_month", "4")
+    page.fill("#id_starts_on_year", "2011")
+    page.fill("#id_days_per_week", "6")
+    page.click("main button[type=submit]")
+    assert "a working week has 5 days" in page.content()
+    _axe(page)
