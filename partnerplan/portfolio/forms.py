@@ -28,6 +28,7 @@ from partnerplan.portfolio.models import (
     Weighting,
     Workstream,
 )
+from partnerplan.portfolio.selectors import SORTS
 
 VISIBILITY_CHOICES = [(v.value, v.label) for v in Visibility if v != Visibility.EXEMPT]
 
@@ -69,6 +70,7 @@ class WorkplanFilterForm(_Form):
         choices=[("", "Any"), ("none", "No report yet"), *Confidence.choices],
     )
     at_risk = forms.BooleanField(label="Only business cases at risk", required=False)
+    sort = forms.ChoiceField(label="Order by", required=False, choices=())
     include_archived = forms.BooleanField(label="Include archived projects", required=False)
 
     def __init__(
@@ -88,6 +90,9 @@ class WorkplanFilterForm(_Form):
         )
         self.fields["lead_partner"].queryset = partners  # type: ignore[attr-defined]
         self.fields["stage"].choices = [("", "Any"), *stages]  # type: ignore[attr-defined]
+        self.fields["sort"].choices = [  # type: ignore[attr-defined]
+            (key, label) for key, (label, _fields) in SORTS.items()
+        ]
 
 
 class ProgrammeForm(_ModelForm):

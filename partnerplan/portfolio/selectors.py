@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -125,6 +125,17 @@ class WorkplanFilters:
     rag: str = ""
     at_risk: bool = False
     include_archived: bool = False
+    sort: str = ""
+
+
+# The orders the work plan can be sorted in (the `sort` filter); the first is the default.
+SORTS: dict[str, tuple[str, list[str]]] = {
+    "": ("Programme and workstream", ["programme__name", "workstream__number", "title"]),
+    "title": ("Title", ["title"]),
+    "stage": ("Stage", ["stage__order", "title"]),
+    "end": ("End date (planned)", ["planned_end", "title"]),
+    "rag": ("Delivery confidence, worst first", ["rag_order", "title"]),
+}
 
 
 def _filter(qs: QuerySet[Project], f: WorkplanFilters) -> QuerySet[Project]:
@@ -156,13 +167,23 @@ def workplan(*, viewer: Viewer, filters: WorkplanFilters | None = None) -> Query
     qs = visible(Project.objects.all(), viewer).filter(
         programme__in=visible(Programme.objects.all(), viewer)
     )
-    qs = _filter(qs, filters or WorkplanFilters())
+    f = filters or WorkplanFilters()
+    qs = _filter(qs, f)
+    if f.sort == "rag":
+        worst_first = [Confidence.RED, Confidence.AMBER_RED, Confidence.AMBER]
+        worst_first += [Confidence.AMBER_GREEN, Confidence.GREEN]
+        qs = qs.annotate(
+            rag_order=Case(
+                *(When(confidence=c, then=Value(i)) for i, c in enumerate(worst_first)),
+                default=Value(len(worst_first)),
+            )
+        )
     return (
         qs.select_related("programme", "workstream", "stage", "officer_lead")
         .prefetch_related(
             Prefetch("lead_partners", queryset=Partner.objects.only("id", "abbreviation"))
         )
-        .order_by("programme__name", "workstream__number", "title", "pk")
+        .order_by(*SORTS.get(f.sort, SORTS[""])[1], "pk")
     )
 
 

@@ -415,3 +415,13 @@ def test_it_adds_a_workstream_to_a_programme(world):
         {"number": "8", "name": "Another"},
     )
     assert any("already has a workstream 8" in m for m in _error_summary(response))
+
+
+def test_it_sorts_the_work_plan_worst_confidence_first(world):
+    programme = ProgrammeFactory.create()
+    for title, rag in (("Alpha", "green"), ("Bravo", "red"), ("Charlie", ""), ("Delta", "amber")):
+        ActiveProjectFactory.create(programme=programme, title=title, confidence=rag)
+    html = world.client("officer").get("/portfolio/?sort=rag").content.decode()
+    html = html[html.index("<tbody") :]
+    order = sorted(("Alpha", "Bravo", "Charlie", "Delta"), key=lambda t: html.index(f">{t}</a>"))
+    assert order == ["Bravo", "Delta", "Alpha", "Charlie"]
