@@ -546,6 +546,9 @@ class BodyForm(GovUKFormMixin, forms.Form):
     requires_reasons = forms.BooleanField(
         label="Decisions must record their reasons", required=False, initial=True
     )
+    requires_interests = forms.BooleanField(
+        label="Decisions must record the interests declared (or 'None')", required=False
+    )
     visibility = forms.ChoiceField(
         label="Who can see the body and its meetings",
         choices=BODY_VISIBILITY,

@@ -60,6 +60,11 @@ class Body(TimeStampedModel, ArchivableModel, VisibleModel):
         "bank holidays count as clear days", default=False
     )
     requires_reasons = models.BooleanField("decisions must give reasons", default=True)
+    requires_interests = models.BooleanField(
+        "decisions must record declared interests",
+        default=False,
+        help_text="If set, every decision records the interests declared, or 'None'.",
+    )
     default_venue = models.CharField(max_length=200, blank=True)
 
     history = HistoricalRecords()
@@ -492,6 +497,8 @@ class MinutesCorrection(TimeStampedModel):
     reason = models.TextField(max_length=2000)
     made_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["version"]
         constraints = [
@@ -560,6 +567,8 @@ class Vote(models.Model):
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="votes")
     person = models.ForeignKey("partners.Person", on_delete=models.PROTECT, related_name="+")
     choice = models.CharField(max_length=8, choices=VoteChoice.choices)
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["decision", "person"], name="vote_once")]

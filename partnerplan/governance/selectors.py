@@ -39,6 +39,7 @@ from partnerplan.governance.models import (
     ReportingLine,
     Track,
     TrackOutcome,
+    Vote,
 )
 from partnerplan.governance.rules.diagram import DiagramEdge, DiagramNode
 
@@ -250,7 +251,16 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingPage:
         )
     except Meeting.DoesNotExist:
         raise Http404("No meeting you can see has that number") from None
-    recs = Recommendation.objects.select_related("decision", "matter").order_by("number")
+    recs = (
+        Recommendation.objects.select_related("decision", "matter")
+        .prefetch_related(
+            Prefetch(
+                "decision__votes",
+                queryset=Vote.objects.select_related("person").order_by("person__last_name"),
+            )
+        )
+        .order_by("number")
+    )
     items = list(
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("author", "carried_from")

@@ -83,7 +83,8 @@ def _fail(field: str, message: str) -> ValidationError:
 BODY_FIELDS = {
     "name", "abbreviation", "kind", "parent", "description", "cadence", "quorum_minimum",
     "quorum_fraction", "agenda_notice_days", "notice_counts_weekends",
-    "notice_counts_bank_holidays", "requires_reasons", "default_venue", "visibility",
+    "notice_counts_bank_holidays", "requires_reasons", "requires_interests", "default_venue",
+    "visibility",
     "exempt_paragraph",
 }  # fmt: skip
 
@@ -847,7 +848,12 @@ def _check_votes(meeting: Meeting, votes: dict[Any, str]) -> tuple[int, int, int
 
 
 def _validate_decision(
-    rec: Recommendation, meeting: Meeting, outcome: str, amended_text: str, reasons: str
+    rec: Recommendation,
+    meeting: Meeting,
+    outcome: str,
+    amended_text: str,
+    reasons: str,
+    declared_interests: str = "",
 ) -> None:
     body = meeting.body
     if Decision.objects.filter(recommendation=rec).exists():
@@ -885,6 +891,11 @@ def _validate_decision(
         and not reasons.strip()
     ):
         raise _fail("reasons", f"{body} records the reasons for its decisions: enter them")
+    if body.requires_interests and not declared_interests.strip():
+        raise _fail(
+            "declared_interests",
+            f"{body} records the interests declared on each decision: enter them, or 'None'",
+        )
 
 
 @transaction.atomic
@@ -909,7 +920,7 @@ def decision_record(
     )
     meeting = rec.item.meeting
     body = meeting.body
-    _validate_decision(rec, meeting, outcome, amended_text, reasons)
+    _validate_decision(rec, meeting, outcome, amended_text, reasons, declared_interests)
     authority_text = ""
     if outcome in APPROVING and rec.power:
         authority = authority_for(body=body, power=rec.power, amount=rec.amount, on=meeting.date)
@@ -936,7 +947,7 @@ def decision_record(
     )
     save_with_actor(decision, actor)
     for person, choice in (votes or {}).items():
-        Vote.objects.create(decision=decision, person=person, choice=choice)
+        save_with_actor(Vote(decision=decision, person=person, choice=choice), actor)
     if outcome in APPROVING:
         for delegation in rec.proposed_delegations.filter(status=DelegationStatus.PROPOSED):
             delegation_bring_into_force(actor=actor, delegation=delegation, starts_on=meeting.date)

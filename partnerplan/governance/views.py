@@ -169,7 +169,7 @@ def _to_body(body: Any) -> str:
 _BODY_FIELDS = [
     "name", "abbreviation", "kind", "parent", "description", "cadence", "default_venue",
     "quorum_minimum", "quorum_fraction", "agenda_notice_days", "notice_counts_weekends",
-    "notice_counts_bank_holidays", "requires_reasons", "visibility",
+    "notice_counts_bank_holidays", "requires_reasons", "requires_interests", "visibility",
 ]  # fmt: skip
 
 

@@ -737,3 +737,100 @@ def test_it_sets_an_effect_only_on_an_undecided_recommendation(fake_effects, com
             actor=None, recommendation=rec, effect_kind="", effect_params={}
         )
     assert "has been decided" in _message(exc)
+
+
+def test_it_requires_declared_interests_where_the_body_requires_them(committee, held):
+    body, members, _c = committee
+    meeting, item = held
+    services.body_update(actor=None, body=body, requires_interests=True)
+    services.meeting_record_attendance(actor=None, meeting=meeting, present=members)
+    rec = RecommendationFactory.create(item=item)
+    with pytest.raises(ValidationError) as exc:
+        services.decision_record(
+            actor=None, recommendation=rec, outcome=Outcome.NOTED, reasons="Noted"
+        )
+    assert exc.value.message_dict == {
+        "declared_interests": [
+            "Joint Committee records the interests declared on each decision: enter them, or 'None'"
+        ]
+    }
+    assert not Decision.objects.exists()
+    decision = services.decision_record(
+        actor=None, recommendation=rec, outcome=Outcome.NOTED, declared_interests="None"
+    )
+    assert decision.declared_interests == "None"
+
+
+def test_it_emails_the_bodies_still_to_decide_on_the_twin_track(
+    committee, held, django_capture_on_commit_callbacks
+):
+    body, members, _c = committee
+    meeting, item = held
+    lceg = BodyFactory.create(name="Leaders and Chief Executives Group", kind="external")
+    chief = BodyMembershipFactory.create(body=lceg).person
+    matter = services.matter_create(actor=None, title="Supplier role", bodies=[body, lceg])
+    rec = RecommendationFactory.create(item=item, matter=matter)
+    services.meeting_record_attendance(actor=None, meeting=meeting, present=members)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decision_record(
+            actor=None, recommendation=rec, outcome=Outcome.APPROVED, reasons="Agreed"
+        )
+    sent = [m for m in mail.outbox if m.subject.startswith("Decision needed on the twin track")]
+    assert [m.to for m in sent] == [[chief.email]]
+    assert "needs a decision from Leaders and Chief Executives Group" in sent[0].body
+
+
+def test_it_carries_open_actions_to_later_meetings_and_flags_overdue_ones(committee, client):
+    body, members, _c = committee
+    earlier = HeldMeetingFactory.create(body=body, starts_at=at(2010, 12, 17))
+    later = MeetingFactory.create(body=body, starts_at=at(2011, 3, 18))
+    services.action_create(
+        actor=None, body=body, meeting=earlier, title="Report back on the supplier role",
+        owner=members[0], due_on=dt.date(2011, 1, 31),
+    )  # fmt: skip
+    services.action_create(
+        actor=None, body=body, meeting=earlier, title="Circulate the work plan",
+        owner=members[1], due_on=dt.date(2099, 1, 31),
+    )  # fmt: skip
+    from partnerplan.partners.tests.factories import UserFactory
+
+    client.force_login(UserFactory.create(username="reader", person=members[2]))
+    html = client.get(f"/governance/meetings/{later.pk}/").content.decode()
+    assert "Actions agreed at earlier meetings" in html
+    first = html.index("Report back on the supplier role")
+    second = html.index("Circulate the work plan")
+    assert "Overdue" in html[first:second]
+    assert "Overdue" not in html[second : html.index("</table>", second)]
+
+
+def test_an_approved_gate_recommendation_moves_the_real_project(committee, held):
+    """End to end with the portfolio app's handler (no fake): the decision moves the project
+    and the gate passage names the decision; a rejected one leaves the project alone."""
+    from partnerplan.portfolio.tests.factories import ProjectFactory
+
+    body, members, _c = committee
+    meeting, item = held
+    PowerFactory.create(body=body, kind=PowerKind.APPROVE_GATE)
+    project = ProjectFactory.create()
+    services.meeting_record_attendance(actor=None, meeting=meeting, present=members)
+    params = {"project_id": project.pk, "to_stage": "approved"}
+    rejected = RecommendationFactory.create(
+        item=item, text="Approve entry", power=PowerKind.APPROVE_GATE,
+        effect_kind="portfolio.gate", effect_params=params,
+    )  # fmt: skip
+    services.decision_record(
+        actor=None, recommendation=rejected, outcome=Outcome.REJECTED, reasons="Not ready"
+    )
+    project.refresh_from_db()
+    assert project.stage.code == "proposed"
+    approved = RecommendationFactory.create(
+        item=item, text="Approve entry (again)", power=PowerKind.APPROVE_GATE,
+        effect_kind="portfolio.gate", effect_params=params,
+    )  # fmt: skip
+    decision = services.decision_record(
+        actor=None, recommendation=approved, outcome=Outcome.APPROVED, reasons="Ready"
+    )
+    project.refresh_from_db()
+    assert project.stage.code == "approved"
+    passage = project.gate_passages.get()
+    assert passage.decision_reference == str(decision) and passage.deciding_body == body

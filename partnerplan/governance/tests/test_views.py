@@ -18,6 +18,7 @@ from partnerplan.governance.models import (
     MeetingStatus,
     MemberRole,
     Outcome,
+    Vote,
 )
 from partnerplan.governance.tests.factories import (
     ActionFactory,
@@ -72,7 +73,16 @@ def _busy_meeting(body):
     for n in range(1, 4):
         item = AgendaItemFactory.create(meeting=meeting, number=n)
         for r in range(1, 3):
-            RecommendationFactory.create(item=item, number=r)
+            rec = RecommendationFactory.create(item=item, number=r)
+            decision = Decision.objects.create(
+                recommendation=rec, meeting=meeting, body=body, outcome=Outcome.APPROVED,
+                decided_on=meeting.date, votes_for=2, votes_against=0, abstentions=0,
+            )  # fmt: skip
+            for _ in range(2):
+                Vote.objects.create(
+                    decision=decision, person=AttendanceFactory.create(meeting=meeting).person,
+                    choice="for",
+                )  # fmt: skip
     ExemptItemFactory.create(meeting=meeting, number=9)
     for _ in range(3):
         AttendanceFactory.create(meeting=meeting)
@@ -86,23 +96,15 @@ def test_it_shows_a_meeting_in_a_fixed_number_of_queries(world, assert_queries):
     meeting = _busy_meeting(world.body)
     client = world.client("member")
     # session, user, viewer x2, meeting (with body and minutes), items, recommendations (with
-    # decisions), visible items, attendance, voting members, open actions, carried business
-    # (minutes corrections are read only when there are minutes)
-    with assert_queries(12, "The meeting page"):
+    # decisions), named votes (with their people), visible items, attendance, voting members,
+    # open actions, carried business (minutes corrections are read only when there are minutes)
+    with assert_queries(13, "The meeting page"):
         response = client.get(f"/governance/meetings/{meeting.pk}/")
     assert response.status_code == 200
 
 
 def test_it_lists_decisions_in_a_fixed_number_of_queries(world, assert_queries):
-    meeting = _busy_meeting(world.body)
-    for rec in RecommendationFactory._meta.model.objects.filter(item__meeting=meeting):
-        Decision.objects.create(
-            recommendation=rec,
-            meeting=meeting,
-            body=world.body,
-            outcome="noted",
-            decided_on=meeting.date,
-        )
+    _busy_meeting(world.body)  # six decisions, with named votes
     client = world.client("public")
     # count, decisions (with body, meeting and item); the public has no session
     with assert_queries(2, "The decision register"):
@@ -672,6 +674,8 @@ def test_it_records_a_named_vote_and_refuses_a_co_opted_members_vote(world, asse
     decision = Decision.objects.get()
     assert (decision.votes_for, decision.votes_against, decision.abstentions) == (1, 0, 0)
     assert [(v.person, v.choice) for v in decision.votes.all()] == [(voter, "for")]
+    html = client.get(f"/governance/meetings/{meeting.pk}/").content.decode()
+    assert f"Vote: 1 for, 0 against, 0 abstained ({voter.full_name}: for)" in html
 
 
 # --- Private calendar addresses ------------------------------------------------------------
