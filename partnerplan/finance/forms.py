@@ -435,3 +435,15 @@ class BidSecureForm(GovUKFormMixin, forms.Form):
 
 class TableFilterForm(GovUKFormMixin, forms.Form):
     on = GovUKDateField(label="Up to", required=False)
+
+
+class RequestCloseForm(GovUKFormMixin, forms.Form):
+    status = forms.ChoiceField(
+        label="What happened to the request?",
+        widget=forms.RadioSelect,
+        choices=[
+            (RequestStatus.REFUSED, "It was refused"),
+            (RequestStatus.WITHDRAWN, "It was withdrawn"),
+        ],
+        help_text="An approval goes through the decision that approves it, which posts the call",
+    )

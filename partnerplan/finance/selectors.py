@@ -656,6 +656,13 @@ def people_who_may_draw(*, viewer: Viewer, fund: Fund) -> QuerySet[Person]:
     return qs.distinct().order_by("last_name", "first_name")
 
 
+def request_detail(*, pk: int) -> FundingRequest:
+    try:
+        return FundingRequest.objects.select_related("fund", "to_fund", "project").get(pk=pk)
+    except FundingRequest.DoesNotExist:
+        raise Http404("No such request") from None
+
+
 def scenario_list() -> list[Scenario]:
     return list(
         Scenario.objects.prefetch_related(

@@ -14,6 +14,7 @@ urlpatterns = [
     path("funds/<int:pk>/draw/", views.drawdown_new, name="drawdown-new"),
     path("funds/<int:pk>/requests/new/", views.request_new, name="request-new"),
     path("funds/<int:pk>/close/", views.fund_close, name="fund-close"),
+    path("requests/<int:pk>/close/", views.request_close, name="request-close"),
     path("movements/spend/", views.spend_new, name="spend-new"),
     path("movements/release/", views.release_new, name="release-new"),
     path("movements/<int:pk>/reverse/", views.movement_reverse, name="movement-reverse"),

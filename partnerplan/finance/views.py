@@ -39,6 +39,7 @@ from partnerplan.finance.forms import (
     MovementFilterForm,
     PayForm,
     ReleaseForm,
+    RequestCloseForm,
     RequestForm,
     ReverseForm,
     ScenarioForm,
@@ -265,6 +266,11 @@ def _attempt(form: Any, call: Callable[[], T]) -> T | None:
         return None
 
 
+def _data(request: HttpRequest) -> Any:
+    """The posted data, or None for a GET (a POST with nothing chosen is still a POST)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _poster(request: HttpRequest) -> Any:
     viewer = viewer_for(request.user)
     require(viewer, "finance.post")
@@ -290,7 +296,7 @@ def _fund_for_posting(request: HttpRequest, pk: int) -> Fund:
 @require_http_methods(["GET", "POST"])
 def contribution_new(request: HttpRequest, pk: int) -> HttpResponse:
     fund = _fund_for_posting(request, pk)
-    form = ContributionForm(request.POST or None)
+    form = ContributionForm(_data(request))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         tx = _attempt(
@@ -317,7 +323,7 @@ def _out(tx: LedgerTransaction) -> Decimal:
 @require_http_methods(["GET", "POST"])
 def call_new(request: HttpRequest, pk: int) -> HttpResponse:
     fund = _fund_for_posting(request, pk)
-    form = CallForm(request.POST or None, fund=fund)
+    form = CallForm(_data(request), fund=fund)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         tx = _attempt(
@@ -340,7 +346,7 @@ def call_new(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def spend_new(request: HttpRequest) -> HttpResponse:
     _poster(request)
-    form = SpendForm(request.POST or None, initial={"fund": request.GET.get("fund")})
+    form = SpendForm(_data(request), initial={"fund": request.GET.get("fund")})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         tx = _attempt(
@@ -367,7 +373,7 @@ def _back(fund: Fund | None) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def release_new(request: HttpRequest) -> HttpResponse:
     _poster(request)
-    form = ReleaseForm(request.POST or None, initial={"from_fund": request.GET.get("fund")})
+    form = ReleaseForm(_data(request), initial={"from_fund": request.GET.get("fund")})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         tx = _attempt(
@@ -391,7 +397,7 @@ def drawdown_new(request: HttpRequest, pk: int) -> HttpResponse:
     fund = selectors.fund_detail(viewer=viewer, pk=pk)
     require(viewer, "finance.draw_contingency", fund)
     people = selectors.people_who_may_draw(viewer=viewer, fund=fund)
-    form = DrawdownForm(request.POST or None, fund=fund, people=people)
+    form = DrawdownForm(_data(request), fund=fund, people=people)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         tx = _attempt(
@@ -418,7 +424,7 @@ def drawdown_new(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def fund_close(request: HttpRequest, pk: int) -> HttpResponse:
     fund = _fund_for_posting(request, pk)
-    form = CloseFundForm(request.POST or None)
+    form = CloseFundForm(_data(request))
     if request.method == "POST" and form.is_valid():
         closed = _attempt(
             form,
@@ -443,7 +449,7 @@ def fund_close(request: HttpRequest, pk: int) -> HttpResponse:
 def movement_reverse(request: HttpRequest, pk: int) -> HttpResponse:
     _poster(request)
     tx = selectors.transaction_detail(pk=pk)
-    form = ReverseForm(request.POST or None)
+    form = ReverseForm(_data(request))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         reversal = _attempt(
@@ -474,7 +480,7 @@ def _first_fund(tx: LedgerTransaction) -> Fund | None:
 def commitment_pay(request: HttpRequest, pk: int) -> HttpResponse:
     _poster(request)
     tx = selectors.transaction_detail(pk=pk)
-    form = PayForm(request.POST or None)
+    form = PayForm(_data(request))
     if request.method == "POST" and form.is_valid():
         paid = _attempt(
             form,
@@ -492,7 +498,7 @@ def commitment_pay(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def request_new(request: HttpRequest, pk: int) -> HttpResponse:
     fund = _fund_for_posting(request, pk)
-    form = RequestForm(request.POST or None, fund=fund)
+    form = RequestForm(_data(request), fund=fund)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         made = _attempt(form, lambda: services.request_create(actor=request.user, fund=fund, **d))
@@ -507,6 +513,33 @@ def request_new(request: HttpRequest, pk: int) -> HttpResponse:
         fund=fund,
         intro="A pending request is not in the ledger. It counts in forecasts only in a "
         "scenario, until a decision approves it.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_close(request: HttpRequest, pk: int) -> HttpResponse:
+    _poster(request)
+    funding_request = selectors.request_detail(pk=pk)
+    form = RequestCloseForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        closed = _attempt(
+            form,
+            lambda: services.request_close(
+                actor=request.user, request=funding_request, status=form.cleaned_data["status"]
+            ),
+        )
+        if closed is not None:
+            messages.success(request, f"The request is {closed.get_status_display().lower()}.")
+            return redirect("finance:fund-detail", pk=funding_request.fund_id)
+    return _form_page(
+        request,
+        form,
+        f"Close the request '{funding_request.title}'",
+        "Save",
+        fund=funding_request.fund,
+        intro=f"{money(funding_request.amount)} asked of {funding_request.fund}, now "
+        f"{funding_request.get_status_display().lower()}.",
     )
 
 
@@ -533,7 +566,7 @@ def scenario_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def scenario_new(request: HttpRequest) -> HttpResponse:
     _poster(request)
-    form = ScenarioForm(request.POST or None)
+    form = ScenarioForm(_data(request))
     if request.method == "POST" and form.is_valid():
         made = _attempt(
             form, lambda: services.scenario_create(actor=request.user, **form.cleaned_data)
@@ -554,7 +587,7 @@ def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "description": scenario.description,
         "requests": [r.pk for r in scenario.requests.all()],
     }
-    form = ScenarioForm(request.POST or None, initial=initial)
+    form = ScenarioForm(_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = _attempt(
             form,
@@ -604,7 +637,7 @@ BID_ACTIONS = [
 @require_http_methods(["GET", "POST"])
 def bid_new(request: HttpRequest) -> HttpResponse:
     _poster(request)
-    form = BidForm(request.POST or None)
+    form = BidForm(_data(request))
     if request.method == "POST" and form.is_valid():
         bid = _attempt(form, lambda: services.bid_create(actor=request.user, **form.cleaned_data))
         if bid is not None:
@@ -619,7 +652,7 @@ BidMove = Callable[..., Bid]
 def _bid_move_view(request: HttpRequest, pk: int, move: BidMove, title: str) -> HttpResponse:
     viewer = _poster(request)
     bid = selectors.bid_detail(viewer=viewer, pk=pk)
-    form = BidDateForm(request.POST or None)
+    form = BidDateForm(_data(request))
     if request.method == "POST" and form.is_valid():
         moved = _attempt(
             form, lambda: move(actor=request.user, bid=bid, on=form.cleaned_data["on"])
@@ -659,7 +692,7 @@ def bid_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 def bid_secure(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = _poster(request)
     bid = selectors.bid_detail(viewer=viewer, pk=pk)
-    form = BidSecureForm(request.POST or None, initial={"fund": bid.fund_id})
+    form = BidSecureForm(_data(request), initial={"fund": bid.fund_id})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         moved = _attempt(

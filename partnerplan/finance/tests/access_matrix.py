@@ -13,6 +13,7 @@ from partnerplan.finance.tests.factories import (
     BidFactory,
     ContingencyFundFactory,
     EarmarkedFundFactory,
+    FundingRequestFactory,
     ScenarioFactory,
     authority,
     fund_with_balance,
@@ -39,6 +40,7 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "finance:call-new": ("fund", ADMIN_ONLY),
     "finance:request-new": ("fund", ADMIN_ONLY),
     "finance:fund-close": ("fund", ADMIN_ONLY),
+    "finance:request-close": ("request", ADMIN_ONLY),
     "finance:spend-new": (None, ADMIN_ONLY),
     "finance:release-new": (None, ADMIN_ONLY),
     "finance:movement-reverse": ("movement", ADMIN_ONLY),
@@ -76,4 +78,5 @@ def objects(world: Any) -> dict[str, Any]:
         "commitment": commitment,
         "contingency": contingency,
         "scenario": ScenarioFactory.create(),
+        "request": FundingRequestFactory.create(fund=fund),
     }

@@ -111,6 +111,7 @@ def test_every_finance_page_passes_axe(page, live_server, world):
         "/finance/movements/release/",
         f"/finance/movements/{call.pk}/reverse/",
         f"/finance/movements/{call.pk}/pay/",
+        f"/finance/requests/{crm.pk}/close/",
         "/finance/scenarios/",
         "/finance/scenarios/new/",
         f"/finance/scenarios/{scenario.pk}/edit/",

@@ -414,6 +414,19 @@ def test_it_records_a_pending_request_and_refuses_a_bad_one(client, reserve):
     assert FundingRequest.objects.count() == 1
 
 
+def test_it_refuses_or_withdraws_a_pending_request(client, reserve):
+    crm = FundingRequestFactory.create(fund=reserve, title="CRM request")
+    page = client.get(reverse("finance:fund-detail", args=[reserve.pk])).content.decode()
+    url = reverse("finance:request-close", args=[crm.pk])
+    assert url in page
+    assert client.post(url, {"status": RequestStatus.REFUSED}).status_code == 302
+    crm.refresh_from_db()
+    assert crm.status == RequestStatus.REFUSED
+    page = _errors(client.post(url, {"status": RequestStatus.WITHDRAWN}))
+    assert "The request is refused: it cannot be marked withdrawn" in page
+    assert "Select what happened to the request?" in _errors(client.post(url, {}))
+
+
 def test_it_names_and_changes_a_scenario(world, client, reserve, assert_queries):
     crm = FundingRequestFactory.create(fund=reserve, title="CRM request")
     call = FundingRequestFactory.create(fund=reserve, title="Contingency call", amount=85000)
