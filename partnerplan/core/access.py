@@ -283,8 +283,7 @@ RULES: dict[str, tuple[Rule, str]] = {
     ),
     # obj: the pool member. Their home partner's officers keep their availability and leave.
     "resources.change_member": (
-        lambda v, o: v.is_admin
-        or bool(o is not None and o.home_partner_id in v.partner_ids),
+        lambda v, o: v.is_admin or bool(o is not None and o.home_partner_id in v.partner_ids),
         "Only partnership administrators and officers of the partner lending this person can "
         "change their availability and leave.",
     ),
@@ -305,8 +304,7 @@ RULES: dict[str, tuple[Rule, str]] = {
     ),
     "resources.plan": (
         lambda v, o: v.is_admin or v.is_project_manager,
-        "Only partnership administrators and project managers run the planner and save "
-        "scenarios.",
+        "Only partnership administrators and project managers run the planner and save scenarios.",
     ),
     # --- end resources ---
     # --- reports (committee reports, documents, packs) ---
