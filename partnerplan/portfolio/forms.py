@@ -10,7 +10,7 @@ from django import forms
 
 from partnerplan.core.forms import GovUKDateField, GovUKFormMixin
 from partnerplan.core.models import Visibility
-from partnerplan.governance.models import Body
+from partnerplan.governance.models import APPROVING, Body, Decision, OfficerDecision
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio.models import (
     BoardRole,
@@ -268,26 +268,50 @@ class GateForm(_Form):
     to_stage = forms.ModelChoiceField(
         label="Stage to enter", queryset=Stage.objects.none(), empty_label=None
     )
+    decision = forms.ModelChoiceField(
+        label="Decision of a body",
+        queryset=Decision.objects.none(),
+        required=False,
+        empty_label="None",
+        help_text="An approving decision recorded in partnerplan.",
+    )
+    officer_decision = forms.ModelChoiceField(
+        label="Decision under a delegation",
+        queryset=OfficerDecision.objects.none(),
+        required=False,
+        empty_label="None",
+    )
     deciding_body = forms.ModelChoiceField(
-        label="Body that decided",
+        label="Body that decided (decisions taken before partnerplan was in use)",
         queryset=Body.objects.none(),
         required=False,
         empty_label="None: an office holder under delegation",
     )
     decision_reference = forms.CharField(
-        label="Meeting or delegated decision",
+        label="Meeting or delegated decision, from the papers",
         max_length=300,
-        help_text="For example 'Joint Committee, 17 December 2010, recommendation 2.1'.",
+        required=False,
+        help_text="Only for a decision taken before partnerplan was in use. For example "
+        "'Joint Committee, 17 December 2010, recommendation 2.1'.",
     )
-    decided_on = GovUKDateField(label="Date decided")
+    decided_on = GovUKDateField(
+        label="Date decided (decisions taken before partnerplan was in use)", required=False
+    )
     note = forms.CharField(label="Note", required=False, max_length=2000, widget=forms.Textarea)
 
     def __init__(self, *args: Any, stages: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_stage"].queryset = stages  # type: ignore[attr-defined]
-        self.fields["deciding_body"].queryset = Body.objects.filter(  # type: ignore[attr-defined]
-            archived_at__isnull=True
+        fields: Any = self.fields
+        fields["to_stage"].queryset = stages
+        fields["deciding_body"].queryset = Body.objects.filter(archived_at__isnull=True)
+        fields["decision"].queryset = (
+            Decision.objects.filter(outcome__in=APPROVING)
+            .select_related("body", "meeting", "recommendation__item")
+            .order_by("-decided_on", "-pk")
         )
+        fields["officer_decision"].queryset = OfficerDecision.objects.select_related(
+            "taken_by"
+        ).order_by("-decided_on", "-pk")
 
 
 class ReviewForm(_Form):

@@ -403,9 +403,32 @@ class ProgrammeLink(TimeStampedModel):
 class DecisionReference(models.Model):
     """Which body decided, at which meeting or under which delegation, and when.
 
-    Until gates are wired to governance decisions this is the record; the lead will add a
-    nullable `decision` foreign key to governance.Decision beside these fields.
+    A decision recorded in partnerplan is linked (`decision`, or `officer_decision` for one
+    taken under a delegation) and the text fields are copied from it; a decision taken before
+    partnerplan was in use is recorded from the papers with `recorded_from_papers` set.
     """
+
+    decision = models.ForeignKey(
+        "governance.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The body's decision on a recommendation.",
+    )
+    officer_decision = models.ForeignKey(
+        "governance.OfficerDecision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="A decision taken under a delegation.",
+    )
+    recorded_from_papers = models.BooleanField(
+        "decided before partnerplan was in use",
+        default=False,
+        help_text="Recorded from the papers of a decision that partnerplan does not hold.",
+    )
 
     deciding_body = models.ForeignKey(
         "governance.Body",

@@ -22,7 +22,8 @@ from django.utils import timezone
 
 from partnerplan.core.models import Visibility
 from partnerplan.core.services import archive, restore, save_with_actor
-from partnerplan.governance.models import Body
+from partnerplan.governance.models import APPROVING, Body, Decision, OfficerDecision, PowerKind
+from partnerplan.governance.selectors import authority_for
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio.models import (
     BUSINESS_CASE_RANK,
@@ -609,18 +610,56 @@ def _gate_refusal(project: Project, to_stage: Stage) -> str | None:
     return None
 
 
+# The powers (any one will do) a body needs to let a project into a stage, by stage code; any
+# other stage needs one of GATE_POWERS_OTHERWISE.
+GATE_POWERS: dict[str, tuple[str, ...]] = {
+    "approved": (PowerKind.APPROVE_PIPELINE_ENTRY, PowerKind.APPROVE_GATE),
+    "business-case-approved": (PowerKind.APPROVE_BUSINESS_CASE, PowerKind.APPROVE_GATE),
+}
+GATE_POWERS_OTHERWISE = (
+    PowerKind.APPROVE_GATE,
+    PowerKind.APPROVE_PIPELINE_ENTRY,
+    PowerKind.PROGRAMME_MANAGEMENT,
+)
+
+
+def _authority_refusal(body: Body, to_stage: Stage, on: dt.date) -> str | None:
+    """Why `body` may not let a project into `to_stage` on `on`, or None if it may."""
+    powers = GATE_POWERS.get(to_stage.code, GATE_POWERS_OTHERWISE)
+    answers = [authority_for(body=body, power=power, on=on) for power in powers]
+    if any(a.allowed for a in answers):
+        return None
+    return answers[0].reason
+
+
+def _decision_refusal(project: Project, decision: Decision) -> str | None:
+    if decision.outcome not in APPROVING:
+        return f"{decision} was {decision.get_outcome_display().lower()}: it allows no gate"
+    rec = decision.recommendation
+    if rec.effect_kind == "portfolio.gate" and rec.effect_params.get("project_id") != project.pk:
+        return f"{decision} moves another project through its gate, not {project}"
+    return None
+
+
 @transaction.atomic
 def project_pass_gate(
     *,
     actor: Any,
     project: Project,
     to_stage: Stage,
-    decision_reference: str,
-    decided_on: dt.date,
+    decision: Decision | None = None,
+    officer_decision: OfficerDecision | None = None,
+    decision_reference: str = "",
+    decided_on: dt.date | None = None,
     deciding_body: Body | None = None,
     note: str = "",
 ) -> GatePassage:
-    """Move `project` into `to_stage`, recording the decision that allowed it."""
+    """Move `project` into `to_stage`, recording the decision that allowed it.
+
+    The decision is a body's approving decision (`decision`) or a decision under a delegation
+    (`officer_decision`), either of which must carry the power for the gate; or, for a decision
+    taken before partnerplan was in use, a reference to the papers with its date and body.
+    """
     project = (
         Project.objects.select_for_update().select_related("stage", "programme").get(pk=project.pk)
     )
@@ -628,17 +667,47 @@ def project_pass_gate(
     refusal = _gate_refusal(project, to_stage)
     if refusal:
         _add(errors, "to_stage", refusal)
-    if not decision_reference.strip():
-        _add(errors, "decision_reference", "Enter the meeting or delegated decision")
+    authority: str | None = None
+    if decision is not None and officer_decision is not None:
+        _add(errors, "decision", "Choose either the body's decision or the delegated decision")
+    elif decision is not None:
+        decision = Decision.objects.select_related("recommendation", "body").get(pk=decision.pk)
+        authority = _decision_refusal(project, decision) or _authority_refusal(
+            decision.body, to_stage, decision.decided_on
+        )
+        deciding_body, decided_on = decision.body, decision.decided_on
+        decision_reference = str(decision)
+    elif officer_decision is not None:
+        authority = _authority_refusal(
+            officer_decision.taken_by, to_stage, officer_decision.decided_on
+        )
+        deciding_body, decided_on = officer_decision.taken_by, officer_decision.decided_on
+        decision_reference = str(officer_decision)
+    else:
+        if not decision_reference.strip():
+            _add(
+                errors,
+                "decision",
+                "Choose the decision that allows this gate, or, for a decision taken before "
+                "partnerplan was in use, enter the meeting or delegated decision from the papers",
+            )
+        if decided_on is None:
+            _add(errors, "decided_on", "Enter the date the decision was taken")
+    if authority:
+        _add(errors, "decision", authority)
     if decided_on and decided_on > timezone.localdate():
         _add(errors, "decided_on", "The date decided cannot be in the future")
     _raise(errors)
+    assert decided_on is not None  # checked above
     passage = GatePassage(
         project=project,
         from_stage=project.stage,
         to_stage=to_stage,
+        decision=decision,
+        officer_decision=officer_decision,
+        recorded_from_papers=decision is None and officer_decision is None,
         deciding_body=deciding_body,
-        decision_reference=decision_reference.strip(),
+        decision_reference=decision_reference.strip()[:300],
         decided_on=decided_on,
         note=note.strip(),
     )
@@ -666,6 +735,8 @@ def project_gate_by_decision(
         raise ValidationError(
             {"to_stage": f"{project.programme} has no stage '{to_stage}' for {project} to enter"}
         )
+    if isinstance(decision, Decision):
+        return project_pass_gate(actor=actor, project=project, to_stage=stage, decision=decision)
     return project_pass_gate(
         actor=actor,
         project=project,

@@ -138,7 +138,8 @@ def test_every_portfolio_page_passes_axe(page, live_server, world):
     page.goto(f"{live_server.url}/portfolio/projects/{other.pk}/gate/")
     page.get_by_role("button", name="Record the decision").click()
     assert (
-        "Enter meeting or delegated decision" in page.locator(".govuk-error-summary").inner_text()
+        "Choose the decision that allows this gate"
+        in page.locator(".govuk-error-summary").inner_text()
     )
     _axe(page)
     # Moving a project in the ranking is done with buttons, not dragging.
