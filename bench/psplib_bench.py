@@ -19,6 +19,10 @@ they are produced; a rerun with the same settings skips instances already done, 
 interrupted run resumes (``--fresh`` starts over).  Gaps are ``100 * (makespan - ref) / ref``;
 a makespan below the reference counts as gap 0 and is reported as an improvement.
 
+``--deterministic-limit D`` also stops each CP-SAT solve after ``D`` deterministic time units,
+which do not depend on the machine's load: use it (with ``--groups`` or ``--every``) to compare
+settings fairly on a busy machine.  The reported figures use the wall-clock limit alone.
+
 ``--every N --offset K`` takes a deterministic subset (every Nth instance in parameter-group /
 instance order, from position K) when a full run is too long for the machine at hand.
 
@@ -84,12 +88,16 @@ class Summary:
 
 
 def solver_for(
-    model: str, time_limit: float, workers: int
+    model: str, time_limit: float, workers: int, dlimit: float | None = None
 ) -> Callable[[RcpspProblem], RcpspResult]:
     if model == "plain":
-        return lambda p: solve_rcpsp_plain(p, time_limit_s=time_limit, workers=workers)
+        return lambda p: solve_rcpsp_plain(
+            p, time_limit_s=time_limit, workers=workers, deterministic_limit=dlimit
+        )
     if model == "strong":
-        return lambda p: solve_rcpsp(p, time_limit_s=time_limit, workers=workers)
+        return lambda p: solve_rcpsp(
+            p, time_limit_s=time_limit, workers=workers, deterministic_limit=dlimit
+        )
     if model == "heuristic":
         return lambda p: solve_rcpsp_heuristic(p)
     if model == "onepass":
@@ -97,10 +105,13 @@ def solver_for(
     raise SystemExit(f"unknown model {model!r}; choose from {', '.join(MODELS)}")
 
 
-def results_file(results: Path, set_name: str, model: str, limit: float, workers: int) -> Path:
+def results_file(
+    results: Path, set_name: str, model: str, limit: float, workers: int, dlimit: float | None
+) -> Path:
     if model in ("heuristic", "onepass"):
         return results / f"{set_name}_{model}.jsonl"
-    return results / f"{set_name}_{model}_{limit:g}s_{workers}w.jsonl"
+    det = f"_{dlimit:g}d" if dlimit is not None else ""
+    return results / f"{set_name}_{model}_{limit:g}s{det}_{workers}w.jsonl"
 
 
 def load(path: Path) -> dict[str, dict[str, object]]:
@@ -185,12 +196,15 @@ def run_set(set_name: str, args: argparse.Namespace, models: list[str]) -> list[
     names = select(names, args)
     results = Path(args.results)
     results.mkdir(parents=True, exist_ok=True)
-    files = {m: results_file(results, set_name, m, args.time_limit, args.workers) for m in models}
+    files = {
+        m: results_file(results, set_name, m, args.time_limit, args.workers, args.dlimit)
+        for m in models
+    }
     if args.fresh:
         for f in files.values():
             f.unlink(missing_ok=True)
     done = {m: load(f) for m, f in files.items()}
-    solvers = {m: solver_for(m, args.time_limit, args.workers) for m in models}
+    solvers = {m: solver_for(m, args.time_limit, args.workers, args.dlimit) for m in models}
     for i, name in enumerate(names, 1):
         todo = [m for m in models if name not in done[m]]
         if not todo:
@@ -252,6 +266,8 @@ def command_line(args: argparse.Namespace, set_name: str) -> str:
         f"--workers {args.workers}",
         f"--models {args.models}",
     ]
+    if args.dlimit is not None:
+        parts.append(f"--deterministic-limit {args.dlimit:g}")
     if args.groups:
         parts.append(f"--groups {args.groups}")
     if args.every > 1:
@@ -289,13 +305,17 @@ def docs_block(
     from importlib.metadata import version
 
     n = summaries[0].n if summaries else 0
+    det = f" and {args.dlimit:g} deterministic time units" if args.dlimit is not None else ""
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     return (
         f"{marker(set_name, 'start')}\n\n"
         f"### {set_name}: {subset_text(args, n)}\n\n"
         f"- Run on {dt.date.today().isoformat()} ({seconds / 60:.0f} min wall time); machine: "
-        f"{machine()}, shared with other work; OR-Tools {version('ortools')}.\n"
+        f"{machine()}, shared with other work (load average {load} over 1/5/15 min at the "
+        f"end); OR-Tools {version('ortools')}.\n"
         f"- Command: `{command_line(args, set_name)}`\n"
-        f"- Per-instance limit {args.time_limit:g} s wall time, {args.workers} CP-SAT workers; "
+        f"- Per-instance limit {args.time_limit:g} s wall time{det}, {args.workers} CP-SAT "
+        "workers; "
         "times include model building and (for `strong`) the warm-start heuristic. Reference: "
         f"{REF_LABEL[set_name]} makespans from `{SETS[set_name]}`.\n\n"
         + table(set_name, summaries)
@@ -335,6 +355,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--time-limit", type=float, default=10.0, help="seconds per instance and model")
     ap.add_argument("--workers", type=int, default=2, help="CP-SAT worker threads")
     ap.add_argument(
+        "--deterministic-limit",
+        dest="dlimit",
+        type=float,
+        default=None,
+        help="also stop each CP-SAT solve after this much deterministic time (load-independent;"
+        " for tuning experiments, not for the reported figures)",
+    )
+    ap.add_argument(
         "--models", default=",".join(MODELS), help=f"comma-separated subset of {','.join(MODELS)}"
     )
     ap.add_argument("--limit", type=int, default=0, help="only the first N instances of each set")
@@ -366,7 +394,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     models = [m.strip() for m in args.models.split(",") if m.strip()]
     for m in models:
-        solver_for(m, args.time_limit, args.workers)  # validates the name
+        solver_for(m, args.time_limit, args.workers, args.dlimit)  # validates the name
     for set_name in ["j30", "j60"] if args.set == "both" else [args.set]:
         t0 = time.perf_counter()
         summaries = run_set(set_name, args, models)

@@ -13,8 +13,9 @@ Three solvers, all returning an :class:`RcpspResult`:
 * :func:`solve_rcpsp_plain` - the textbook CP-SAT model (interval variables, one cumulative
   per resource, precedences, minimise makespan).  Kept as the benchmark baseline.
 * :func:`solve_rcpsp` - the strengthened CP-SAT model used by partnerplan: heuristic warm
-  start and horizon, tight time windows from the critical path, lower bounds on the makespan,
-  redundant disjunctive (no-overlap) constraints and tuned search parameters.
+  start and horizon, tight time windows from the critical path and precedence energy, lower
+  bounds on the makespan, redundant disjunctive (no-overlap) constraints and a search
+  portfolio focused on scheduling LNS.
   See ``docs/planning.md``.
 """
 
@@ -36,6 +37,7 @@ __all__ = [
     "RcpspResult",
     "check_schedule",
     "critical_path",
+    "heads_and_tails",
     "lower_bound",
     "serial_sgs",
     "solve_rcpsp",
@@ -200,6 +202,50 @@ def lower_bound(problem: RcpspProblem) -> int:
         if cap > 0:
             lb = max(lb, math.ceil(work / cap))
     return lb
+
+
+def heads_and_tails(problem: RcpspProblem) -> tuple[list[int], list[int]]:
+    """Critical-path heads and tails strengthened by precedence energy.
+
+    A task cannot start before all its (transitive) predecessors have done their work on any
+    resource: ``head[j] >= ceil(sum(d_k * q_kr for k before j) / capacity_r)``; likewise
+    ``tail[j] >= d_j + ceil(sum(d_k * q_kr for k after j) / capacity_r)``.  Both also obey
+    the critical-path recursion, so ``max(head[j] + tail[j])`` is a valid lower bound on the
+    makespan at least as strong as the critical path.
+    """
+    order = _topological_order(problem.successors)
+    assert order is not None
+    n, d, q, caps = problem.n_jobs, problem.durations, problem.demands, problem.capacities
+    preds = problem.predecessors()
+    before: list[int] = [0] * n  # bitsets of transitive predecessors
+    for j in order:
+        bits = 0
+        for i in preds[j]:
+            bits |= before[i] | (1 << i)
+        before[j] = bits
+    after: list[int] = [0] * n
+    for j in reversed(order):
+        bits = 0
+        for k in problem.successors[j]:
+            bits |= after[k] | (1 << k)
+        after[j] = bits
+
+    def energy(bits: int) -> int:
+        best = 0
+        for r, cap in enumerate(caps):
+            if cap <= 0:
+                continue
+            work = sum(d[k] * q[k][r] for k in range(n) if bits >> k & 1)
+            best = max(best, -(-work // cap))
+        return best
+
+    head = [0] * n
+    for j in order:
+        head[j] = max([energy(before[j])] + [head[i] + d[i] for i in preds[j]])
+    tail = [0] * n
+    for j in reversed(order):
+        tail[j] = d[j] + max([energy(after[j])] + [tail[k] for k in problem.successors[j]])
+    return head, tail
 
 
 def check_schedule(problem: RcpspProblem, starts: Sequence[int]) -> list[str]:
@@ -478,10 +524,15 @@ def solve_rcpsp_plain(
     workers: int = 2,
     seed: int = 0,
     log: bool = False,
+    deterministic_limit: float | None = None,
 ) -> RcpspResult:
     """The textbook CP-SAT model: an interval per task, one cumulative per resource,
     end-before-start precedences, minimise the makespan; horizon = sum of durations;
-    default search parameters apart from the time limit and worker count."""
+    default search parameters apart from the time limit and worker count.
+
+    ``deterministic_limit`` (CP-SAT deterministic time units) bounds the search in a way that
+    does not depend on the machine's load; use it with a fixed ``seed`` for fair comparisons.
+    """
     t0 = time.perf_counter()
     n = problem.n_jobs
     horizon = sum(problem.durations)
@@ -504,6 +555,8 @@ def solve_rcpsp_plain(
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
     solver.parameters.log_search_progress = log
+    if deterministic_limit is not None:
+        solver.parameters.max_deterministic_time = deterministic_limit
     status_name, count = _run(m, solver, None, t0, time_limit_s)
     return _cp_result(problem, solver, status_name, starts, t0, "plain", count, 0)
 
@@ -533,6 +586,25 @@ def _cp_result(
     return RcpspResult(status, None, None, known_lb, time.perf_counter() - t0, model, count)
 
 
+# CP-SAT subsolvers that do not help on this model with 2 workers: generic graph and random
+# LNS, local search (fj/ls) and the feasibility pump.  With ``focus_lns`` they are switched
+# off, so the second worker spends its time on the four scheduling neighbourhoods (intervals,
+# precedences, resource windows, time windows) starting from the warm-start schedule, while the
+# first worker runs the default search that also proves the bound.
+_UNFOCUSED_SUBSOLVERS = (
+    "fj",
+    "ls",
+    "feasibility_pump",
+    "graph_arc_lns",
+    "graph_cst_lns",
+    "graph_dec_lns",
+    "graph_var_lns",
+    "rins/rens",
+    "rnd_cst_lns",
+    "rnd_var_lns",
+)
+
+
 @dataclass(frozen=True)
 class StrongOptions:
     """Switches for the strengthened model; the defaults are the measured best choice.
@@ -548,6 +620,7 @@ class StrongOptions:
     cliques: bool = True
     transitive: bool = False
     set_times: bool = False
+    focus_lns: bool = True
     sat_parameters: tuple[tuple[str, object], ...] = ()
 
 
@@ -656,7 +729,7 @@ def _strong_model(
     """The strengthened CP-SAT model (see :func:`solve_rcpsp`) and its start variables."""
     n = problem.n_jobs
     d = problem.durations
-    es, tail = critical_path(problem)
+    es, tail = heads_and_tails(problem)
     horizon = ub if opt.windows else sum(d)
     m = cp_model.CpModel()
     starts = [
@@ -692,21 +765,28 @@ def solve_rcpsp(
     progress: ProgressCallback | None = None,
     log: bool = False,
     options: StrongOptions | None = None,
+    deterministic_limit: float | None = None,
 ) -> RcpspResult:
     """Minimise the makespan with the strengthened CP-SAT model.
 
     Steps: (1) heuristic schedule (priority rules + sampling + forward-backward improvement)
     within ``heuristic_time_share`` of the time limit; if it meets the lower bound it is
-    returned as optimal without calling CP-SAT.  (2) CP-SAT model with the heuristic makespan
-    as horizon, start windows ``[earliest start, horizon - tail]``, makespan bounded below by
-    the critical-path/resource bound and by ``start + tail`` of every task, no-overlap
-    constraints over sets of mutually exclusive tasks, the heuristic schedule as hint.
-    (3) Solve with ``workers`` threads for the remaining time.  Never raises on a valid problem.
+    returned as optimal without calling CP-SAT.  (2) CP-SAT model: the plain model's
+    constraints plus the heuristic makespan as horizon, start windows ``[head, horizon - tail]``
+    (critical path strengthened by precedence energy, :func:`heads_and_tails`), makespan
+    bounded below by the critical-path/resource/energy bound and by ``start + tail`` of every
+    task, no-overlap constraints over sets of mutually exclusive tasks, and the heuristic
+    schedule as hint.  (3) Solve with ``workers`` threads for the remaining time, the LNS
+    worker focused on the scheduling neighbourhoods (``StrongOptions.focus_lns``).  The
+    heuristic schedule is kept if CP-SAT returns nothing, so the answer is never worse than
+    it.  ``deterministic_limit`` additionally bounds CP-SAT's deterministic time (for
+    load-independent comparisons).  Never raises on a valid problem.
     """
     t0 = time.perf_counter()
     opt = options or StrongOptions()
     d = problem.durations
-    lb = lower_bound(problem)
+    head, tail = heads_and_tails(problem)
+    lb = max([lower_bound(problem)] + [h + t for h, t in zip(head, tail, strict=True)])
     h_starts, h_count = _heuristic(
         problem,
         iterations=opt.heuristic_iterations,
@@ -733,6 +813,10 @@ def solve_rcpsp(
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
     solver.parameters.log_search_progress = log
+    if deterministic_limit is not None:
+        solver.parameters.max_deterministic_time = deterministic_limit
+    if opt.focus_lns:
+        solver.parameters.ignore_subsolvers.extend(_UNFOCUSED_SUBSOLVERS)
     for name, value in opt.sat_parameters:
         _set_param(solver, name, value)
     status_name, count = _run(m, solver, progress, t0, time_limit_s)
@@ -763,7 +847,7 @@ def solve_rcpsp(
 def _set_param(solver: cp_model.CpSolver, name: str, value: object) -> None:
     field_ = getattr(solver.parameters, name)
     if isinstance(value, (list, tuple)):
-        del field_[:]
+        field_.clear()
         field_.extend(value)
     else:
         setattr(solver.parameters, name, value)

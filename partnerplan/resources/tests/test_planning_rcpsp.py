@@ -1,6 +1,8 @@
 """The single-project scheduling core (RCPSP) and the PSPLIB reader.
 
-No database: plain dataclasses in and out.  Solves use time limits of at most 2 s.
+No database: plain dataclasses in and out.  Solves use time limits of at most 2 s, or (for the
+PSPLIB instances, which must be proven optimal whatever the machine's load) a deterministic
+limit with a generous wall-clock safety net.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from partnerplan.resources.planning.rcpsp import (
     RcpspProblem,
     check_schedule,
     critical_path,
+    heads_and_tails,
     lower_bound,
     serial_sgs,
     solve_rcpsp,
@@ -160,11 +163,39 @@ def test_it_rejects_mismatched_lengths():
 @pytest.mark.parametrize("name", sorted(J30_OPTIMA))
 def test_it_reaches_the_optimum_on_psplib_j30_instances(name):
     problem = parse_sm(DATA / f"{name}.sm")
-    result = solve_rcpsp(problem, time_limit_s=2)
+    result = solve_rcpsp(problem, time_limit_s=60, deterministic_limit=2.0)
     assert result.starts is not None
     assert check_schedule(problem, result.starts) == []
     assert result.makespan == J30_OPTIMA[name]
     assert result.status is SolveStatus.OPTIMAL
+
+
+def test_the_plain_model_also_takes_a_deterministic_limit():
+    problem = parse_sm(DATA / "j301_1.sm")
+    result = solve_rcpsp_plain(problem, time_limit_s=60, deterministic_limit=2.0)
+    assert result.starts is not None
+    assert check_schedule(problem, result.starts) == []
+    assert result.makespan == J30_OPTIMA["j301_1"]
+
+
+def test_precedence_energy_tightens_heads_and_tails():
+    """Three unit-capacity tasks of length 2 before a final task: the critical path says the
+    final task may start at 2, but the three must run one after another, so not before 6."""
+    p = RcpspProblem(
+        durations=(2, 2, 2, 1),
+        demands=((1,), (1,), (1,), (1,)),
+        capacities=(1,),
+        successors=((3,), (3,), (3,), ()),
+    )
+    es, cp_tail = critical_path(p)
+    head, tail = heads_and_tails(p)
+    assert es[3] == 2 and head[3] == 6
+    assert cp_tail[0] == 3 and tail[0] == 3  # one successor of length 1: nothing to add
+    assert all(h >= e for h, e in zip(head, es, strict=True))
+    assert all(t >= c for t, c in zip(tail, cp_tail, strict=True))
+    assert max(h + t for h, t in zip(head, tail, strict=True)) == 7
+    result = solve_rcpsp(p, time_limit_s=2)
+    assert result.makespan == 7 and result.status is SolveStatus.OPTIMAL
 
 
 def test_it_gives_a_valid_heuristic_schedule_within_reach_of_the_optimum():
