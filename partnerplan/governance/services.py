@@ -192,7 +192,7 @@ def membership_end(*, actor: Any, membership: BodyMembership, ended_on: dt.date)
     """End a membership on `ended_on` (the last day as a member). The record stays, so past
     attendance and votes still show the role the person held."""
     membership = (
-        BodyMembership.objects.select_for_update()
+        BodyMembership.objects.select_for_update(of=("self",))
         .select_related("body", "person")
         .get(pk=membership.pk)
     )
@@ -371,7 +371,9 @@ def reporting_line_add(
 def reporting_line_end(*, actor: Any, line: ReportingLine, ended_on: dt.date) -> ReportingLine:
     """End a reporting line on `ended_on`. It leaves the structure diagram; its history stays."""
     line = (
-        ReportingLine.objects.select_for_update().select_related("source", "target").get(pk=line.pk)
+        ReportingLine.objects.select_for_update(of=("self",))
+        .select_related("source", "target")
+        .get(pk=line.pk)
     )
     if line.ended_on is not None:
         raise _fail("ended_on", f"This line already ended on {format_date(line.ended_on)}")
@@ -548,7 +550,9 @@ def meeting_publish_agenda(
 ) -> Meeting:
     """Publish the agenda. Five clear days (or the body's own number) before the meeting, or
     later only as urgent with the reason recorded."""
-    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
+    )
     _check_transition(meeting, "publish", "published")
     published_on = _today(published_on)
     if published_on >= meeting.date:
@@ -581,7 +585,9 @@ def meeting_publish_agenda(
 def meeting_cancel(*, actor: Any, meeting: Meeting, reason: str) -> Meeting:
     """Cancel a meeting, keeping it in calendars as cancelled; its business moves to the next
     meeting of the body (now, or as soon as one is scheduled)."""
-    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
+    )
     _check_transition(meeting, "cancel", "cancelled")
     if not reason.strip():
         raise _fail(
@@ -608,7 +614,9 @@ def meeting_reschedule(
 ) -> Meeting:
     """Move a meeting. It keeps its calendar UID and its SEQUENCE goes up; a published agenda
     must be published again for the new date."""
-    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
+    )
     _check_transition(meeting, "reschedule", "rescheduled")
     if timezone.localtime(starts_at).date() < _today(today):
         raise _fail("starts_at", "A meeting can only be moved to today or later")
@@ -672,7 +680,9 @@ def meeting_record_attendance(
 
 @transaction.atomic
 def meeting_mark_held(*, actor: Any, meeting: Meeting, today: dt.date | None = None) -> Meeting:
-    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
+    )
     _check_transition(meeting, "hold", "marked as held")
     if meeting.date > _today(today):
         raise _fail(
@@ -713,7 +723,9 @@ def agenda_item_add(
     late_reason: str = "",
     today: dt.date | None = None,
 ) -> AgendaItem:
-    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
+    )
     day = _today(today)
     if meeting.date < day:
         raise _fail(
@@ -914,7 +926,7 @@ def decision_record(
     within the body's powers. An approving decision applies the recommendation's effect (and
     is not saved if the effect is refused)."""
     rec = (
-        Recommendation.objects.select_for_update()
+        Recommendation.objects.select_for_update(of=("self",))
         .select_related("item__meeting__body", "matter")
         .get(pk=recommendation.pk)
     )
@@ -993,7 +1005,11 @@ def minutes_save_draft(*, actor: Any, meeting: Meeting, text: str) -> Minutes:
 @transaction.atomic
 def minutes_approve(*, actor: Any, minutes: Minutes, at_meeting: Meeting) -> Minutes:
     """Approve draft minutes as a correct record at a later meeting of the same body."""
-    minutes = Minutes.objects.select_for_update().select_related("meeting__body").get(pk=minutes.pk)
+    minutes = (
+        Minutes.objects.select_for_update(of=("self",))
+        .select_related("meeting__body")
+        .get(pk=minutes.pk)
+    )
     if minutes.status == MinutesStatus.APPROVED:
         raise _fail("at_meeting", "These minutes have already been approved")
     if (
@@ -1064,7 +1080,9 @@ def officer_decision_record(
     exempt_paragraph: int | None = None,
 ) -> OfficerDecision:
     delegation = (
-        Delegation.objects.select_for_update().select_related("from_body").get(pk=delegation.pk)
+        Delegation.objects.select_for_update(of=("self",))
+        .select_related("from_body")
+        .get(pk=delegation.pk)
     )
     if not delegation.to_bodies.filter(pk=taken_by.pk).exists():
         raise _fail(

@@ -266,7 +266,9 @@ def stage_add(
 @transaction.atomic
 def stage_remove(*, actor: Any, stage: Stage) -> None:
     """Remove a stage nothing uses: no project is at it and no gate passage names it."""
-    stage = Stage.objects.select_for_update().select_related("programme").get(pk=stage.pk)
+    stage = (
+        Stage.objects.select_for_update(of=("self",)).select_related("programme").get(pk=stage.pk)
+    )
     problems = []
     at = Project.objects.filter(stage=stage).count()
     if at:
@@ -661,7 +663,9 @@ def project_pass_gate(
     taken before partnerplan was in use, a reference to the papers with its date and body.
     """
     project = (
-        Project.objects.select_for_update().select_related("stage", "programme").get(pk=project.pk)
+        Project.objects.select_for_update(of=("self",))
+        .select_related("stage", "programme")
+        .get(pk=project.pk)
     )
     errors: Errors = {}
     refusal = _gate_refusal(project, to_stage)
@@ -857,7 +861,7 @@ def business_case_version_approve(
     approved_by: Body | None = None,
 ) -> BusinessCaseVersion:
     version = (
-        BusinessCaseVersion.objects.select_for_update()
+        BusinessCaseVersion.objects.select_for_update(of=("self",))
         .select_related("business_case")
         .get(pk=version.pk)
     )
@@ -950,7 +954,9 @@ def benefit_create(*, actor: Any, project: Project, **data: Any) -> Benefit:
 
 @transaction.atomic
 def benefit_update(*, actor: Any, benefit: Benefit, **data: Any) -> Benefit:
-    benefit = Benefit.objects.select_for_update().select_related("project").get(pk=benefit.pk)
+    benefit = (
+        Benefit.objects.select_for_update(of=("self",)).select_related("project").get(pk=benefit.pk)
+    )
     _apply(benefit, BENEFIT_FIELDS, data)
     _validate_benefit(benefit)
     save_with_actor(benefit, actor)
@@ -1193,7 +1199,11 @@ def _validate_highlight(report: HighlightReport, scale: str) -> None:
 
 @transaction.atomic
 def highlight_report_create(*, actor: Any, project: Project, **data: Any) -> HighlightReport:
-    project = Project.objects.select_for_update().select_related("programme").get(pk=project.pk)
+    project = (
+        Project.objects.select_for_update(of=("self",))
+        .select_related("programme")
+        .get(pk=project.pk)
+    )
     report = HighlightReport(project=project)
     _apply(report, HIGHLIGHT_FIELDS, data)
     _validate_highlight(report, project.programme.confidence_scale)
