@@ -108,6 +108,8 @@ class BlockForm(GovUKFormMixin, forms.Form):
     project = _choice("Project")
     fund = _choice("Fund")
     scenario = _choice("Scenario")
+    run = _choice("Planner run")
+    plan_scenario = _choice("Planner scenario (leave empty for the plan as it stands)")
     start = GovUKDateField(label="Movements from", required=False)
     end = GovUKDateField(label="Movements to", required=False)
     figure_label = forms.CharField(

@@ -24,6 +24,7 @@ from partnerplan.reports.builders.live import (
     fund_forecast,
     overlap_table,
     pipeline,
+    scenario_result,
     workstream_summaries,
 )
 from partnerplan.reports.builders.live import missing as missing_block
@@ -59,6 +60,8 @@ PARAMETERS: dict[str, tuple[str, str]] = {
     "scenario": ("Scenario (pending requests assumed approved)", "finance.Scenario"),
     "start": ("From", "date"),
     "end": ("To", "date"),
+    "run": ("Planner run", "resources.PlanRun"),
+    "plan_scenario": ("Planner scenario (its plan in the run)", "resources.PlanScenario"),
 }
 
 
@@ -266,8 +269,79 @@ def fund_movements(params: Params, viewer: Viewer, as_at: dt.datetime) -> Built:
 
 
 # --- resources ----------------------------------------------------------------------------
-# The planner's scenario result (builders.live.scenario_result) is not offered: the resources
-# app has no committed selectors to read a scenario's result from yet.
+
+BASE_PLAN = "Plan as it stands"
+NOT_IN_PLAN = "Not in the plan"
+
+
+def _month(iso: str) -> str:
+    return f"{dt.date.fromisoformat(iso):%B %Y}"
+
+
+def _plan_rows(plan: Mapping[str, Any], seen: set[str]) -> tuple[list[tuple[str, str, str]], int]:
+    """(project, start, outcome) rows for the projects in ``seen``, and how many were left out."""
+    rows: list[tuple[str, str, str]] = []
+    hidden = 0
+    for s in plan.get("scheduled", []):
+        if s["project_id"] not in seen:
+            hidden += 1
+            continue
+        fixed = " (committed)" if s.get("fixed") else ""
+        outcome = f"Goes ahead; runs to the end of {_month(s['end'])}{fixed}"
+        rows.append((s["title"], _month(s["start"]), outcome))
+    for d in plan.get("deferred", []):
+        if d["project_id"] not in seen:
+            hidden += 1
+            continue
+        why = "; ".join(r["message"] for r in d.get("reasons", []) if r.get("message"))
+        outcome = "Deferred" + (f": {why}" if why else "")
+        if d.get("suggestions"):
+            outcome += f". What would let it in: {'; '.join(d['suggestions'])}"
+        rows.append((d["title"], NOT_IN_PLAN, outcome))
+    return rows, hidden
+
+
+def scenario_plan(params: Params, viewer: Viewer, as_at: dt.datetime) -> Built:
+    """A finished planner run's plan: the plan as it stands, or the plan of one of the run's
+    scenarios. Projects the audience may not see are left out of the table and counted."""
+    from partnerplan.portfolio.models import Project
+    from partnerplan.resources.models import PlanRun, PlanScenario, RunStatus
+
+    run = PlanRun.objects.filter(pk=_pk(params, "run")).only("pk", "name", "status", "result")
+    found = run.first()
+    if found is None:
+        return missing_block("planner run", _name(params, "run", "chosen"))
+    if found.status != RunStatus.DONE:
+        state = found.get_status_display().lower()
+        return LiveBlockMissing(
+            "planner run", f"The planner run '{found.name}' has not finished ({state})."
+        )
+    plan_name = BASE_PLAN
+    if params.get("plan_scenario"):
+        scenario = PlanScenario.objects.filter(pk=_pk(params, "plan_scenario")).first()
+        if scenario is None:
+            return missing_block("planner scenario", _name(params, "plan_scenario", "chosen"))
+        plan_name = scenario.name
+    plan = next((p for p in found.result.get("plans", []) if p.get("name") == plan_name), None)
+    if plan is None:
+        return LiveBlockMissing(
+            "planner run", f"The planner run '{found.name}' has no plan for '{plan_name}'."
+        )
+    seen = {f"p{pk}" for pk in visible(Project.objects.all(), viewer).values_list("pk", flat=True)}
+    rows, hidden = _plan_rows(plan, seen)
+    if not rows:
+        return LiveBlockMissing(
+            "planner run", f"The plan '{plan_name}' of '{found.name}' has no project to show."
+        )
+    going = sum(1 for r in rows if r[1] != NOT_IN_PLAN)
+    summary = (
+        f"From the planner run '{found.name}': {going} of {len(rows)} projects go ahead"
+        f" in '{plan_name}'."
+    )
+    if hidden:
+        summary += f" {hidden} project(s) this report's readers may not see are left out."
+    label = found.name if plan_name == BASE_PLAN else plan_name
+    return scenario_result(label, summary, rows, as_at=as_at)
 
 
 SOURCES: dict[str, Source] = {
@@ -284,6 +358,12 @@ SOURCES: dict[str, Source] = {
         optional=("scenario",),
     ),
     "highlight": Source("A project's latest highlight report", ("project",), highlight),
+    "scenario_result": Source(
+        "A planner run's result (the plan as it stands, or a scenario's plan)",
+        ("run",),
+        scenario_plan,
+        optional=("plan_scenario",),
+    ),
 }
 
 

@@ -48,6 +48,7 @@ from partnerplan.reports.other_documents import (
     minutes_document,
 )
 from partnerplan.reports.serialise import document_from_json
+from partnerplan.resources.models import PlanRun, PlanScenario, RunStatus
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CONTEXT = {"nav_reports": True}
@@ -273,6 +274,8 @@ def _choices(viewer: Any) -> dict[str, Any]:
         "project": visible(Project.objects.filter(archived_at__isnull=True), viewer),
         "fund": visible(Fund.objects.filter(archived_at__isnull=True), viewer),
         "scenario": Scenario.objects.all(),
+        "run": PlanRun.objects.filter(status=RunStatus.DONE).only("pk", "name"),
+        "plan_scenario": PlanScenario.objects.order_by("name"),
         "figure_fund": visible(Fund.objects.filter(archived_at__isnull=True), viewer),
         "figure_scenario": Scenario.objects.all(),
     }
