@@ -167,7 +167,7 @@ def build_problem(
     member_ids = {m.id for m in members}
     planned = []
     for p in projects:
-        roles_rows: list[RoleDemand] = list(p.role_demands.all())  # type: ignore[attr-defined]
+        roles_rows: list[RoleDemand] = list(p.role_demands.all())
         first = min(r.first_month for r in roles_rows)
         duration = max(months_between(first, r.first_month) + r.months for r in roles_rows)
         settings_row = getattr(p, "planning", None)
