@@ -1,9 +1,11 @@
-"""Other documents from the apps' records: a project's highlight report, a meeting's minutes and
-a decision notice, as builders' ``Document`` values (rendered to PDF or .docx by the views)."""
+"""Other documents from the apps' records: a project's highlight report and end-stage report, a
+partner's quarterly progress report, a meeting's minutes and a decision notice, as builders'
+``Document`` values (rendered to PDF or .docx by the views)."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, cast
 
 from django.utils import timezone
 
@@ -11,12 +13,17 @@ from partnerplan.core.models import Visibility
 from partnerplan.reports.builders.model import Document
 from partnerplan.reports.builders.other import (
     DecisionNotice,
+    EndStageReport,
     HighlightReport,
     Minutes,
     MinutesItem,
+    ProgressLine,
+    QuarterlyProgressReport,
     decision_notice,
+    end_stage_report,
     highlight_report,
     minutes,
+    quarterly_progress_report,
 )
 from partnerplan.reports.documents import paragraphs
 
@@ -121,5 +128,151 @@ def decision_notice_document(decision: Any) -> Document:
             alternatives_rejected=tuple(paragraphs(decision.options_considered)),
             conflicts_declared=tuple(paragraphs(decision.declared_interests)),
             exempt_paragraph=exempt,
+        )
+    )
+
+
+def _rag(confidence: str) -> Any:
+    return _RAG.get(confidence, "amber")
+
+
+def _stage_started(project: Any) -> dt.date | None:
+    """When the project entered its current stage: its latest gate passage into it."""
+    passage = (
+        project.gate_passages.filter(to_stage=project.stage_id).order_by("-decided_on").first()
+    )
+    return passage.decided_on if passage is not None else None
+
+
+def end_stage_document(project: Any, *, on: dt.date | None = None) -> Document:
+    """The end-stage report of ``project``'s current stage: the highlight reports since it
+    entered the stage, its business case, open risks and issues, lessons, and the request to
+    move to the next stage (if there is one)."""
+    on = on or timezone.localdate()
+    stage = project.stage
+    started = _stage_started(project)
+    reports = project.highlight_reports.select_related("author").order_by("-period_end")
+    if started is not None:
+        reports = reports.filter(period_end__gte=started)
+    latest = reports.first()
+    if latest is not None:
+        summary = (
+            f"Delivery confidence at the last highlight report ({latest.period_end:%-d %B %Y}): "
+            f"{latest.get_confidence_display() or 'not given'}. "
+            f"{' '.join(latest.progress.split())}"
+        )
+    else:
+        summary = f"No highlight report was made in the {stage.name} stage."
+    case = project.business_cases.order_by("-pk").first()
+    version = case.versions.order_by("-number").first() if case is not None else None
+    if version is None:
+        case_review = "No business case is recorded for the project."
+    elif version.approved_on:
+        preferred = version.preferred_option and (
+            f" The preferred option is {version.preferred_option}."
+        )
+        case_review = (
+            f"The {case.get_stage_display().lower()} (version {version.number}) was approved "
+            f"on {version.approved_on:%-d %B %Y}.{preferred}"
+        )
+    else:
+        case_review = (
+            f"The {case.get_stage_display().lower()} (version {version.number}) is not yet "
+            "approved."
+        )
+    dates = []
+    if project.planned_end:
+        dates.append(f"planned to end {project.planned_end:%B %Y}")
+    if project.forecast_end:
+        dates.append(f"forecast to end {project.forecast_end:%B %Y}")
+    objectives = " ".join(project.summary.split()) or "The project's objectives are not recorded."
+    if dates:
+        objectives += f" The project is {' and '.join(dates)}."
+    raid = list(project.raid.order_by("kind", "-raised_on"))
+    issues = tuple(
+        f"{r.get_kind_display()}: {r.title}"
+        for r in raid
+        if r.kind in ("risk", "issue") and r.status == "open"
+    )
+    lessons = tuple(r.title for r in raid if r.kind == "lesson")
+    following = (
+        type(stage)
+        .objects.filter(programme_id=stage.programme_id, order__gt=stage.order)
+        .order_by("order")
+        .first()
+    )
+    requests = (f"To approve the move to the {following.name} stage.",) if following else ()
+    manager = project.project_manager
+    return end_stage_report(
+        EndStageReport(
+            project=project.title,
+            stage=stage.name,
+            date=on,
+            author=manager.full_name if manager else "",
+            summary=summary,
+            business_case_review=case_review,
+            objectives_review=objectives,
+            issues_and_risks=issues,
+            lessons=lessons,
+            forecast=" ".join(latest.next_period.split()) if latest is not None else "",
+            recommendations=requests,
+        )
+    )
+
+
+def quarter_dates(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """First and last day of ``quarter`` (1-4) of the financial year starting April ``year``."""
+    month = 4 + 3 * (quarter - 1)
+    start = dt.date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+    after = dt.date(start.year + (start.month + 2) // 12, (start.month + 2) % 12 + 1, 1)
+    return start, after - dt.timedelta(days=1)
+
+
+def quarter_of(day: dt.date) -> tuple[int, int]:
+    """(financial year, quarter) of ``day``."""
+    year = day.year if day.month >= 4 else day.year - 1
+    return year, (day.month - 4) % 12 // 3 + 1
+
+
+def quarterly_document(partner: Any, projects: list[Any], *, year: int, quarter: int) -> Document:
+    """A partner's progress on the projects and shared services it leads or whose workstream it
+    leads (``projects``, already scoped to the viewer), from the highlight reports of the
+    quarter."""
+    start, end = quarter_dates(year, quarter)
+    lines = []
+    reported = 0
+    for project in projects:
+        leads = {p.pk for p in project.lead_partners.all()}
+        role = "Lead partner" if partner.pk in leads else "Leads the workstream"
+        in_quarter = [r for r in project.highlight_reports.all() if start <= r.period_end <= end]
+        latest = max(in_quarter, key=lambda r: r.period_end, default=None)
+        if latest is None:
+            lines.append(
+                ProgressLine(project.title, role, cast(Any, "Not reported"), "No highlight report.")
+            )
+            continue
+        reported += 1
+        lines.append(
+            ProgressLine(
+                project.title,
+                role,
+                _rag(latest.confidence),
+                " ".join(latest.progress.split()),
+                " ".join(latest.next_period.split()),
+            )
+        )
+    summary = (
+        f"{partner.name} leads {len(projects)} project(s) or shared service(s) of the "
+        f"partnership, directly or through a workstream; {reported} reported in the quarter."
+    )
+    return quarterly_progress_report(
+        QuarterlyProgressReport(
+            partner=partner.name,
+            quarter=f"Quarter {quarter}, {year}/{(year + 1) % 100:02d}",
+            period_start=start,
+            period_end=end,
+            author="",
+            summary=summary,
+            lines=tuple(lines),
         )
     )

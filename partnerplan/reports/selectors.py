@@ -8,11 +8,12 @@ the report; everyone else sees published versions.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from partnerplan.core.access import Viewer, can, visible_q
+from partnerplan.core.access import Viewer, can, visible, visible_q
 from partnerplan.governance.models import AgendaItem, Body, Decision, ItemKind, Meeting
 from partnerplan.reports.models import (
     Report,
@@ -150,3 +151,21 @@ def decision_for_notice(*, viewer: Viewer, pk: int) -> Decision:
 
 def can_change(viewer: Viewer, report: Report) -> bool:
     return can(viewer, "reports.change_report", report)
+
+
+def quarterly_projects(*, viewer: Viewer, partner: Any) -> list[Any]:
+    """The projects ``partner`` leads, or whose workstream (its own, or one it is linked to in
+    the programme links: seed Appendix A) the partner leads, that the viewer may see."""
+    from partnerplan.portfolio.models import Project
+
+    led = (
+        Q(lead_partners=partner)
+        | Q(workstream__lead_partners=partner)
+        | Q(links__workstream__lead_partners=partner)
+    )
+    ids = visible(Project.objects.filter(archived_at__isnull=True), viewer).filter(led)
+    return list(
+        Project.objects.filter(pk__in=ids.values("pk"))
+        .prefetch_related("lead_partners", "highlight_reports")
+        .order_by("title")
+    )

@@ -29,4 +29,6 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes", views.minutes, name="minutes"),
     path("decisions/<int:pk>/notice", views.decision_notice, name="decision-notice"),
     path("projects/<int:pk>/highlight-report", views.highlight_report, name="highlight-report"),
+    path("projects/<int:pk>/end-stage-report", views.end_stage_report, name="end-stage-report"),
+    path("partners/<int:pk>/quarterly-report", views.quarterly_report, name="quarterly-report"),
 ]

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerplan.core.access import can, require, viewer_for, visible
 from partnerplan.core.forms import apply_validation_error
 from partnerplan.finance.models import Fund, Scenario
+from partnerplan.partners.models import Partner
 from partnerplan.portfolio.models import HighlightReport, Method, Programme, Project
 from partnerplan.reports import selectors, services
 from partnerplan.reports.builders import (
@@ -44,8 +45,11 @@ from partnerplan.reports.forms import (
 from partnerplan.reports.models import BlockKind, Report
 from partnerplan.reports.other_documents import (
     decision_notice_document,
+    end_stage_document,
     highlight_document,
     minutes_document,
+    quarter_of,
+    quarterly_document,
 )
 from partnerplan.reports.serialise import document_from_json
 from partnerplan.resources.models import PlanRun, PlanScenario, RunStatus
@@ -459,6 +463,55 @@ def highlight_report(request: HttpRequest, pk: int) -> HttpResponse:
     if report is None:
         raise Http404("The project has no highlight report yet")
     return _render_document(request, highlight_document(report))
+
+
+@require_GET
+def end_stage_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The end-stage report of project ``pk``'s current stage, from its records."""
+    viewer = viewer_for(request.user)
+    project = (
+        visible(Project.objects.filter(pk=pk), viewer)
+        .select_related("stage", "project_manager")
+        .first()
+    )
+    if project is None:
+        raise Http404("No project you can see has that number")
+    return _render_document(request, end_stage_document(project))
+
+
+BAD_QUARTER = "Give the year as a number, such as 2010, and the quarter as 1 to 4"
+
+
+def _quarter(request: HttpRequest) -> tuple[int, int]:
+    """``?year=2010&quarter=3`` (financial year starting April 2010); by default the quarter
+    before today's."""
+    year, quarter = quarter_of(timezone.localdate())
+    year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    try:
+        year = int(request.GET.get("year") or year)
+        quarter = int(request.GET.get("quarter") or quarter)
+    except ValueError:
+        raise Http404(
+            "Give the year as a number, such as 2010, and the quarter as 1 to 4"
+        ) from None
+    if not (1 <= quarter <= 4 and 2000 <= year <= 2100):
+        raise Http404("Give the year as a number, such as 2010, and the quarter as 1 to 4")
+    return year, quarter
+
+
+@require_GET
+def quarterly_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """Partner ``pk``'s quarterly progress report on the shared services and projects it
+    leads (directly or through a workstream)."""
+    viewer = viewer_for(request.user)
+    partner = visible(Partner.objects.filter(pk=pk), viewer).first()
+    if partner is None:
+        raise Http404("No partner you can see has that number")
+    year, quarter = _quarter(request)
+    projects = selectors.quarterly_projects(viewer=viewer, partner=partner)
+    return _render_document(
+        request, quarterly_document(partner, projects, year=year, quarter=quarter)
+    )
 
 
 @require_GET

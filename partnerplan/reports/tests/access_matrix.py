@@ -13,6 +13,7 @@ from partnerplan.governance.tests.factories import (
     HeldMeetingFactory,
     RecommendationFactory,
 )
+from partnerplan.partners.tests.factories import PartnerFactory
 from partnerplan.portfolio.tests.factories import HighlightReportFactory
 from partnerplan.reports.tests.factories import (
     ParagraphFactory,
@@ -45,6 +46,8 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "reports:minutes": ("report_meeting", ALL_OK),
     "reports:decision-notice": ("report_decision", ALL_OK),
     "reports:highlight-report": ("report_project", ALL_OK),
+    "reports:end-stage-report": ("report_project", ALL_OK),
+    "reports:quarterly-report": ("report_partner", ALL_OK),
 }
 
 
@@ -72,4 +75,5 @@ def objects(world: Any) -> dict[str, Any]:
         "report_meeting": meeting,
         "report_decision": decision,
         "report_project": highlight.project,
+        "report_partner": PartnerFactory.create(),
     }
