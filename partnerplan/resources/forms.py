@@ -229,3 +229,27 @@ class RunForm(GovUKFormMixin, forms.Form):
     def __init__(self, *args: Any, scenarios: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["scenarios"].queryset = scenarios  # type: ignore[attr-defined]
+
+
+class MemberEditForm(PoolMemberForm):
+    """Change a pool member (everything but who they are)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["person"]
+
+
+class LeavePoolForm(GovUKFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why are they leaving the pool?",
+        max_length=500,
+        error_messages={"required": "Say why they are leaving the pool"},
+        widget=forms.Textarea,
+        help_text="For example, 'Returned to the district full-time'. This is kept in the history.",
+    )
+
+
+class AssignmentEditForm(GovUKFormMixin, forms.Form):
+    days_per_week = _days("Days a week")
+    starts_on = GovUKDateField(label="From")
+    ends_on = GovUKDateField(label="Until")

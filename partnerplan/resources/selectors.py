@@ -21,6 +21,8 @@ from partnerplan.portfolio.models import Project
 from partnerplan.resources import calendar as cal
 from partnerplan.resources.models import (
     Assignment,
+    Availability,
+    Leave,
     PlanRun,
     PlanScenario,
     PoolMember,
@@ -70,6 +72,32 @@ def member_detail(*, viewer: Viewer, pk: int) -> PoolMember:
         )
     except PoolMember.DoesNotExist:
         raise Http404("No pool member has that number") from None
+
+
+def availability_detail(*, viewer: Viewer, pk: int) -> Availability:
+    try:
+        return Availability.objects.select_related("member__person").get(pk=pk)
+    except Availability.DoesNotExist:
+        raise Http404("No spell of availability has that number") from None
+
+
+def leave_detail(*, viewer: Viewer, pk: int) -> Leave:
+    try:
+        return Leave.objects.select_related("member__person").get(pk=pk)
+    except Leave.DoesNotExist:
+        raise Http404("No leave has that number") from None
+
+
+def assignment_detail(*, viewer: Viewer, pk: int) -> Assignment:
+    """A booking, seen through its project's visibility."""
+    try:
+        return (
+            Assignment.objects.filter(visible_q(viewer, Project, "demand__project__"))
+            .select_related("member__person", "demand__project", "demand__skill")
+            .get(pk=pk)
+        )
+    except Assignment.DoesNotExist:
+        raise Http404("No booking you can see has that number") from None
 
 
 def member_choices() -> QuerySet[PoolMember]:

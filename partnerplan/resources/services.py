@@ -180,6 +180,90 @@ def leave_add(
     return row
 
 
+@transaction.atomic
+def member_archive(*, actor: Any, member: PoolMember, reason: str) -> PoolMember:
+    """Take someone out of the pool. Refused while they have bookings that have not ended."""
+    from partnerplan.core.services import archive
+
+    member = PoolMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
+    if member.is_archived:
+        raise ValidationError(f"{member} has already left the pool.")
+    today = timezone.localdate()
+    current = list(
+        Assignment.objects.filter(member=member, ends_on__gte=today)
+        .select_related("demand__project")
+        .order_by("ends_on")
+    )
+    if current:
+        names = "; ".join(
+            f"{a.demand.project.title} until {a.ends_on:%-d %B %Y}" for a in current[:5]
+        )
+        raise ValidationError(
+            {
+                "reason": f"{member} is still booked ({names}): end or remove those bookings "
+                "before taking them out of the pool"
+            }
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why they are leaving the pool"})
+    archive(member, actor=actor, reason=reason)
+    return member
+
+
+@transaction.atomic
+def member_restore(*, actor: Any, member: PoolMember) -> PoolMember:
+    from partnerplan.core.services import restore
+
+    member = PoolMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
+    restore(member, actor=actor)
+    return member
+
+
+@transaction.atomic
+def availability_update(
+    *,
+    actor: Any,
+    availability: Availability,
+    starts_on: dt.date,
+    days_per_week: Decimal,
+    ends_on: dt.date | None = None,
+) -> Availability:
+    """Change a spell (setting its end date ends it)."""
+    errors = _errors()
+    _check_days(errors, days_per_week, "they are available in this spell")
+    _check_order(errors, starts_on, ends_on, "ends_on", "spell")
+    _raise(errors)
+    row = Availability.objects.select_for_update().get(pk=availability.pk)
+    row.starts_on, row.ends_on, row.days_per_week = starts_on, ends_on, days_per_week
+    save_with_actor(row, actor)
+    return row
+
+
+@transaction.atomic
+def availability_delete(*, actor: Any, availability: Availability) -> None:
+    availability._history_user = actor  # type: ignore[attr-defined]
+    availability.delete()
+
+
+@transaction.atomic
+def leave_update(
+    *, actor: Any, leave: Leave, starts_on: dt.date, ends_on: dt.date, note: str = ""
+) -> Leave:
+    errors = _errors()
+    _check_order(errors, starts_on, ends_on, "ends_on", "leave")
+    _raise(errors)
+    row = Leave.objects.select_for_update().get(pk=leave.pk)
+    row.starts_on, row.ends_on, row.note = starts_on, ends_on, note.strip()
+    save_with_actor(row, actor)
+    return row
+
+
+@transaction.atomic
+def leave_delete(*, actor: Any, leave: Leave) -> None:
+    leave._history_user = actor  # type: ignore[attr-defined]
+    leave.delete()
+
+
 def member_calendar(member: PoolMember) -> cal.MemberCalendar:
     """The member's calendar from their rows (uses prefetched `availability` and `leave`)."""
     return cal.MemberCalendar(
@@ -234,6 +318,39 @@ def demand_create(*, actor: Any, project: Project, skill: Skill | None, **data: 
     demand.title = demand.title.strip()
     save_with_actor(demand, actor)
     return demand
+
+
+@transaction.atomic
+def demand_update(
+    *, actor: Any, demand: RoleDemand, skill: Skill | None, **data: Any
+) -> RoleDemand:
+    """Change a role. Refused if someone booked to it lacks a newly chosen skill."""
+    unknown = set(data) - DEMAND_FIELDS
+    if unknown:
+        raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
+    row = RoleDemand.objects.select_for_update().get(pk=demand.pk)
+    for name, value in data.items():
+        setattr(row, name, value)
+    _validate_demand(row, skill)
+    assert skill is not None
+    if skill.pk != row.skill_id:
+        lacking = sorted(
+            str(a.member)
+            for a in row.assignments.select_related("member__person")
+            if not a.member.skills.filter(pk=skill.pk).exists()
+        )
+        if lacking:
+            raise ValidationError(
+                {
+                    "skill": f"{', '.join(lacking)} {'is' if len(lacking) == 1 else 'are'} "
+                    f"booked to this role and {'does' if len(lacking) == 1 else 'do'} not have "
+                    f"{skill.name}: remove the booking first"
+                }
+            )
+    row.skill = skill
+    row.title = row.title.strip()
+    save_with_actor(row, actor)
+    return row
 
 
 @transaction.atomic
@@ -343,6 +460,42 @@ def assignment_create(
         )
     )
     return AssignmentOutcome(row, cal.over_allocated_months(member_calendar(member), bookings))
+
+
+@transaction.atomic
+def assignment_update(
+    *,
+    actor: Any,
+    assignment: Assignment,
+    days_per_week: Decimal | None,
+    starts_on: dt.date | None,
+    ends_on: dt.date | None,
+) -> AssignmentOutcome:
+    """Change a booking's days a week or dates (over-allocation is flagged, not refused)."""
+    errors = _errors()
+    if starts_on is None:
+        _add(errors, "starts_on", "Enter when the booking starts")
+    if ends_on is None:
+        _add(errors, "ends_on", "Enter when the booking ends")
+    _check_days(errors, days_per_week, "they give to the role")
+    _check_order(errors, starts_on, ends_on, "ends_on", "booking")
+    _raise(errors)
+    assert days_per_week is not None and starts_on is not None and ends_on is not None
+    PoolMember.objects.select_for_update().filter(pk=assignment.member_id).first()
+    row = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    row.days_per_week, row.starts_on, row.ends_on = days_per_week, starts_on, ends_on
+    save_with_actor(row, actor)
+    return AssignmentOutcome(row, _over_allocation(row.member_id))
+
+
+def _over_allocation(member_id: int) -> list[tuple[dt.date, Decimal, Decimal]]:
+    member = PoolMember.objects.prefetch_related("availability", "leave").get(pk=member_id)
+    bookings = list(
+        Assignment.objects.filter(member=member).values_list(
+            "starts_on", "ends_on", "days_per_week"
+        )
+    )
+    return cal.over_allocated_months(member_calendar(member), bookings)
 
 
 @transaction.atomic

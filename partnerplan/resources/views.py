@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -27,6 +28,11 @@ NAV = {"nav_resources": True}
 
 def _ctx(**kw: Any) -> dict[str, Any]:
     return {**NAV, **kw}
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The form data on a POST, even an empty one (so it is validated, not shown afresh)."""
+    return request.POST if request.method == "POST" else None
 
 
 # --- Pool ------------------------------------------------------------------------------------
@@ -95,6 +101,7 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
             assignments=assignments,
             months=months,
             can_change=can(viewer, "resources.change_member", member),
+            can_manage=can(viewer, "resources.manage_pool", member),
         ),
     )
 
@@ -133,6 +140,163 @@ def leave_create(request: HttpRequest, pk: int) -> HttpResponse:
         request, pk, forms.LeaveForm, services.leave_add, "resources/leave_form.html",
         "The leave has been saved.",
     )  # fmt: skip
+
+
+def _confirm(
+    request: HttpRequest,
+    *,
+    heading: str,
+    text: str,
+    button: str,
+    cancel_url: str,
+    error: str = "",
+    caption: str = "",
+) -> HttpResponse:
+    return render(
+        request,
+        "resources/confirm.html",
+        _ctx(heading=heading, text=text, button=button, cancel_url=cancel_url, error=error,
+             caption=caption),
+    )  # fmt: skip
+
+
+def _message(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    member = selectors.member_detail(viewer=viewer, pk=pk)
+    require(viewer, "resources.manage_pool", member)
+    initial = {
+        name: getattr(member, name)
+        for name in ("days_per_week", "available_from", "available_until", "cost_rate_per_day",
+                     "notes")
+    }  # fmt: skip
+    initial["home_partner"] = member.home_partner_id
+    initial["skills"] = [s.pk for s in member.skills.all()]
+    form = forms.MemberEditForm(
+        _posted(request),
+        initial=initial,
+        partners=visible(Partner.objects.filter(archived_at__isnull=True), viewer),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_update(actor=request.user, member=member, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, f"{member} has been changed.")
+            return redirect("resources:member-detail", pk=member.pk)
+    return render(request, "resources/member_edit.html", _ctx(form=form, member=member))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take someone out of the pool (or bring them back)."""
+    viewer = viewer_for(request.user)
+    member = selectors.member_detail(viewer=viewer, pk=pk)
+    require(viewer, "resources.manage_pool", member)
+    form = forms.LeavePoolForm(_posted(request))
+    if request.method == "POST":
+        if member.is_archived:
+            services.member_restore(actor=request.user, member=member)
+            messages.success(request, f"{member} is back in the pool.")
+            return redirect("resources:member-detail", pk=member.pk)
+        if form.is_valid():
+            try:
+                services.member_archive(actor=request.user, member=member, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+            else:
+                messages.success(request, f"{member} has left the pool.")
+                return redirect("resources:member-detail", pk=member.pk)
+    return render(request, "resources/member_archive.html", _ctx(form=form, member=member))
+
+
+def _spell_form(
+    request: HttpRequest,
+    row: Any,
+    form_class: Any,
+    fields: tuple[str, ...],
+    service: Any,
+    key: str,
+    template: str,
+    done: str,
+) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    member = row.member
+    require(viewer, "resources.change_member", member)
+    form = form_class(_posted(request), initial={n: getattr(row, n) for n in fields})
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(actor=request.user, **{key: row}, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect("resources:member-detail", pk=member.pk)
+    return render(request, template, _ctx(form=form, member=member, row=row))
+
+
+def _spell_delete(
+    request: HttpRequest, row: Any, service: Any, key: str, what: str
+) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    member = row.member
+    require(viewer, "resources.change_member", member)
+    if request.method == "POST":
+        service(actor=request.user, **{key: row})
+        messages.success(request, f"The {what} has been removed.")
+        return redirect("resources:member-detail", pk=member.pk)
+    return _confirm(
+        request,
+        heading=f"Remove this {what}?",
+        caption=str(member),
+        text=f"{row}. The change is kept in the history.",
+        button=f"Remove {what}",
+        cancel_url=reverse("resources:member-detail", args=[member.pk]),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def availability_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.availability_detail(viewer=viewer_for(request.user), pk=pk)
+    return _spell_form(
+        request, row, forms.AvailabilityForm, ("starts_on", "ends_on", "days_per_week"),
+        services.availability_update, "availability", "resources/availability_edit.html",
+        "The availability has been changed.",
+    )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def availability_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.availability_detail(viewer=viewer_for(request.user), pk=pk)
+    return _spell_delete(
+        request, row, services.availability_delete, "availability", "spell of availability"
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def leave_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.leave_detail(viewer=viewer_for(request.user), pk=pk)
+    return _spell_form(
+        request, row, forms.LeaveForm, ("starts_on", "ends_on", "note"), services.leave_update,
+        "leave", "resources/leave_edit.html", "The leave has been changed.",
+    )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def leave_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.leave_detail(viewer=viewer_for(request.user), pk=pk)
+    return _spell_delete(request, row, services.leave_delete, "leave", "leave")
 
 
 # --- Demand ----------------------------------------------------------------------------------
@@ -174,7 +338,7 @@ def demand_create(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     project = selectors.project_demand(viewer=viewer, pk=pk)
     require(viewer, "resources.manage_demand", project)
-    form = forms.DemandForm(request.POST or None)
+    form = forms.DemandForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.demand_create(actor=request.user, project=project, **form.cleaned_data)
@@ -201,7 +365,7 @@ def planning_edit(request: HttpRequest, pk: int) -> HttpResponse:
         }
         initial["fund"] = current.fund_id
     form = forms.PlanningForm(
-        request.POST or None,
+        _posted(request),
         initial=initial,
         funds=visible(Fund.objects.filter(archived_at__isnull=True), viewer).order_by("name"),
     )
@@ -223,7 +387,7 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
     demand = selectors.demand_detail(viewer=viewer, pk=pk)
     require(viewer, "resources.assign", demand)
     form = forms.AssignmentForm(
-        request.POST or None,
+        _posted(request),
         members=selectors.member_choices().filter(skills=demand.skill_id),
     )
     if request.method == "POST" and form.is_valid():
@@ -239,6 +403,99 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.warning(request, outcome.warning)
             return redirect("resources:project-demand", pk=demand.project_id)
     return render(request, "resources/assignment_form.html", _ctx(form=form, demand=demand))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def demand_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    demand = selectors.demand_detail(viewer=viewer, pk=pk)
+    require(viewer, "resources.manage_demand", demand.project)
+    initial = {n: getattr(demand, n) for n in ("title", "days_per_week", "starts_on", "months",
+                                              "source")}  # fmt: skip
+    initial["skill"] = demand.skill_id
+    form = forms.DemandForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.demand_update(actor=request.user, demand=demand, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "The role has been changed.")
+            return redirect("resources:project-demand", pk=demand.project_id)
+    return render(
+        request, "resources/demand_edit.html", _ctx(form=form, project=demand.project, row=demand)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def demand_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    demand = selectors.demand_detail(viewer=viewer, pk=pk)
+    require(viewer, "resources.manage_demand", demand.project)
+    if request.method == "POST":
+        services.demand_delete(actor=request.user, demand=demand)
+        messages.success(request, f"The role {demand.title} has been removed.")
+        return redirect("resources:project-demand", pk=demand.project_id)
+    booked = demand.assignments.count()
+    return _confirm(
+        request,
+        heading=f"Remove the role {demand.title}?",
+        caption=demand.project.title,
+        text=f"{demand.title}: {demand.days_per_week.normalize():f} days a week of "
+        f"{demand.skill.name}, {demand.months} months from {demand.starts_on:%B %Y}."
+        + (f" Its {booked} booking{'s' if booked != 1 else ''} will be removed too." if booked
+           else ""),
+        button="Remove role",
+        cancel_url=reverse("resources:project-demand", args=[demand.project_id]),
+    )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    row = selectors.assignment_detail(viewer=viewer, pk=pk)
+    require(viewer, "resources.assign", row)
+    form = forms.AssignmentEditForm(
+        _posted(request),
+        initial={n: getattr(row, n) for n in ("days_per_week", "starts_on", "ends_on")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = services.assignment_update(
+                actor=request.user, assignment=row, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, f"The booking of {row.member} has been changed.")
+            if outcome.warning:
+                messages.warning(request, outcome.warning)
+            return redirect("resources:project-demand", pk=row.demand.project_id)
+    return render(request, "resources/assignment_edit.html", _ctx(form=form, row=row))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assignment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    row = selectors.assignment_detail(viewer=viewer, pk=pk)
+    require(viewer, "resources.assign", row)
+    if request.method == "POST":
+        services.assignment_delete(actor=request.user, assignment=row)
+        messages.success(request, f"The booking of {row.member} has been removed.")
+        return redirect("resources:project-demand", pk=row.demand.project_id)
+    return _confirm(
+        request,
+        heading=f"Remove the booking of {row.member}?",
+        caption=row.demand.project.title,
+        text=f"{row.member} as {row.demand.title}, {row.days_per_week.normalize():f} days a "
+        f"week from {row.starts_on:%-d %B %Y} to {row.ends_on:%-d %B %Y}.",
+        button="Remove booking",
+        cancel_url=reverse("resources:project-demand", args=[row.demand.project_id]),
+    )
 
 
 # --- Capacity --------------------------------------------------------------------------------

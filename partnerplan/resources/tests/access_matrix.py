@@ -8,7 +8,10 @@ from partnerplan.core.models import Visibility
 from partnerplan.core.tests.matrix import ADMIN_ONLY, SIGNED_IN_ONLY
 from partnerplan.portfolio.tests.factories import ProjectFactory
 from partnerplan.resources.tests.factories import (
+    AssignmentFactory,
+    AvailabilityFactory,
     DonePlanRunFactory,
+    LeaveFactory,
     PoolMemberFactory,
     RoleDemandFactory,
 )
@@ -23,11 +26,21 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "resources:member-detail": ("res_member", SIGNED_IN_ONLY),
     "resources:availability-create": ("res_member", HOME_PARTNER),
     "resources:leave-create": ("res_member", HOME_PARTNER),
+    "resources:member-edit": ("res_member", ADMIN_ONLY),
+    "resources:member-archive": ("res_member", ADMIN_ONLY),
+    "resources:availability-edit": ("res_availability", HOME_PARTNER),
+    "resources:availability-delete": ("res_availability", HOME_PARTNER),
+    "resources:leave-edit": ("res_leave", HOME_PARTNER),
+    "resources:leave-delete": ("res_leave", HOME_PARTNER),
     "resources:demand-list": (None, SIGNED_IN_ONLY),
     "resources:project-demand": ("res_project", SIGNED_IN_ONLY),
     "resources:demand-create": ("res_project", ADMIN_ONLY),
     "resources:planning-edit": ("res_project", ADMIN_ONLY),
     "resources:assignment-create": ("res_demand", ADMIN_ONLY),
+    "resources:demand-edit": ("res_demand", ADMIN_ONLY),
+    "resources:demand-delete": ("res_demand", ADMIN_ONLY),
+    "resources:assignment-edit": ("res_assignment", ADMIN_ONLY),
+    "resources:assignment-delete": ("res_assignment", ADMIN_ONLY),
     "resources:capacity": (None, SIGNED_IN_ONLY),
     "resources:run-list": (None, SIGNED_IN_ONLY),
     "resources:run-create": (None, PLANNERS),
@@ -40,9 +53,14 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
 
 def objects(world: Any) -> dict[str, Any]:
     project = ProjectFactory.create(visibility=Visibility.PARTNERSHIP)
+    member = PoolMemberFactory.create(home_partner=world.alpha)
+    demand = RoleDemandFactory.create(project=project)
     return {
-        "res_member": PoolMemberFactory.create(home_partner=world.alpha),
+        "res_member": member,
+        "res_availability": AvailabilityFactory.create(member=member),
+        "res_leave": LeaveFactory.create(member=member),
         "res_project": project,
-        "res_demand": RoleDemandFactory.create(project=project),
+        "res_demand": demand,
+        "res_assignment": AssignmentFactory.create(demand=demand, member=member),
         "res_run": DonePlanRunFactory.create(),
     }

@@ -17,7 +17,9 @@ from partnerplan.core.access import viewer_for
 from partnerplan.resources import services
 from partnerplan.resources.tests.factories import (
     AssignmentFactory,
+    AvailabilityFactory,
     CommittedProjectPlanningFactory,
+    LeaveFactory,
     PlanScenarioFactory,
     PoolMemberFactory,
     ProjectPlanningFactory,
@@ -85,7 +87,9 @@ def test_every_resources_page_passes_axe(page, live_server, world):
     member = PoolMemberFactory.create(home_partner=world.alpha, days_per_week=Decimal(3))
     first = RoleDemandFactory.create(project__title="Life Events")
     CommittedProjectPlanningFactory.create(project=first.project)
-    AssignmentFactory.create(demand=first, member=member)
+    booking = AssignmentFactory.create(demand=first, member=member)
+    spell = AvailabilityFactory.create(member=member)
+    leave = LeaveFactory.create(member=member)
     second = RoleDemandFactory.create(project__title="Customer Access")
     ProjectPlanningFactory.create(project=second.project, deadline=dt.date(2011, 6, 30))
     scenario = PlanScenarioFactory.create(
@@ -112,11 +116,21 @@ def test_every_resources_page_passes_axe(page, live_server, world):
         f"/resources/pool/{member.pk}/",
         f"/resources/pool/{member.pk}/availability/",
         f"/resources/pool/{member.pk}/leave/",
+        f"/resources/pool/{member.pk}/change/",
+        f"/resources/pool/{member.pk}/leave-pool/",
+        f"/resources/availability/{spell.pk}/",
+        f"/resources/availability/{spell.pk}/remove/",
+        f"/resources/leave/{leave.pk}/",
+        f"/resources/leave/{leave.pk}/remove/",
         "/resources/demand/",
         f"/resources/projects/{first.project_id}/",
         f"/resources/projects/{first.project_id}/roles/new/",
         f"/resources/projects/{first.project_id}/planning/",
         f"/resources/roles/{second.pk}/book/",
+        f"/resources/roles/{first.pk}/",
+        f"/resources/roles/{first.pk}/remove/",
+        f"/resources/bookings/{booking.pk}/",
+        f"/resources/bookings/{booking.pk}/remove/",
         "/resources/capacity/?start=2011-01",
         "/resources/runs/",
         "/resources/runs/new/",
@@ -135,4 +149,13 @@ def test_every_resources_page_passes_axe(page, live_server, world):
     page.fill("#id_days_per_week", "6")
     page.click("main button[type=submit]")
     assert "a working week has 5 days" in page.content()
+    _axe(page)
+    # A refusal on a removal-style form: someone still booked cannot leave the pool.
+    AssignmentFactory.create(
+        demand=second, member=member, ends_on=dt.date.today() + dt.timedelta(days=60)
+    )
+    page.goto(f"{live_server.url}/resources/pool/{member.pk}/leave-pool/")
+    page.fill("#id_reason", "Back to the district")
+    page.click("main button[type=submit]")
+    assert "is still booked" in page.content()
     _axe(page)
