@@ -151,3 +151,44 @@ class ReportVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report}, version {self.number}"
+
+
+class PackAudience(models.TextChoices):
+    PUBLIC = "public", "Agenda pack"
+    RESTRICTED = "restricted", "Restricted pack (exempt reports)"
+
+
+class PackStatus(models.TextChoices):
+    PREPARING = "preparing", "Being prepared"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Could not be prepared"
+
+
+class AgendaPack(models.Model):
+    """A meeting's agenda pack (or restricted pack) as one PDF, built once per publication by
+    the background worker (``tasks.build_agenda_packs``) and stored, not on each request.
+
+    ``versions`` lists the report versions it was built from; ``pdf`` is empty when there is
+    nothing to put in it (a meeting without exempt reports has no restricted pack).
+    """
+
+    meeting = models.ForeignKey(
+        "governance.Meeting", on_delete=models.CASCADE, related_name="agenda_packs"
+    )
+    audience = models.CharField(max_length=10, choices=PackAudience.choices)
+    status = models.CharField(
+        max_length=10, choices=PackStatus.choices, default=PackStatus.PREPARING
+    )
+    versions = models.JSONField(default=list, blank=True)
+    pdf = models.BinaryField(null=True, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    built_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "audience"], name="agenda_pack_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_audience_display()}: {self.meeting}"

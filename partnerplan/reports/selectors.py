@@ -16,6 +16,7 @@ from django.http import Http404
 from partnerplan.core.access import Viewer, can, visible, visible_q
 from partnerplan.governance.models import AgendaItem, Body, Decision, ItemKind, Meeting
 from partnerplan.reports.models import (
+    AgendaPack,
     Report,
     ReportBlock,
     ReportSection,
@@ -116,15 +117,15 @@ class PackContents:
     others: list[AgendaItem]
 
 
-def meeting_pack(*, viewer: Viewer, pk: int) -> PackContents:
-    """The meeting and its published reports, for an agenda pack. The public pack leaves exempt
-    reports out (see ``builders.split_for_publication``); the caller decides who gets which."""
+def meeting_for_pack(*, viewer: Viewer, pk: int) -> Meeting:
     try:
-        meeting = Meeting.objects.select_related("body").get(
-            visible_q(viewer, Body, "body__"), pk=pk
-        )
+        return Meeting.objects.select_related("body").get(visible_q(viewer, Body, "body__"), pk=pk)
     except Meeting.DoesNotExist:
         raise Http404("No meeting you can see has that number") from None
+
+
+def pack_contents(meeting: Meeting) -> PackContents:
+    """The meeting's items and the latest published version of each report on it."""
     items = list(meeting.items.order_by("number"))
     versions = {
         v.report.item_id: v
@@ -138,6 +139,26 @@ def meeting_pack(*, viewer: Viewer, pk: int) -> PackContents:
     reports = [(item, versions[item.pk]) for item in items if item.pk in versions]
     others = [item for item in items if item.pk not in versions]
     return PackContents(meeting, reports, others)
+
+
+def meeting_pack(*, viewer: Viewer, pk: int) -> PackContents:
+    """The meeting and its published reports, for an agenda pack. The public pack leaves exempt
+    reports out (see ``builders.split_for_publication``); the caller decides who gets which."""
+    return pack_contents(meeting_for_pack(viewer=viewer, pk=pk))
+
+
+def has_published_reports(meeting: Meeting) -> bool:
+    return Report.objects.filter(item__meeting=meeting, status=ReportStatus.PUBLISHED).exists()
+
+
+def stored_pack(*, meeting: Meeting, audience: str) -> AgendaPack | None:
+    """The stored pack, without its PDF (read it with ``pack_pdf`` when it is ready)."""
+    return AgendaPack.objects.filter(meeting=meeting, audience=audience).defer("pdf").first()
+
+
+def pack_pdf(pack: AgendaPack) -> bytes | None:
+    data = AgendaPack.objects.values_list("pdf", flat=True).get(pk=pack.pk)
+    return bytes(data) if data is not None else None
 
 
 def decision_for_notice(*, viewer: Viewer, pk: int) -> Decision:

@@ -9,6 +9,7 @@ anything, so a report that cannot be built is not published half-made.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,11 +20,23 @@ from django.utils import timezone
 from partnerplan.core.services import save_with_actor
 from partnerplan.governance.models import AgendaItem, ItemKind
 from partnerplan.reports import documents
-from partnerplan.reports.builders import DocumentError, build_html, build_pdf, validate_document
+from partnerplan.reports.builders import (
+    AgendaCover,
+    AgendaEntry,
+    DocumentError,
+    build_html,
+    build_pack,
+    build_pdf,
+    split_for_publication,
+    validate_document,
+)
 from partnerplan.reports.builders.docx_builder import build_docx, check_template
 from partnerplan.reports.builders.problems import Problem
 from partnerplan.reports.models import (
+    AgendaPack,
     BlockKind,
+    PackAudience,
+    PackStatus,
     Report,
     ReportBlock,
     ReportSection,
@@ -33,6 +46,9 @@ from partnerplan.reports.models import (
 )
 from partnerplan.reports.serialise import to_json
 from partnerplan.reports.sources import SOURCES
+from partnerplan.reports.tasks import build_agenda_packs
+
+log = logging.getLogger(__name__)
 
 REPORT_FIELDS = {
     "title", "author", "author_role", "purpose", "financial", "legal", "equalities", "risks",
@@ -297,4 +313,72 @@ def report_publish(
     )
     report.status = ReportStatus.PUBLISHED
     save_with_actor(report, actor, validate=False)
+    agenda_pack_request(actor=actor, meeting=report.item.meeting)
     return version
+
+
+# --- Agenda packs ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def agenda_pack_request(*, actor: Any, meeting: Any) -> None:
+    """Mark the meeting's packs as being prepared and ask the worker to build them once the
+    transaction has committed (called when a report on the meeting is published)."""
+    for audience in PackAudience.values:
+        AgendaPack.objects.update_or_create(
+            meeting=meeting,
+            audience=audience,
+            defaults={"status": PackStatus.PREPARING, "requested_at": timezone.now(), "error": ""},
+        )
+    meeting_id = meeting.pk
+    transaction.on_commit(lambda: build_agenda_packs.enqueue(meeting_id))
+
+
+def _pack_cover(contents: Any) -> AgendaCover:
+    meeting = contents.meeting
+    return AgendaCover(
+        body=meeting.body.name,
+        date=timezone.localtime(meeting.starts_at).replace(tzinfo=None),
+        venue=meeting.venue,
+        opening_items=tuple(AgendaEntry(f"{item.title}") for item in contents.others),
+    )
+
+
+def agenda_pack_build(*, meeting_id: int) -> None:
+    """Build the public pack (exempt reports replaced by a notice) and the restricted pack (the
+    exempt reports) from the latest published versions, and store them. If a report was
+    published again meanwhile, the packs stay "being prepared" for the build that follows."""
+    from partnerplan.governance.models import Meeting
+    from partnerplan.reports.selectors import pack_contents
+    from partnerplan.reports.serialise import document_from_json
+
+    meeting = Meeting.objects.select_related("body").get(pk=meeting_id)
+    contents = pack_contents(meeting)
+    used = sorted(version.pk for _item, version in contents.reports)
+    pdfs: dict[str, bytes | None] = {}
+    error = ""
+    try:
+        documents_ = [document_from_json(v.document) for _item, v in contents.reports]
+        public, restricted = split_for_publication(documents_)
+        cover = _pack_cover(contents)
+        pdfs[PackAudience.PUBLIC] = (
+            build_pack(public, cover=cover, audience="public") if documents_ else None
+        )
+        pdfs[PackAudience.RESTRICTED] = (
+            build_pack(restricted, cover=cover, audience="restricted") if restricted else None
+        )
+    except Exception as exc:  # the pack records the failure rather than vanishing
+        log.exception("Agenda pack for meeting %s failed", meeting_id)
+        error = f"The pack could not be built: {exc}"
+    with transaction.atomic():
+        packs = list(AgendaPack.objects.select_for_update().filter(meeting=meeting))
+        latest = sorted(v.pk for _item, v in pack_contents(meeting).reports)
+        for pack in packs:
+            if latest != used and not error:
+                continue  # published again meanwhile: the next build stores it
+            pack.versions = used
+            pack.status = PackStatus.FAILED if error else PackStatus.READY
+            pack.error = error
+            pack.pdf = None if error else pdfs.get(pack.audience)
+            pack.built_at = timezone.now()
+            pack.save()

@@ -21,13 +21,9 @@ from partnerplan.partners.models import Partner
 from partnerplan.portfolio.models import HighlightReport, Method, Programme, Project
 from partnerplan.reports import selectors, services
 from partnerplan.reports.builders import (
-    AgendaCover,
-    AgendaEntry,
     DocumentError,
     build_html,
-    build_pack,
     build_pdf,
-    split_for_publication,
 )
 from partnerplan.reports.builders.docx_builder import build_docx
 from partnerplan.reports.builders.model import Document
@@ -42,7 +38,7 @@ from partnerplan.reports.forms import (
     TemplateForm,
     block_initial,
 )
-from partnerplan.reports.models import BlockKind, Report
+from partnerplan.reports.models import BlockKind, PackAudience, PackStatus, Report
 from partnerplan.reports.other_documents import (
     decision_notice_document,
     end_stage_document,
@@ -51,7 +47,6 @@ from partnerplan.reports.other_documents import (
     quarter_of,
     quarterly_document,
 )
-from partnerplan.reports.serialise import document_from_json
 from partnerplan.resources.models import PlanRun, PlanScenario, RunStatus
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -391,29 +386,37 @@ def version_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _file(bytes(version.pdf), "application/pdf", name)
 
 
-def _cover(pack: selectors.PackContents) -> AgendaCover:
-    meeting = pack.meeting
-    return AgendaCover(
-        body=meeting.body.name,
-        date=timezone.localtime(meeting.starts_at).replace(tzinfo=None),
-        venue=meeting.venue,
-        opening_items=tuple(AgendaEntry(f"{item.title}") for item in pack.others),
+def _pack_response(
+    request: HttpRequest, meeting: Any, audience: str, none_message: str
+) -> HttpResponse:
+    """Serve the stored pack; while the worker builds it, say it is being prepared. A meeting
+    whose reports were published before packs were stored gets its packs asked for here."""
+    stored = selectors.stored_pack(meeting=meeting, audience=audience)
+    if stored is None:
+        if not selectors.has_published_reports(meeting):
+            raise Http404("No report for this meeting has been published yet")
+        services.agenda_pack_request(actor=request.user, meeting=meeting)
+        stored = selectors.stored_pack(meeting=meeting, audience=audience)
+    if stored is not None and stored.status == PackStatus.READY:
+        pdf = selectors.pack_pdf(stored)
+        if pdf is None:
+            raise Http404(none_message)
+        label = "agenda pack" if audience == PackAudience.PUBLIC else "restricted pack"
+        return _file(pdf, "application/pdf", _name(f"{label} {meeting}", "pdf"))
+    return render(
+        request,
+        "reports/pack_status.html",
+        {"meeting": meeting, "pack": stored, "audience": audience, **CONTEXT},
     )
-
-
-def _pack_documents(pack: selectors.PackContents) -> list[Document]:
-    return [document_from_json(version.document) for _item, version in pack.reports]
 
 
 @require_GET
 def meeting_pack(request: HttpRequest, pk: int) -> HttpResponse:
     """The public agenda pack: exempt reports replaced by a 'not for publication' notice."""
-    pack = selectors.meeting_pack(viewer=viewer_for(request.user), pk=pk)
-    if not pack.reports:
-        raise Http404("No report for this meeting has been published yet")
-    public, _restricted = split_for_publication(_pack_documents(pack))
-    pdf = build_pack(public, cover=_cover(pack), audience="public")
-    return _file(pdf, "application/pdf", _name(f"agenda pack {pack.meeting}", "pdf"))
+    meeting = selectors.meeting_for_pack(viewer=viewer_for(request.user), pk=pk)
+    return _pack_response(
+        request, meeting, PackAudience.PUBLIC, "No report for this meeting has been published yet"
+    )
 
 
 @login_required
@@ -421,13 +424,14 @@ def meeting_pack(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_pack_restricted(request: HttpRequest, pk: int) -> HttpResponse:
     """The exempt reports of the meeting, for members of its body only."""
     viewer = viewer_for(request.user)
-    pack = selectors.meeting_pack(viewer=viewer, pk=pk)
-    require(viewer, "reports.view_restricted_pack", pack.meeting)
-    _public, restricted = split_for_publication(_pack_documents(pack))
-    if not restricted:
-        raise Http404("No exempt report for this meeting has been published")
-    pdf = build_pack(restricted, cover=_cover(pack), audience="restricted")
-    return _file(pdf, "application/pdf", _name(f"restricted pack {pack.meeting}", "pdf"))
+    meeting = selectors.meeting_for_pack(viewer=viewer, pk=pk)
+    require(viewer, "reports.view_restricted_pack", meeting)
+    return _pack_response(
+        request,
+        meeting,
+        PackAudience.RESTRICTED,
+        "No exempt report for this meeting has been published",
+    )
 
 
 # --- Other documents -----------------------------------------------------------------------
@@ -491,11 +495,9 @@ def _quarter(request: HttpRequest) -> tuple[int, int]:
         year = int(request.GET.get("year") or year)
         quarter = int(request.GET.get("quarter") or quarter)
     except ValueError:
-        raise Http404(
-            "Give the year as a number, such as 2010, and the quarter as 1 to 4"
-        ) from None
+        raise Http404(BAD_QUARTER) from None
     if not (1 <= quarter <= 4 and 2000 <= year <= 2100):
-        raise Http404("Give the year as a number, such as 2010, and the quarter as 1 to 4")
+        raise Http404(BAD_QUARTER)
     return year, quarter
 
 

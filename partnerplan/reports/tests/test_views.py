@@ -6,6 +6,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from partnerplan.governance.tests.factories import (
@@ -145,14 +146,25 @@ def test_it_shows_a_published_report_in_a_fixed_number_of_queries(world, report,
     assert version.html in response.content.decode()
 
 
-def test_it_leaves_exempt_reports_out_of_the_public_pack(world, meeting, report, tmp_path):
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@override_settings(TASKS=IMMEDIATE)
+def test_it_leaves_exempt_reports_out_of_the_public_pack(
+    world, meeting, report, tmp_path, django_capture_on_commit_callbacks
+):
     version_for(report)
     exempt = ReportFactory.create(
         item=ExemptItemFactory.create(meeting=meeting, number=4), title="Contract negotiations"
     )
     RecommendationFactory.create(item=exempt.item, number=1, text="To accept the secret tender.")
     version_for(exempt)
-    public = world.client("public").get(reverse("reports:meeting-pack", kwargs={"pk": meeting.pk}))
+    url = reverse("reports:meeting-pack", kwargs={"pk": meeting.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        # Published before packs were stored: the first visit asks the worker for them.
+        first = world.client("public").get(url)
+    assert "being prepared" in first.content.decode()
+    public = world.client("public").get(url)
     text = _pdf_text(public.content, tmp_path)
     assert "To approve the plan." in text
     assert "Contract negotiations" in text and "Not for publication" in text
@@ -164,7 +176,12 @@ def test_it_leaves_exempt_reports_out_of_the_public_pack(world, meeting, report,
     assert "secret tender" in text and "To approve the plan." not in text
 
 
-def test_it_has_no_restricted_pack_without_exempt_reports(world, meeting, report):
+@override_settings(TASKS=IMMEDIATE)
+def test_it_has_no_restricted_pack_without_exempt_reports(
+    world, meeting, report, django_capture_on_commit_callbacks
+):
     version_for(report)
     url = reverse("reports:meeting-pack-restricted", kwargs={"pk": meeting.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        world.client("admin").get(url)
     assert world.client("admin").get(url).status_code == 404
