@@ -311,6 +311,10 @@ RULES: dict[str, tuple[Rule, str]] = {
     # Who may read a report follows its agenda item's visibility (core.access.visible); these
     # rules say who writes and publishes them (obj: the report, or None to start one).
     "reports.add_report": (_admin, "Only partnership administrators can start a report."),
+    "reports.produce_december_report": (
+        _admin,
+        "Only partnership administrators can produce the December 2010 report again.",
+    ),
     "reports.change_report": (
         lambda v, o: v.is_admin
         or (o is not None and v.person_id is not None and v.person_id == o.author_id),

@@ -20,6 +20,7 @@ The authored text of sections 1, 3, 4 and 5 is the seed's own, without its parag
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from partnerplan.governance.models import AgendaItem
@@ -39,6 +40,20 @@ def _item(context: dict[str, Any]) -> AgendaItem | None:
     if meeting is None:
         return None
     return AgendaItem.objects.filter(meeting=meeting, title=TITLE).first()
+
+
+def december_report() -> Report | None:
+    """The December 2010 report, if the demo has written it: the report on the Joint
+    Committee's item "Review of Partnership Work Plan" of 17 December 2010."""
+    return (
+        Report.objects.filter(
+            item__title=TITLE,
+            item__meeting__starts_at__date__gte=dt.date(2010, 12, 16),
+            item__meeting__starts_at__date__lte=dt.date(2010, 12, 18),
+        )
+        .select_related("item__meeting__body")
+        .first()
+    )
 
 
 def _paragraphs(heading: str) -> list[tuple[str, str]]:

@@ -317,6 +317,25 @@ def report_publish(
     return version
 
 
+def december_report_publish_again(*, actor: Any) -> ReportVersion:
+    """Publish the December 2010 report (written by the demo) again as a new version from the
+    data as it is now. A figure the ledger disagrees with is published with the seed's reason
+    (the report tabled £129,700); the version records the figure check either way."""
+    from partnerplan.reports.demo import OVERRIDE, december_report
+
+    report = december_report()
+    if report is None:
+        raise ValidationError(
+            {
+                "__all__": [
+                    "The December 2010 report has not been written yet: load the demo "
+                    "partnership first (manage.py load_demo)"
+                ]
+            }
+        )
+    return report_publish(actor=actor, report=report, override_reason=OVERRIDE)
+
+
 # --- Agenda packs ----------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ app_name = "reports"
 urlpatterns = [
     path("", views.report_list, name="report-list"),
     path("new/", views.report_create, name="report-create"),
+    path("december-2010/", views.december_report, name="december-report"),
     path("<int:pk>/", views.report_detail, name="report-detail"),
     path("<int:pk>/edit/", views.report_edit, name="report-edit"),
     path("<int:pk>/template/", views.report_template, name="report-template"),

@@ -73,7 +73,12 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/report_list.html",
-        {"reports": reports, "can_add": can(viewer, "reports.add_report"), **CONTEXT},
+        {
+            "reports": reports,
+            "can_add": can(viewer, "reports.add_report"),
+            "can_reproduce": can(viewer, "reports.produce_december_report"),
+            **CONTEXT,
+        },
     )
 
 
@@ -197,6 +202,45 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"Version {version.number} of the report is published.")
             return redirect("reports:report-detail", pk=report.pk)
     return render(request, "reports/publish.html", {"form": form, "report": report, **CONTEXT})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def december_report(request: HttpRequest) -> HttpResponse:
+    """One action: publish the December 2010 report again from the data as it is now."""
+    from partnerplan.reports.demo import december_report as find_december_report
+
+    viewer = viewer_for(request.user)
+    require(viewer, "reports.produce_december_report")
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            version = services.december_report_publish_again(actor=request.user)
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            result = (
+                "a figure does not agree with the data, so it was published with the reason "
+                "recorded"
+                if version.figure_problems
+                else "every figure tied to the data agrees with it"
+            )
+            messages.success(
+                request, f"Version {version.number} of the December 2010 report is published: "
+                f"{result}.",
+            )  # fmt: skip
+            return redirect("reports:version-detail", pk=version.pk)
+    report = find_december_report()
+    return render(
+        request,
+        "reports/december.html",
+        {
+            "report": report,
+            "latest": report.versions.first() if report else None,
+            "errors": errors,
+            **CONTEXT,
+        },
+    )
 
 
 # --- Sections and blocks -------------------------------------------------------------------

@@ -28,6 +28,7 @@ MEMBERS = {**ADMIN_ONLY, "member": 200}
 EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "reports:report-list": (None, ALL_OK),
     "reports:report-create": (None, ADMIN_ONLY),
+    "reports:december-report": (None, ADMIN_ONLY),
     "reports:report-detail": ("report", ALL_OK),
     "reports:report-edit": ("report", ADMIN_ONLY),
     "reports:report-template": ("report", ADMIN_ONLY),

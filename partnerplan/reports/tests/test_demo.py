@@ -58,3 +58,53 @@ def test_it_adds_nothing_when_loaded_twice():
     _load()
     assert Report.objects.count() == 1
     assert Report.objects.get().versions.count() == 1
+
+
+def _admin_client():
+    from django.test import Client
+
+    from partnerplan.partners.tests.factories import UserFactory
+
+    client = Client()
+    client.force_login(UserFactory.create(username="clerk", is_partnership_admin=True))
+    return client
+
+
+def test_it_produces_the_december_report_again_in_one_click_with_the_figure_check():
+    from django.urls import reverse
+
+    _load()
+    client = _admin_client()
+    page = client.get(reverse("reports:december-report")).content.decode()
+    assert "version 1 was published" in page
+    response = client.post(reverse("reports:december-report"), follow=True)
+    report = Report.objects.get(title="Review of Partnership Work Plan")
+    assert report.versions.count() == 2
+    latest = report.versions.first()
+    assert latest.number == 2 and "£129,790" in latest.figure_problems[0]
+    assert latest.figure_override_reason
+    page = response.content.decode()
+    assert "Version 2 of the December 2010 report is published" in page
+    assert "Figure check:" in page and "£129,790" in page
+
+
+def test_it_refuses_to_produce_the_december_report_again_before_the_demo_is_loaded():
+    from django.urls import reverse
+
+    response = _admin_client().post(reverse("reports:december-report"))
+    assert response.status_code == 200
+    assert "load the demo partnership first" in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_it_lets_only_administrators_produce_the_december_report_again():
+    from django.test import Client
+    from django.urls import reverse
+
+    from partnerplan.partners.tests.factories import UserFactory
+
+    _load()
+    client = Client()
+    client.force_login(UserFactory.create(username="someone"))
+    assert client.post(reverse("reports:december-report")).status_code == 403
+    assert Report.objects.get().versions.count() == 1
