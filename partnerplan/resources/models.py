@@ -312,6 +312,18 @@ class PlanRun(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    booked_at = models.DateTimeField(
+        "plan booked", null=True, blank=True, editable=False,
+        help_text="When its plan's assignments were turned into bookings.",
+    )  # fmt: skip
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     history = HistoricalRecords(excluded_fields=["progress", "result", "inputs"])
 

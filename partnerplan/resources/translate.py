@@ -49,6 +49,8 @@ class Built:
     problem: planning.PlanningProblem
     labels: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Each planned project's roles, in the order of its planning roles: RoleDemand pks.
+    roles: dict[str, list[int]] = field(default_factory=dict)
 
 
 def _members(start: dt.date, months: int) -> tuple[list[planning.PoolMember], dict[str, str]]:
@@ -166,6 +168,7 @@ def build_problem(
         deps.setdefault(d.project_id, []).append(f"p{d.depends_on_id}")
     member_ids = {m.id for m in members}
     planned = []
+    role_pks: dict[str, list[int]] = {}
     for p in projects:
         roles_rows: list[RoleDemand] = list(p.role_demands.all())
         first = min(r.first_month for r in roles_rows)
@@ -223,6 +226,7 @@ def build_problem(
             )
         )
         labels[f"p{p.pk}"] = p.title
+        role_pks[f"p{p.pk}"] = [r.pk for r in roles_rows]
     problem = planning.PlanningProblem(
         start=start,
         months=months,
@@ -230,7 +234,7 @@ def build_problem(
         projects=tuple(planned),
         funds=tuple(funds),
     )
-    return Built(problem=problem, labels=labels, warnings=warnings)
+    return Built(problem=problem, labels=labels, warnings=warnings, roles=role_pks)
 
 
 def build_scenario(scenario: PlanScenario, built: Built) -> planning.Scenario:

@@ -30,6 +30,7 @@ urlpatterns = [
     path("runs/new/", views.run_create, name="run-create"),
     path("runs/<int:pk>/", views.run_detail, name="run-detail"),
     path("runs/<int:pk>/progress/", views.run_progress, name="run-progress"),
+    path("runs/<int:pk>/book/", views.run_book, name="run-book"),
     path("scenarios/", views.scenario_list, name="scenario-list"),
     path("scenarios/new/", views.scenario_create, name="scenario-create"),
 ]

@@ -572,7 +572,44 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "resources/run_detail.html",
-        _ctx(run=run, view=selectors.run_view(run) if run.status == "done" else None),
+        _ctx(
+            run=run,
+            view=selectors.run_view(run) if run.status == "done" else None,
+            can_book=can(viewer, "resources.assign", run),
+        ),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def run_book(request: HttpRequest, pk: int) -> HttpResponse:
+    """Book this plan: the run's assignments become bookings (one service, all or nothing)."""
+    viewer = viewer_for(request.user)
+    run = selectors.run_detail(viewer=viewer, pk=pk)
+    require(viewer, "resources.assign", run)
+    error = ""
+    if request.method == "POST":
+        try:
+            booked = services.run_book(actor=request.user, run=run)
+        except ValidationError as exc:
+            error = _message(exc)
+        else:
+            moved = len(booked.moved)
+            messages.success(
+                request,
+                f"The plan has been booked: {len(booked.created)} new booking"
+                f"{'s' if len(booked.created) != 1 else ''}"
+                + (f", {moved} role{'s' if moved != 1 else ''} moved to the planned months"
+                   if moved else "") + ".",
+            )  # fmt: skip
+            for warning in booked.warnings:
+                messages.warning(request, warning)
+            return redirect("resources:run-detail", pk=run.pk)
+    view = selectors.run_view(run) if run.status == "done" else None
+    return render(
+        request,
+        "resources/run_book.html",
+        _ctx(run=run, plan=view["plans"][0] if view and view["plans"] else None, error=error),
     )
 
 

@@ -46,6 +46,7 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "resources:run-create": (None, PLANNERS),
     "resources:run-detail": ("res_run", SIGNED_IN_ONLY),
     "resources:run-progress": ("res_run", SIGNED_IN_ONLY),
+    "resources:run-book": ("res_run", ADMIN_ONLY),
     "resources:scenario-list": (None, SIGNED_IN_ONLY),
     "resources:scenario-create": (None, PLANNERS),
 }

@@ -135,6 +135,7 @@ def test_every_resources_page_passes_axe(page, live_server, world):
         "/resources/runs/",
         "/resources/runs/new/",
         f"/resources/runs/{run.pk}/",
+        f"/resources/runs/{run.pk}/book/",
         f"/resources/runs/{running.pk}/",
         "/resources/scenarios/",
         "/resources/scenarios/new/",
