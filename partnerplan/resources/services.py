@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -687,6 +690,68 @@ def run_fail(*, run: PlanRun, error: str) -> PlanRun:
     return run
 
 
+PROGRESS_INTERVAL_S = 1.0
+"""Progress within a solve is written at most this often (the page polls every 2 seconds)."""
+
+SOLVE_SHARE = 0.9
+"""Share of a plan's slice of the bar for its main solve; explanations take the rest."""
+
+
+class ProgressRelay:
+    """Carries progress from the solver's threads to the thread that owns the database
+    connection. The planning core calls it (its ProgressCallback) from the CP-SAT solution
+    callback; the run's thread reads it while it waits for the solve."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.fraction = 0.0
+        self.solutions = 0
+
+    def __call__(self, fraction: float, solutions: int) -> None:
+        with self._lock:
+            self.fraction = max(self.fraction, min(1.0, max(0.0, fraction)))
+            self.solutions = max(self.solutions, solutions)
+
+    def read(self) -> float:
+        with self._lock:
+            return self.fraction
+
+
+def _solve_with_progress(
+    run: PlanRun,
+    solve: Callable[[ProgressRelay], Any],
+    *,
+    first: float,
+    span: float,
+    limit_s: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> Any:
+    """Run `solve` in a worker thread and write its progress, throttled, to the run.
+
+    Progress in the bar: `first` + `span` × SOLVE_SHARE × the fraction of the time limit used
+    when the solver last reported (it reports each better solution and once at the end), or,
+    given `limit_s`, the fraction of the time limit used so far if that is more (so the bar
+    moves between solutions too).
+    """
+    relay = ProgressRelay()
+    written = int(first)
+    started = last = clock()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="planner") as pool:
+        future = pool.submit(solve, relay)
+        while True:
+            finished = bool(wait([future], timeout=0.2).done)
+            now = clock()
+            fraction = relay.read()
+            if limit_s:
+                fraction = max(fraction, min(1.0, (now - started) / limit_s))
+            percent = int(first + span * SOLVE_SHARE * fraction)
+            if percent > written and now - last >= PROGRESS_INTERVAL_S:
+                run_progress(run=run, progress=percent)
+                written, last = percent, now
+            if finished:
+                return future.result()
+
+
 def run_execute(run_id: int) -> None:
     """Run the planner for a queued run (called by the background task)."""
     from partnerplan.resources import snapshot
@@ -703,24 +768,27 @@ def run_execute(run_id: int) -> None:
         problem = snapshot.problem_from_json(run.inputs["problem"])
         scenarios = [snapshot.scenario_from_json(s) for s in run.inputs.get("scenarios", [])]
         steps = 1 + len(scenarios) + (1 if run.frontier else 0)
-        done = 0
+        span = 100 / steps
         limit = float(run.time_limit_s)
         explain_limit = max(0.5, min(2.0, limit / 5))
+        plans = [("Plan as it stands", problem)] + [
+            (scenario.name, apply_scenario(problem, scenario)) for scenario in scenarios
+        ]
         results = {}
-        base_name = "Plan as it stands"
-        results[base_name] = plan_portfolio(
-            problem, time_limit_s=limit, explain_time_limit_s=explain_limit
-        )
-        done += 1
-        run_progress(run=run, progress=done * 100 // steps)
-        for scenario in scenarios:
-            results[scenario.name] = plan_portfolio(
-                apply_scenario(problem, scenario),
-                time_limit_s=limit,
-                explain_time_limit_s=explain_limit,
+        for done, (name, planned) in enumerate(plans):
+            results[name] = _solve_with_progress(
+                run,
+                lambda relay, planned=planned: plan_portfolio(  # type: ignore[misc]
+                    planned,
+                    time_limit_s=limit,
+                    explain_time_limit_s=explain_limit,
+                    progress=relay,
+                ),
+                first=done * span,
+                span=span,
+                limit_s=limit,
             )
-            done += 1
-            run_progress(run=run, progress=done * 100 // steps)
+            run_progress(run=run, progress=int((done + 1) * span))
         result: dict[str, Any] = {
             "plans": [{"name": name, **snapshot.result_to_json(r)} for name, r in results.items()],
             "comparison": [snapshot.to_json(c) for c in compare(results)],
