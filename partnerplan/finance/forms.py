@@ -14,12 +14,20 @@ from partnerplan.finance.models import (
     BidStatus,
     Fund,
     FundingRequest,
+    FundKind,
     FundStatus,
     RequestStatus,
     TransactionKind,
 )
 from partnerplan.finance.services import Authority, money
-from partnerplan.governance.models import APPROVING, Body, Decision, OfficerDecision
+from partnerplan.governance.models import (
+    APPROVING,
+    Body,
+    Decision,
+    Delegation,
+    OfficerDecision,
+    PowerKind,
+)
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio.models import Project
 
@@ -306,6 +314,69 @@ class ReverseForm(GovUKFormMixin, forms.Form):
 
 class PayForm(GovUKFormMixin, forms.Form):
     on = GovUKDateField(label="Date paid")
+
+
+class FundForm(GovUKFormMixin, forms.Form):
+    name = forms.CharField(label="Name", max_length=200)
+    kind = forms.ChoiceField(label="Kind of fund", choices=FundKind.choices)
+    description = forms.CharField(
+        label="Description", required=False, max_length=4000, widget=forms.Textarea
+    )
+    owner_body = forms.ModelChoiceField(
+        label="Owned by (the body that decides on it)",
+        queryset=Body.objects.none(),
+        empty_label="Choose a body",
+    )
+    contributors = forms.ModelMultipleChoiceField(
+        label="Partners that contribute",
+        queryset=Partner.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    parent = forms.ModelChoiceField(
+        label="Held within (for an earmarked reserve or a contingency)",
+        queryset=Fund.objects.none(),
+        required=False,
+        empty_label="None",
+    )
+    delegation = forms.ModelChoiceField(
+        label="Delegation under which it may be drawn (contingencies)",
+        queryset=Delegation.objects.none(),
+        required=False,
+        empty_label="None",
+    )
+    funder = forms.CharField(
+        label="Funder (external funding streams)", required=False, max_length=200
+    )
+    allow_negative = forms.BooleanField(
+        label="The fund may go below zero (it is then flagged)", required=False
+    )
+    visibility = forms.ChoiceField(
+        label="Who can see it",
+        choices=[(v, label) for v, label in Visibility.choices if v != Visibility.EXEMPT],
+    )
+
+    def __init__(self, *args: Any, fund: Fund | None = None, **kwargs: Any) -> None:
+        if fund is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "name": fund.name, "kind": fund.kind, "description": fund.description,
+                    "owner_body": fund.owner_body_id, "parent": fund.parent_id,
+                    "contributors": [p.pk for p in fund.contributors.all()],
+                    "delegation": fund.delegation_id, "funder": fund.funder,
+                    "allow_negative": fund.allow_negative, "visibility": fund.visibility,
+                },
+            )  # fmt: skip
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["owner_body"].queryset = Body.objects.filter(archived_at__isnull=True)
+        fields["contributors"].queryset = Partner.objects.filter(archived_at__isnull=True)
+        others = Fund.objects.exclude(status=FundStatus.CLOSED)
+        fields["parent"].queryset = others.exclude(pk=fund.pk) if fund else others
+        fields["delegation"].queryset = Delegation.objects.filter(
+            power=PowerKind.DRAW_CONTINGENCY
+        ).select_related("from_body")
 
 
 class CloseFundForm(GovUKFormMixin, forms.Form):

@@ -194,9 +194,44 @@ def fund_create(*, actor: Any, contributors: Iterable[Partner] = (), **data: Any
     if unknown:
         raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
     fund = Fund(**data)
+    _validate_fund(fund)
+    save_with_actor(fund, actor)
+    fund.contributors.set(list(contributors))
+    account_for_fund(fund)
+    return fund
+
+
+@transaction.atomic
+def fund_update(
+    *, actor: Any, fund: Fund, contributors: Iterable[Partner] | None = None, **data: Any
+) -> Fund:
+    """Change a fund's details. Its kind cannot change once money has moved through it."""
+    unknown = set(data) - FUND_FIELDS
+    if unknown:
+        raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
+    fund = Fund.objects.select_for_update(of=("self",)).get(pk=fund.pk)
+    old_kind = fund.kind
+    for name, value in data.items():
+        setattr(fund, name, value)
+    if fund.is_closed:
+        raise _fail("name", f"{fund} is closed: its details can no longer change")
+    if fund.kind != old_kind and Entry.objects.filter(account__fund=fund).exists():
+        raise _fail(
+            "kind",
+            f"Money has already moved through {fund}, so its kind cannot change: close it and "
+            "open a new fund instead",
+        )
+    _validate_fund(fund)
+    save_with_actor(fund, actor)
+    if contributors is not None:
+        fund.contributors.set(list(contributors))
+    return fund
+
+
+def _validate_fund(fund: Fund) -> None:
     fund.name = fund.name.strip()
     errors: dict[str, str] = {}
-    if Fund.objects.filter(name__iexact=fund.name).exists():
+    if Fund.objects.filter(name__iexact=fund.name).exclude(pk=fund.pk).exists():
         errors["name"] = f"There is already a fund called {fund.name}: choose another name"
     if fund.kind == FundKind.CONTINGENCY and fund.delegation is None:
         errors["delegation"] = "A contingency needs the delegation under which it may be drawn"
@@ -204,13 +239,11 @@ def fund_create(*, actor: Any, contributors: Iterable[Partner] = (), **data: Any
         errors["delegation"] = "Choose a delegation of the power to draw on a contingency"
     if fund.kind == FundKind.EXTERNAL and not fund.funder.strip():
         errors["funder"] = "Enter who provides the money for an external funding stream"
+    if fund.parent_id is not None and fund.parent_id == fund.pk:
+        errors["parent"] = "A fund cannot be held within itself"
     errors.update(fund.clean_visibility())
     if errors:
         raise ValidationError(errors)
-    save_with_actor(fund, actor)
-    fund.contributors.set(list(contributors))
-    account_for_fund(fund)
-    return fund
 
 
 @transaction.atomic

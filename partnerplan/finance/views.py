@@ -36,6 +36,7 @@ from partnerplan.finance.forms import (
     ContributionForm,
     DrawdownForm,
     ForecastForm,
+    FundForm,
     MovementFilterForm,
     PayForm,
     ReleaseForm,
@@ -65,7 +66,11 @@ def fund_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "finance/fund_list.html",
-        {"funds": list(selectors.fund_list(viewer=viewer)), "nav_finance": True},
+        {
+            "funds": list(selectors.fund_list(viewer=viewer)),
+            "can_post": can(viewer, "finance.post"),
+            "nav_finance": True,
+        },
     )
 
 
@@ -418,6 +423,35 @@ def drawdown_new(request: HttpRequest, pk: int) -> HttpResponse:
         fund=fund,
         intro=f"Drawn under the delegation: {fund.delegation}." if fund.delegation else "",
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def fund_create(request: HttpRequest) -> HttpResponse:
+    _poster(request)
+    form = FundForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        fund = _attempt(form, lambda: services.fund_create(actor=request.user, **form.cleaned_data))
+        if fund is not None:
+            messages.success(request, f"{fund.name} has been opened.")
+            return redirect("finance:fund-detail", pk=fund.pk)
+    return _form_page(request, form, "Open a fund", "Open the fund")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def fund_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    fund = _fund_for_posting(request, pk)
+    form = FundForm(_data(request), fund=fund)
+    if request.method == "POST" and form.is_valid():
+        changed = _attempt(
+            form,
+            lambda: services.fund_update(actor=request.user, fund=fund, **form.cleaned_data),
+        )
+        if changed is not None:
+            messages.success(request, "Your changes have been saved.")
+            return redirect("finance:fund-detail", pk=fund.pk)
+    return _form_page(request, form, f"Change {fund.name}", "Save changes", fund=fund)
 
 
 @login_required
