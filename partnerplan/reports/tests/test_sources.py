@@ -105,3 +105,24 @@ def test_it_needs_a_run_for_a_scenario_result_block(world):
             live_kind="scenario_result", live_params={},
         )  # fmt: skip
     assert "run" in error.value.message_dict
+
+
+def test_it_adds_a_planner_result_block_from_the_form(world):
+    from django.urls import reverse
+
+    section = SectionFactory.create()
+    run = DonePlanRunFactory.create(name="Winter plan")
+    scenario = PlanScenarioFactory.create(name="Extra project manager")
+    url = reverse("reports:block-add", kwargs={"pk": section.pk})
+    client = world.client("admin")
+    form = {"kind": "live", "live_kind": "scenario_result", "plan_scenario": scenario.pk}
+    response = client.post(url, form)
+    assert "Choose the run this live block shows" in response.content.decode()
+    assert not section.blocks.exists()
+    client.post(url, {**form, "run": run.pk})
+    block = section.blocks.get()
+    assert block.live_params == {
+        "run": run.pk,
+        "plan_scenario": scenario.pk,
+        "names": {"run": "Winter plan", "plan_scenario": "Extra project manager"},
+    }
