@@ -43,11 +43,12 @@ def _posted(request: HttpRequest) -> Any:
 def pool_list(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
     require(viewer, "resources.view")
-    members = selectors.pool_list(viewer=viewer)
+    left = request.GET.get("left") == "1"
+    members = selectors.pool_list(viewer=viewer, include_archived=left)
     return render(
         request,
         "resources/pool_list.html",
-        _ctx(members=members, can_add=can(viewer, "resources.manage_pool")),
+        _ctx(members=members, left=left, can_add=can(viewer, "resources.manage_pool")),
     )
 
 

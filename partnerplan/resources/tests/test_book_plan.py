@@ -99,3 +99,13 @@ def test_it_books_from_the_run_page_and_shows_refusals_on_the_form(world):
     assert "The plan has been booked: 1 new booking" in html
     assert "This plan was booked on" in html
     assert Assignment.objects.filter(demand=second, member=free).exists()
+
+
+def test_it_shows_the_booking_page_in_a_fixed_number_of_queries(world, assert_queries):
+    run, *_ = _planned(world)
+    client = world.client("admin")
+    client.get("/resources/")
+    # session, user, viewer (person + roles, bodies), the run, its scenarios
+    with assert_queries(6, "The Book this plan page"):
+        response = client.get(f"/resources/runs/{run.pk}/book/")
+    assert "Who the plan assigns" in response.content.decode()

@@ -112,6 +112,7 @@ def test_every_resources_page_passes_axe(page, live_server, world):
     )
     for path in [
         "/resources/",
+        "/resources/?left=1",
         "/resources/pool/new/",
         f"/resources/pool/{member.pk}/",
         f"/resources/pool/{member.pk}/availability/",

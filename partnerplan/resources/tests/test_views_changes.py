@@ -208,3 +208,14 @@ def test_it_refuses_a_booking_change_with_bad_dates_and_saves_nothing(world):
         response.content.decode()
     )
     assert Assignment.objects.get().days_per_week == booking.days_per_week
+
+
+def test_it_lists_people_who_left_the_pool_on_request(world, assert_queries):
+    member = PoolMemberFactory.create(home_partner=world.alpha, archived_at=dt.datetime.now(dt.UTC))
+    PoolMemberFactory.create(home_partner=world.alpha)
+    client = world.client("officer")
+    client.get("/resources/")
+    assert "Left the pool" not in client.get("/resources/").content.decode()
+    with assert_queries(8, "The pool list with people who have left"):
+        html = client.get("/resources/?left=1").content.decode()
+    assert str(member.person) in html and "Left the pool" in html
