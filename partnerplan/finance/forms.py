@@ -201,6 +201,13 @@ class ContributionForm(GovUKFormMixin, AuthorityMixin):
         ).order_by("name")
 
 
+class IncomeForm(GovUKFormMixin, AuthorityMixin):
+    funder = forms.CharField(label="Who provided the money", max_length=200)
+    amount = _amount()
+    on = GovUKDateField(label="Date received")
+    description = forms.CharField(label="Description (optional)", max_length=500, required=False)
+
+
 class CallForm(GovUKFormMixin, AuthorityMixin):
     amount = _amount()
     purpose = forms.CharField(label="What the call is for", max_length=500)

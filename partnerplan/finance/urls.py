@@ -14,6 +14,7 @@ urlpatterns = [
     path("funds/<int:pk>/draw/", views.drawdown_new, name="drawdown-new"),
     path("funds/<int:pk>/requests/new/", views.request_new, name="request-new"),
     path("funds/new/", views.fund_create, name="fund-create"),
+    path("funds/<int:pk>/income/new/", views.income_new, name="income-new"),
     path("funds/<int:pk>/change/", views.fund_edit, name="fund-edit"),
     path("funds/<int:pk>/close/", views.fund_close, name="fund-close"),
     path("requests/<int:pk>/close/", views.request_close, name="request-close"),

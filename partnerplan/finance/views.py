@@ -37,6 +37,7 @@ from partnerplan.finance.forms import (
     DrawdownForm,
     ForecastForm,
     FundForm,
+    IncomeForm,
     MovementFilterForm,
     PayForm,
     ReleaseForm,
@@ -317,6 +318,27 @@ def contribution_new(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(
         request, form, f"Record a contribution to {fund.name}", "Record contribution", fund=fund
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def income_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """External income that did not come through a bid (a grant paid without one, say)."""
+    fund = _fund_for_posting(request, pk)
+    form = IncomeForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        tx = _attempt(
+            form,
+            lambda: services.income_record(
+                actor=request.user, fund=fund, funder=d["funder"], amount=d["amount"],
+                on=d["on"], authority=form.authority_value(), description=d["description"],
+            ),
+        )  # fmt: skip
+        if tx is not None:
+            messages.success(request, f"The income of {money(-_out(tx))} is recorded.")
+            return redirect("finance:fund-detail", pk=fund.pk)
+    return _form_page(request, form, f"Record income to {fund.name}", "Record income", fund=fund)
 
 
 def _out(tx: LedgerTransaction) -> Decimal:

@@ -40,6 +40,7 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "finance:call-new": ("fund", ADMIN_ONLY),
     "finance:request-new": ("fund", ADMIN_ONLY),
     "finance:fund-create": (None, ADMIN_ONLY),
+    "finance:income-new": ("fund", ADMIN_ONLY),
     "finance:fund-edit": ("fund", ADMIN_ONLY),
     "finance:fund-close": ("fund", ADMIN_ONLY),
     "finance:request-close": ("request", ADMIN_ONLY),

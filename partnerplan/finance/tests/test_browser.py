@@ -107,6 +107,7 @@ def test_every_finance_page_passes_axe(page, live_server, world):
         f"/finance/funds/{reserve.pk}/requests/new/",
         f"/finance/funds/{reserve.pk}/close/",
         "/finance/funds/new/",
+        f"/finance/funds/{reserve.pk}/income/new/",
         f"/finance/funds/{reserve.pk}/change/",
         f"/finance/funds/{contingency.pk}/draw/",
         "/finance/movements/spend/",

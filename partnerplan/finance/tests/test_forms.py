@@ -116,6 +116,35 @@ def test_it_records_a_contribution_with_a_recorded_reference(world, client, rese
     assert fund_balance(fund=reserve, on=dt.date(2010, 6, 1)) == Decimal("101250.50")
 
 
+def test_it_records_income_that_did_not_come_through_a_bid(world, client, reserve):
+    url = reverse("finance:income-new", args=[reserve.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {"funder": "RIEP", "amount": "5000", **_date("on", dt.date(2010, 7, 1)),
+         **_reference(reserve.owner_body)},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert fund_balance(fund=reserve, on=dt.date(2010, 7, 1)) == Decimal("105000.00")
+
+
+def test_it_refuses_income_without_a_funder_and_posts_nothing(world, client, reserve):
+    before = _count()
+    page = _errors(
+        client.post(
+            reverse("finance:income-new", args=[reserve.pk]),
+            {
+                "funder": "",
+                "amount": "5000",
+                **_date("on", dt.date(2010, 7, 1)),
+                **_reference(reserve.owner_body),
+            },
+        )  # fmt: skip
+    )
+    assert 'href="#id_funder"' in page
+    assert _count() == before
+
+
 @pytest.mark.parametrize(
     ("amount", "message"),
     [
