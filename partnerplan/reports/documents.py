@@ -69,7 +69,14 @@ class Built:
 
 
 def _figure(block: ReportBlock, where: str, problems: list[Problem]) -> tuple[FigureCheck, ...]:
-    spec: dict[str, Any] = block.figure or {}
+    return figure_checks(block.figure or {}, block.text, where, problems)
+
+
+def figure_checks(
+    spec: dict[str, Any], text: str, where: str, problems: list[Problem]
+) -> tuple[FigureCheck, ...]:
+    """Check the last £ figure in `text` against the ledger as `spec` says
+    (``{"label", "fund", "on", "scenario"}``); no check without a fund."""
     if not spec.get("fund"):
         return ()
     from partnerplan.finance import selectors
@@ -91,7 +98,7 @@ def _figure(block: ReportBlock, where: str, problems: list[Problem]) -> tuple[Fi
         Scenario.objects.filter(pk=spec["scenario"]).first() if spec.get("scenario") else None
     )
     check = selectors.figure_check(
-        text_or_figure=block.text,
+        text_or_figure=text,
         fund=fund,
         on=dt.date.fromisoformat(spec["on"]),
         scenario=scenario,
@@ -101,7 +108,7 @@ def _figure(block: ReportBlock, where: str, problems: list[Problem]) -> tuple[Fi
             Problem(
                 "figure_not_found",
                 where,
-                f"The paragraph is tied to {label}, but quotes no £ figure. {check.message}",
+                f"The text is tied to {label}, but quotes no £ figure. {check.message}",
             )
         )
         return ()
@@ -151,7 +158,16 @@ def build_document(report: Report, *, as_at: dt.datetime | None = None) -> Built
         texts = paragraphs(getattr(report, name))
         if texts:
             sections.append(Section(heading, tuple(Paragraph(t) for t in texts)))
-    recommendations = tuple(Paragraph(r.text) for r in item.recommendations.order_by("number"))
+    ties = report.recommendation_figures or {}
+    recommendations = tuple(
+        Paragraph(
+            r.text,
+            figures=figure_checks(
+                ties.get(str(r.pk)) or {}, r.text, f"Recommendation {r.number}", problems
+            ),
+        )
+        for r in item.recommendations.order_by("number")
+    )
     exempt = item.exempt_paragraph if item.visibility == Visibility.EXEMPT else None
     author = report.author.full_name if report.author else ""
     document = Document(
@@ -186,6 +202,7 @@ def without_figure_checks(doc: Document) -> Document:
 
     return dataclasses.replace(
         doc,
+        recommendations=tuple(clean(r) for r in doc.recommendations),  # type: ignore[misc]
         sections=tuple(
             dataclasses.replace(s, blocks=tuple(clean(b) for b in s.blocks)) for s in doc.sections
         ),

@@ -217,3 +217,22 @@ class PublishForm(GovUKFormMixin, forms.Form):
 
 class ConfirmForm(forms.Form):
     pass
+
+
+class RecommendationFigureForm(GovUKFormMixin, forms.Form):
+    label = forms.CharField(
+        label="Figure to check (what it is)", required=False, max_length=200,
+        help_text="For example 'the March 2011 forecast balance'. The last £ figure in the "
+        "recommendation is checked against the ledger.",
+    )  # fmt: skip
+    fund = _choice("Fund the figure is the balance of (none: do not check)")
+    on = GovUKDateField(label="Date of the balance", required=False)
+    scenario = _choice("Assuming this scenario's requests are approved")
+
+    def __init__(self, *args: Any, funds: Any, scenarios: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["fund"].queryset = funds
+        fields["fund"].empty_label = "None: do not check a figure"
+        fields["scenario"].queryset = scenarios
+        fields["scenario"].empty_label = "None: approved movements only"

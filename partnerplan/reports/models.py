@@ -54,6 +54,9 @@ class Report(TimeStampedModel):
         help_text="A committee report asks the committee to agree something; a report for "
         "information only need not.",
     )
+    # A recommendation quoting a money figure can tie it to the ledger, as a paragraph can:
+    # {"<recommendation pk>": {"label", "fund", "on", "scenario"}}.
+    recommendation_figures = models.JSONField(default=dict, blank=True)
     docx_template = models.BinaryField(
         null=True, blank=True, editable=False, help_text="The council's own Word template."
     )

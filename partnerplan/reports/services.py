@@ -401,3 +401,38 @@ def agenda_pack_build(*, meeting_id: int) -> None:
             pack.pdf = None if error else pdfs.get(pack.audience)
             pack.built_at = timezone.now()
             pack.save()
+
+
+@transaction.atomic
+def report_tie_recommendation_figure(
+    *,
+    actor: Any,
+    report: Report,
+    recommendation: Any,
+    fund: Any = None,
+    on: dt.date | None = None,
+    scenario: Any = None,
+    label: str = "",
+) -> Report:
+    """Tie the £ figure a recommendation quotes to a fund's balance on a date (or untie it,
+    with no fund), so that the editor and publishing check it against the ledger."""
+    report = Report.objects.select_for_update(of=("self",)).get(pk=report.pk)
+    if recommendation.item_id != report.item_id:
+        raise ValidationError(
+            {"recommendation": "Choose a recommendation of this report's agenda item"}
+        )
+    ties = dict(report.recommendation_figures or {})
+    if fund is None:
+        ties.pop(str(recommendation.pk), None)
+    else:
+        if on is None:
+            raise ValidationError({"on": "Enter the date the figure is the balance at"})
+        ties[str(recommendation.pk)] = {
+            "label": label.strip() or f"recommendation {recommendation.number}",
+            "fund": fund.pk,
+            "on": on.isoformat(),
+            "scenario": scenario.pk if scenario is not None else None,
+        }
+    report.recommendation_figures = ties
+    save_with_actor(report, actor)
+    return report

@@ -10,6 +10,11 @@ urlpatterns = [
     path("december-2010/", views.december_report, name="december-report"),
     path("<int:pk>/", views.report_detail, name="report-detail"),
     path("<int:pk>/edit/", views.report_edit, name="report-edit"),
+    path(
+        "recommendations/<int:pk>/figure/",
+        views.recommendation_figure,
+        name="recommendation-figure",
+    ),
     path("<int:pk>/template/", views.report_template, name="report-template"),
     path("<int:pk>/publish/", views.report_publish, name="report-publish"),
     path("<int:pk>/sections/new/", views.section_add, name="section-add"),

@@ -3,6 +3,7 @@ redirect. Downloads serve the frozen files of the latest published version."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -32,6 +33,7 @@ from partnerplan.reports.forms import (
     BlockForm,
     ConfirmForm,
     PublishForm,
+    RecommendationFigureForm,
     ReportCreateForm,
     ReportForm,
     SectionForm,
@@ -573,3 +575,49 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_notice(request: HttpRequest, pk: int) -> HttpResponse:
     decision = selectors.decision_for_notice(viewer=viewer_for(request.user), pk=pk)
     return _render_document(request, decision_notice_document(decision))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_figure(request: HttpRequest, pk: int) -> HttpResponse:
+    """Tie the £ figure recommendation `pk` quotes to the ledger (for its agenda item's report)."""
+    from partnerplan.governance.models import Recommendation
+
+    viewer = viewer_for(request.user)
+    recommendation = Recommendation.objects.select_related("item").filter(pk=pk).first()
+    report = (
+        selectors.report_detail(viewer=viewer, pk=recommendation.item.committee_report.pk)
+        if recommendation is not None and hasattr(recommendation.item, "committee_report")
+        else None
+    )
+    if recommendation is None or report is None:
+        raise Http404("No report you can see has that recommendation")
+    require(viewer, "reports.change_report", report)
+    tie = (report.recommendation_figures or {}).get(str(recommendation.pk)) or {}
+    funds = visible(Fund.objects.filter(archived_at__isnull=True), viewer)
+    form = RecommendationFigureForm(
+        request.POST or None,
+        funds=funds,
+        scenarios=Scenario.objects.all(),
+        initial={
+            "label": tie.get("label", ""), "fund": tie.get("fund"),
+            "on": dt.date.fromisoformat(tie["on"]) if tie.get("on") else None,
+            "scenario": tie.get("scenario"),
+        },
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_tie_recommendation_figure(
+                actor=request.user, report=report, recommendation=recommendation,
+                **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "The figure check has been saved.")
+            return redirect("reports:report-detail", pk=report.pk)
+    return render(
+        request,
+        "reports/recommendation_figure.html",
+        {"form": form, "report": report, "recommendation": recommendation, **CONTEXT},
+    )

@@ -53,6 +53,8 @@ def validate_document(
                 "least one. Add the recommendations the committee is asked to agree.",
             )
         )
+    for index, recommendation in enumerate(doc.recommendations, 1):
+        problems.extend(_check_block(recommendation, f"Recommendation {index}"))
     sections, appendices = number(doc)
     for section in sections:
         if not section.heading.strip():

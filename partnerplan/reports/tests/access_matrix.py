@@ -31,6 +31,7 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "reports:december-report": (None, ADMIN_ONLY),
     "reports:report-detail": ("report", ALL_OK),
     "reports:report-edit": ("report", ADMIN_ONLY),
+    "reports:recommendation-figure": ("report_recommendation", ADMIN_ONLY),
     "reports:report-template": ("report", ADMIN_ONLY),
     "reports:report-publish": ("report", ADMIN_ONLY),
     "reports:section-add": ("report", ADMIN_ONLY),
@@ -77,4 +78,5 @@ def objects(world: Any) -> dict[str, Any]:
         "report_decision": decision,
         "report_project": highlight.project,
         "report_partner": PartnerFactory.create(),
+        "report_recommendation": recommendation,
     }

@@ -68,7 +68,7 @@ def _axe(page: Any) -> None:
 def test_every_reports_page_passes_axe(page, live_server, world):
     meeting = HeldMeetingFactory.create(body=world.body)
     report = ReportFactory.create(item=AgendaItemFactory.create(meeting=meeting, number=1))
-    RecommendationFactory.create(item=report.item, number=1, text="To approve the plan.")
+    rec = RecommendationFactory.create(item=report.item, number=1, text="To approve the plan.")
     section = SectionFactory.create(report=report)
     block = ParagraphFactory.create(section=section)
     appendix = SectionFactory.create(report=report, kind="appendix", heading="Governance")
@@ -84,6 +84,7 @@ def test_every_reports_page_passes_axe(page, live_server, world):
         f"/reports/{report.pk}/",
         f"/reports/{draft.pk}/",
         f"/reports/{report.pk}/edit/",
+        f"/reports/recommendations/{rec.pk}/figure/",
         f"/reports/{report.pk}/template/",
         f"/reports/{report.pk}/publish/",
         f"/reports/{report.pk}/sections/new/",
