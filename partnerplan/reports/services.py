@@ -377,7 +377,14 @@ def agenda_pack_build(*, meeting_id: int) -> None:
     pdfs: dict[str, bytes | None] = {}
     error = ""
     try:
-        documents_ = [document_from_json(v.document) for _item, v in contents.reports]
+        # A version published over a figure check keeps the check in its document (its page
+        # shows it); the pack prints it as it was published, without the check.
+        documents_ = [
+            documents.without_figure_checks(document_from_json(v.document))
+            if v.figure_override_reason
+            else document_from_json(v.document)
+            for _item, v in contents.reports
+        ]
         public, restricted = split_for_publication(documents_)
         cover = _pack_cover(contents)
         pdfs[PackAudience.PUBLIC] = (

@@ -102,3 +102,23 @@ def test_it_has_no_pack_for_a_meeting_without_published_reports(world):
     url = reverse("reports:meeting-pack", kwargs={"pk": meeting.pk})
     assert world.client("public").get(url).status_code == 404
     assert not AgendaPack.objects.exists()
+
+
+@override_settings(TASKS=IMMEDIATE)
+def test_it_builds_the_pack_of_a_report_published_over_a_figure_check(
+    world, report, django_capture_on_commit_callbacks
+):
+    from partnerplan.finance.tests.factories import fund_with_balance
+
+    admin = world.users["admin"]
+    fund = fund_with_balance(admin, amount="129790.00")
+    ParagraphFactory.create(
+        section=report.sections.first(),
+        text="The March 2011 forecast balance would be £129,700.",
+        figure={"label": "the March 2011 balance", "fund": fund.pk, "on": "2011-03-31"},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_publish(actor=admin, report=report, override_reason="As tabled.")
+    public = AgendaPack.objects.get(meeting=report.item.meeting, audience=PackAudience.PUBLIC)
+    assert public.status == PackStatus.READY, public.error
+    assert bytes(public.pdf).startswith(b"%PDF")
