@@ -51,6 +51,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from partnerplan.resources.planning.ga import warm_up  # noqa: E402
 from partnerplan.resources.planning.psplib import (  # noqa: E402
     parse_sm,
     read_reference_table,
@@ -58,6 +59,7 @@ from partnerplan.resources.planning.psplib import (  # noqa: E402
 from partnerplan.resources.planning.rcpsp import (  # noqa: E402
     RcpspProblem,
     RcpspResult,
+    StrongOptions,
     check_schedule,
     lower_bound,
     solve_rcpsp,
@@ -87,8 +89,28 @@ class Summary:
     mean_cpm_dev: float
 
 
+def strong_options(items: list[str]) -> StrongOptions:
+    """``StrongOptions`` from ``name=value`` strings (``--option``), for tuning experiments."""
+    defaults = StrongOptions()
+    kwargs: dict[str, object] = {}
+    for item in items:
+        name, _, value = item.partition("=")
+        if not hasattr(defaults, name) or name == "sat_parameters":
+            raise SystemExit(f"unknown strong-model option {name!r}")
+        current = getattr(defaults, name)
+        if isinstance(current, bool):
+            kwargs[name] = value.lower() in ("1", "true", "yes")
+        else:
+            kwargs[name] = type(current)(value)
+    return StrongOptions(**kwargs)  # type: ignore[arg-type]
+
+
 def solver_for(
-    model: str, time_limit: float, workers: int, dlimit: float | None = None
+    model: str,
+    time_limit: float,
+    workers: int,
+    dlimit: float | None = None,
+    options: StrongOptions | None = None,
 ) -> Callable[[RcpspProblem], RcpspResult]:
     if model == "plain":
         return lambda p: solve_rcpsp_plain(
@@ -96,7 +118,11 @@ def solver_for(
         )
     if model == "strong":
         return lambda p: solve_rcpsp(
-            p, time_limit_s=time_limit, workers=workers, deterministic_limit=dlimit
+            p,
+            time_limit_s=time_limit,
+            workers=workers,
+            deterministic_limit=dlimit,
+            options=options,
         )
     if model == "heuristic":
         return lambda p: solve_rcpsp_heuristic(p)
@@ -106,12 +132,21 @@ def solver_for(
 
 
 def results_file(
-    results: Path, set_name: str, model: str, limit: float, workers: int, dlimit: float | None
+    results: Path,
+    set_name: str,
+    model: str,
+    limit: float,
+    workers: int,
+    dlimit: float | None,
+    options: list[str] | None = None,
 ) -> Path:
     if model in ("heuristic", "onepass"):
         return results / f"{set_name}_{model}.jsonl"
     det = f"_{dlimit:g}d" if dlimit is not None else ""
-    return results / f"{set_name}_{model}_{limit:g}s{det}_{workers}w.jsonl"
+    opts = ""
+    if model == "strong" and options:
+        opts = "_" + "_".join(sorted(o.replace("=", "-") for o in options))
+    return results / f"{set_name}_{model}{opts}_{limit:g}s{det}_{workers}w.jsonl"
 
 
 def load(path: Path) -> dict[str, dict[str, object]]:
@@ -197,14 +232,21 @@ def run_set(set_name: str, args: argparse.Namespace, models: list[str]) -> list[
     results = Path(args.results)
     results.mkdir(parents=True, exist_ok=True)
     files = {
-        m: results_file(results, set_name, m, args.time_limit, args.workers, args.dlimit)
+        m: results_file(
+            results, set_name, m, args.time_limit, args.workers, args.dlimit, args.option
+        )
         for m in models
     }
     if args.fresh:
         for f in files.values():
             f.unlink(missing_ok=True)
     done = {m: load(f) for m, f in files.items()}
-    solvers = {m: solver_for(m, args.time_limit, args.workers, args.dlimit) for m in models}
+    options = strong_options(args.option)
+    solvers = {
+        m: solver_for(m, args.time_limit, args.workers, args.dlimit, options) for m in models
+    }
+    if "strong" in models:
+        warm_up()  # compile or load the GA kernels before the first timed instance
     for i, name in enumerate(names, 1):
         todo = [m for m in models if name not in done[m]]
         if not todo:
@@ -364,6 +406,12 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument(
         "--models", default=",".join(MODELS), help=f"comma-separated subset of {','.join(MODELS)}"
+    )
+    ap.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        help="strong-model option as name=value (StrongOptions field; repeatable), for tuning",
     )
     ap.add_argument("--limit", type=int, default=0, help="only the first N instances of each set")
     ap.add_argument("--sample", type=int, default=0, help="a random sample of N instances per set")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import heapq
 import math
 import random
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -614,10 +615,13 @@ class StrongOptions:
 
     heuristic_iterations: int = 300
     heuristic_time_share: float = 0.05
+    warm_start: str = "ga"
+    ga_time_share: float = 0.05
+    ga_population: int = 1000
     hint: bool = True
     windows: bool = True
     tails: bool = True
-    cliques: bool = True
+    cliques: bool = False
     transitive: bool = False
     set_times: bool = False
     focus_lns: bool = True
@@ -787,6 +791,19 @@ def solve_rcpsp(
     d = problem.durations
     head, tail = heads_and_tails(problem)
     lb = max([lower_bound(problem)] + [h + t for h, t in zip(head, tail, strict=True)])
+    if opt.warm_start == "ga":
+        return _solve_with_ga(
+            problem,
+            opt,
+            lb=lb,
+            t0=t0,
+            time_limit_s=time_limit_s,
+            workers=workers,
+            seed=seed,
+            progress=progress,
+            log=log,
+            deterministic_limit=deterministic_limit,
+        )
     h_starts, h_count = _heuristic(
         problem,
         iterations=opt.heuristic_iterations,
@@ -807,18 +824,15 @@ def solve_rcpsp(
             details,
         )
     m, starts = _strong_model(problem, opt, lb, ub, h_starts)
-    solver = cp_model.CpSolver()
-    remaining = time_limit_s - (time.perf_counter() - t0)
-    solver.parameters.max_time_in_seconds = max(0.01, remaining)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
-    solver.parameters.log_search_progress = log
-    if deterministic_limit is not None:
-        solver.parameters.max_deterministic_time = deterministic_limit
-    if opt.focus_lns:
-        solver.parameters.ignore_subsolvers.extend(_UNFOCUSED_SUBSOLVERS)
-    for name, value in opt.sat_parameters:
-        _set_param(solver, name, value)
+    solver = _configured_solver(
+        opt,
+        time_left=time_limit_s - (time.perf_counter() - t0),
+        workers=workers,
+        seed=seed,
+        log=log,
+        deterministic_limit=deterministic_limit,
+        focus_lns=opt.focus_lns,
+    )
     status_name, count = _run(m, solver, progress, t0, time_limit_s)
     result = _cp_result(problem, solver, status_name, starts, t0, "strong", count, lb)
     if result.starts is None:  # time ran out before CP-SAT reported: keep the heuristic
@@ -842,6 +856,180 @@ def solve_rcpsp(
         result.solutions,
         details,
     )
+
+
+def _rule_keys(problem: RcpspProblem) -> list[list[float]]:
+    """Priority keys (smaller first) of the classic rules: latest finish time, latest start
+    time, most total successors, latest finish time with work as tie-break."""
+    n = problem.n_jobs
+    es, tail = critical_path(problem)
+    cp_len = max((es[j] + tail[j] for j in range(n)), default=0)
+    lft = [cp_len - tail[j] + problem.durations[j] for j in range(n)]
+    lst = [cp_len - tail[j] for j in range(n)]
+    n_succ = _transitive_successor_counts(problem)
+    work = [
+        problem.durations[j]
+        * sum(q / max(c, 1) for q, c in zip(problem.demands[j], problem.capacities, strict=True))
+        for j in range(n)
+    ]
+    return [
+        [lft[j] + 1e-3 * j for j in range(n)],
+        [lst[j] - 1e-3 * n_succ[j] for j in range(n)],
+        [-n_succ[j] + 1e-3 * lft[j] for j in range(n)],
+        [lft[j] - 1e-2 * work[j] for j in range(n)],
+    ]
+
+
+class _Shared(cp_model.CpSolverSolutionCallback):
+    """What the CP-SAT thread reports to the genetic algorithm running beside it: its proven
+    bound and each schedule it finds."""
+
+    def __init__(self, starts: Sequence[cp_model.IntVar], bound: int) -> None:
+        super().__init__()
+        self._starts = starts
+        self.bound = bound
+        self.found: list[list[int]] = []
+        self.lock = threading.Lock()
+
+    def on_solution_callback(self) -> None:
+        values = [int(self.value(s)) for s in self._starts]
+        with self.lock:
+            self.found.append(values)
+
+    def on_bound(self, bound: float) -> None:
+        self.bound = max(self.bound, int(math.ceil(bound - 1e-6)))
+
+    def take(self) -> list[list[int]]:
+        with self.lock:
+            found, self.found = self.found, []
+        return found
+
+
+def _solve_with_ga(
+    problem: RcpspProblem,
+    opt: StrongOptions,
+    *,
+    lb: int,
+    t0: float,
+    time_limit_s: float,
+    workers: int,
+    seed: int,
+    progress: ProgressCallback | None,
+    log: bool,
+    deterministic_limit: float | None,
+) -> RcpspResult:
+    """The genetic algorithm and CP-SAT side by side, sharing ``workers`` threads.
+
+    The genetic algorithm (:mod:`.ga`) runs alone for ``ga_time_share`` of the limit, for a
+    first schedule; then CP-SAT (``workers - 1`` threads, at least one) starts from that
+    schedule as hint and horizon while the genetic algorithm goes on in this thread.  Each
+    schedule CP-SAT finds joins the population; the search stops when either side's best
+    meets CP-SAT's proven bound (optimal) or time runs out.
+    """
+    from . import ga
+
+    search = ga.GeneticSearch(
+        list(problem.durations),
+        [list(q) for q in problem.demands],
+        list(problem.capacities),
+        [list(s) for s in problem.successors],
+        initial_keys=_rule_keys(problem),
+        population=opt.ga_population,
+        seed=seed,
+    )
+    search.run(time_limit_s=time_limit_s * opt.ga_time_share, target=lb)
+    ub = search.makespan
+
+    def result(status: SolveStatus, bound: int, solutions: int) -> RcpspResult:
+        details = {
+            "heuristic_makespan": float(ub),
+            "heuristic_schedules": float(search.schedules),
+            "ga_generations": float(search.generations),
+        }
+        return RcpspResult(
+            status,
+            search.starts,
+            search.makespan,
+            min(bound, search.makespan),
+            time.perf_counter() - t0,
+            "strong",
+            solutions,
+            details,
+        )
+
+    if ub <= lb:
+        return result(SolveStatus.OPTIMAL, ub, 1)
+    m, starts = _strong_model(problem, opt, lb, ub, search.starts)
+    solver = _configured_solver(
+        opt,
+        time_left=time_limit_s - (time.perf_counter() - t0),
+        workers=max(1, workers - 1),
+        seed=seed,
+        log=log,
+        deterministic_limit=deterministic_limit,
+        focus_lns=False,
+    )
+    shared = _Shared(starts, lb)
+    solver.best_bound_callback = shared.on_bound
+    outcome: list[str] = []
+    thread = threading.Thread(
+        target=lambda: outcome.append(str(solver.status_name(solver.solve(m, shared)))),
+        name="rcpsp-cp-sat",
+        daemon=True,
+    )
+    thread.start()
+
+    def cp_done() -> bool:
+        return not thread.is_alive() or search.makespan <= shared.bound
+
+    solutions = 1
+    while not cp_done():
+        left = time_limit_s - (time.perf_counter() - t0)
+        if left <= 0:
+            break
+        for found in shared.take():
+            search.inject(found)
+            solutions += 1
+        search.run(time_limit_s=min(0.25, left), target=shared.bound, should_stop=cp_done)
+        if progress is not None:
+            progress(min(1.0, (time.perf_counter() - t0) / max(time_limit_s, 1e-9)), solutions)
+    solver.stop_search()
+    thread.join()
+    for found in shared.take():
+        search.inject(found)
+        solutions += 1
+    status_name = outcome[0] if outcome else "UNKNOWN"
+    bound = shared.bound
+    if status_name == "OPTIMAL":
+        bound = max(bound, int(round(solver.objective_value)))
+    if progress is not None:
+        progress(1.0, solutions)
+    optimal = search.makespan <= bound
+    return result(SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE, bound, solutions)
+
+
+def _configured_solver(
+    opt: StrongOptions,
+    *,
+    time_left: float,
+    workers: int,
+    seed: int,
+    log: bool,
+    deterministic_limit: float | None,
+    focus_lns: bool,
+) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.01, time_left)
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    solver.parameters.log_search_progress = log
+    if deterministic_limit is not None:
+        solver.parameters.max_deterministic_time = deterministic_limit
+    if focus_lns:
+        solver.parameters.ignore_subsolvers.extend(_UNFOCUSED_SUBSOLVERS)
+    for name, value in opt.sat_parameters:
+        _set_param(solver, name, value)
+    return solver
 
 
 def _set_param(solver: cp_model.CpSolver, name: str, value: object) -> None:
