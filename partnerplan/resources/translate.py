@@ -29,7 +29,12 @@ from partnerplan.portfolio.models import STOPPED_OUTCOMES, Dependency, Project
 from partnerplan.resources import calendar as cal
 from partnerplan.resources.models import Assignment, PlanScenario, PoolMember, RoleDemand, Skill
 from partnerplan.resources.planning import portfolio as planning
-from partnerplan.resources.planning.months import first_of_month, month_label, months_between
+from partnerplan.resources.planning.months import (
+    add_months,
+    first_of_month,
+    month_label,
+    months_between,
+)
 
 MONEY_FUND = "money"
 
@@ -107,23 +112,52 @@ def _values(projects: list[Project], viewer: Viewer) -> dict[int, Decimal]:
 
 
 def _funds(
-    projects: list[Project], start: dt.date, money: Decimal | None
+    projects: list[Project], start: dt.date, months: int, money: Decimal | None
 ) -> tuple[list[planning.Fund], dict[str, str]]:
+    """The funds the candidate projects are charged to: the balance (with approved calls) on
+    the day before the plan starts, then the money the ledger shows coming in or going out
+    month by month over the horizon (contributions, income, transfers between funds, actual
+    or approved), except money paid to projects, which the planner itself decides.  The
+    money available never counts below nothing."""
+    from partnerplan.finance.models import Entry
+    from partnerplan.finance.selectors import fund_balance
+
     funds: list[planning.Fund] = []
     labels: dict[str, str] = {}
-    seen: set[int] = set()
+    chosen = []
     for p in projects:
         planning_row = getattr(p, "planning", None)
         fund = planning_row.fund if planning_row else None
-        if fund is None or fund.pk in seen:
-            continue
-        seen.add(fund.pk)
-        from partnerplan.finance.selectors import fund_balance
-
+        if fund is not None and fund.pk not in {f.pk for f in chosen}:
+            chosen.append(fund)
+    end = add_months(start, months)
+    movements = (
+        Entry.objects.filter(
+            account__fund__in=chosen,
+            transaction__effective_on__gte=start,
+            transaction__effective_on__lt=end,
+        )
+        .exclude(transaction__entries__account__project__isnull=False)
+        .values_list("account__fund_id", "transaction__effective_on", "amount")
+    )
+    by_fund: dict[int, dict[dt.date, Decimal]] = {}
+    for fund_pk, day, amount in movements:
+        months_in = by_fund.setdefault(fund_pk, {})
+        key = first_of_month(day)
+        months_in[key] = months_in.get(key, Decimal(0)) + amount
+    for fund in chosen:
         balance = fund_balance(fund=fund, on=start - dt.timedelta(days=1))
+        opening = max(balance, Decimal(0))
+        inflows: dict[dt.date, Decimal] = {}
+        available = opening
+        for month, amount in sorted(by_fund.get(fund.pk, {}).items()):
+            change = max(amount, -available)  # never below nothing
+            if change:
+                inflows[month] = change
+                available += change
         funds.append(
             planning.Fund(
-                id=f"f{fund.pk}", name=fund.name, opening_balance=max(balance, Decimal(0))
+                id=f"f{fund.pk}", name=fund.name, opening_balance=opening, inflows=inflows
             )
         )
         labels[f"f{fund.pk}"] = fund.name
@@ -158,7 +192,7 @@ def build_problem(
     members, labels = _members(start, months)
     projects = candidate_projects(viewer)
     values = _values(projects, viewer)
-    funds, fund_labels = _funds(projects, start, money)
+    funds, fund_labels = _funds(projects, start, months, money)
     labels.update(fund_labels)
     fund_ids = {f.id for f in funds}
     warnings: list[str] = []

@@ -347,12 +347,17 @@ class GeneticSearch:
         target: int = 0,
         max_schedules: int | None = None,
         should_stop: Callable[[], bool] | None = None,
+        stall_generations: int | None = None,
     ) -> int:
         """Evolve for up to ``time_limit_s`` seconds, until the makespan reaches ``target``,
-        ``max_schedules`` schedules have been generated in all, or ``should_stop()`` is true
-        (checked after every generation).  Returns the best makespan."""
+        ``max_schedules`` schedules have been generated in all, ``stall_generations``
+        generations in a row bring no better makespan, or ``should_stop()`` is true (checked
+        after every generation).  Returns the best makespan."""
         t0 = time.perf_counter()
+        stalled = 0
         while self.makespan > target:
+            if stall_generations is not None and stalled >= stall_generations:
+                break
             if max_schedules is not None and self.schedules >= max_schedules:
                 break
             if time.perf_counter() - t0 >= time_limit_s:
@@ -372,7 +377,9 @@ class GeneticSearch:
                 )
             )
             self.generations += 1
-            self.makespan = int(self._fit.min())
+            best = int(self._fit.min())
+            stalled = 0 if best < self.makespan else stalled + 1
+            self.makespan = best
         return self.makespan
 
     def inject(self, starts: list[int] | tuple[int, ...]) -> None:

@@ -618,6 +618,7 @@ class StrongOptions:
     warm_start: str = "ga"
     ga_time_share: float = 0.05
     ga_population: int = 1000
+    ga_head_start_stall: int = 5
     hint: bool = True
     windows: bool = True
     tails: bool = True
@@ -920,8 +921,9 @@ def _solve_with_ga(
 ) -> RcpspResult:
     """The genetic algorithm and CP-SAT side by side, sharing ``workers`` threads.
 
-    The genetic algorithm (:mod:`.ga`) runs alone for ``ga_time_share`` of the limit, for a
-    first schedule; then CP-SAT (``workers - 1`` threads, at least one) starts from that
+    The genetic algorithm (:mod:`.ga`) runs alone for a first schedule, for at most
+    ``ga_time_share`` of the limit and until ``ga_head_start_stall`` generations in a row
+    bring nothing better; then CP-SAT (``workers - 1`` threads, at least one) starts from that
     schedule as hint and horizon while the genetic algorithm goes on in this thread.  Each
     schedule CP-SAT finds joins the population; the search stops when either side's best
     meets CP-SAT's proven bound (optimal) or time runs out.
@@ -937,7 +939,11 @@ def _solve_with_ga(
         population=opt.ga_population,
         seed=seed,
     )
-    search.run(time_limit_s=time_limit_s * opt.ga_time_share, target=lb)
+    search.run(
+        time_limit_s=time_limit_s * opt.ga_time_share,
+        target=lb,
+        stall_generations=opt.ga_head_start_stall,
+    )
     ub = search.makespan
 
     def result(status: SolveStatus, bound: int, solutions: int) -> RcpspResult:

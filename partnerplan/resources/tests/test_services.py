@@ -211,6 +211,38 @@ def test_it_translates_records_into_a_planning_problem(world):
     assert by_id[f"p{candidate.pk}"].value == Decimal(8)
 
 
+def test_it_gives_the_planner_the_money_coming_into_a_fund_month_by_month(world):
+    from partnerplan.finance import services as finance
+    from partnerplan.finance.tests.factories import authority, fund_with_balance
+
+    admin = _admin(world)
+    fund = fund_with_balance(admin, amount="10000", on=dt.date(2010, 12, 1))
+    demand = RoleDemandFactory.create(project__title="Life Events")
+    ProjectPlanningFactory.create(project=demand.project, fund=fund)
+    other = ProjectFactory.create(title="Already running")
+    authority_ = authority(fund.owner_body)
+    finance.contribution_record(
+        actor=admin, fund=fund, partner=world.alpha, amount="20000", on=dt.date(2011, 3, 15),
+        authority=authority_,
+    )  # fmt: skip
+    finance.call_on_reserves(
+        actor=admin, fund=fund, amount="4000", purpose="Project manager", on=dt.date(2011, 2, 1),
+        project=other, authority=authority_,
+    )  # fmt: skip
+    finance.contribution_record(
+        actor=admin, fund=fund, partner=world.alpha, amount="5000", on=dt.date(2012, 3, 1),
+        authority=authority_,
+    )  # fmt: skip
+    built = translate.build_problem(
+        viewer=viewer_for(admin), starts_on=dt.date(2011, 1, 1), months=12
+    )
+    (planned,) = [f for f in built.problem.funds if f.id == f"f{fund.pk}"]
+    assert planned.opening_balance == Decimal("10000.00")
+    # the contribution arrives in March; the call to another project is the planner's own
+    # business (it decides project spend), and money after the horizon is left out
+    assert planned.inflows == {dt.date(2011, 3, 1): Decimal("20000.00")}
+
+
 @override_settings(TASKS=IMMEDIATE)
 def test_it_runs_the_planner_in_the_background(world, django_capture_on_commit_callbacks):
     _member, committed, candidate = _two_projects(world)
