@@ -124,7 +124,7 @@ def _funds(
 
     funds: list[planning.Fund] = []
     labels: dict[str, str] = {}
-    chosen = []
+    chosen: list[Any] = []
     for p in projects:
         planning_row = getattr(p, "planning", None)
         fund = planning_row.fund if planning_row else None

@@ -26,7 +26,7 @@ def search_for(problem: RcpspProblem, **kwargs: object) -> GeneticSearch:
         [list(q) for q in problem.demands],
         list(problem.capacities),
         [list(s) for s in problem.successors],
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
 
 
