@@ -87,6 +87,25 @@ DEMAND: list[dict[str, Any]] = [
 
 SCENARIO = "A fourth partner lends a project manager 3 days a week"
 
+# DEMO DATA: a task network for Customer Knowledge's business case, which the report says
+# can be "achievable within 3 months (from November)" given project management.
+# task, weeks, starts after, needs (resource: amount)
+TASKS_PROJECT = "Customer Knowledge"
+TASK_RESOURCES = [("Project manager", 1), ("Business analyst", 1)]
+TASKS: list[tuple[str, int, list[str], dict[str, int]]] = [
+    ("Gather customer contact data from partners", 3, [], {"Business analyst": 1}),
+    ("Analyse demand by channel", 2, ["Gather customer contact data from partners"],
+     {"Business analyst": 1}),
+    ("Options appraisal", 2, ["Analyse demand by channel"],
+     {"Project manager": 1, "Business analyst": 1}),
+    ("Soft market testing", 2, ["Options appraisal"], {"Project manager": 1}),
+    ("Draft business case", 3, ["Options appraisal"], {"Project manager": 1}),
+    ("Benefits profile", 1, ["Options appraisal"], {"Business analyst": 1}),
+    ("Consult partners", 2, ["Draft business case", "Soft market testing", "Benefits profile"],
+     {"Project manager": 1}),
+    ("Business case to Programme Board", 0, ["Consult partners"], {}),
+]  # fmt: skip
+
 
 def _actor(people: dict[str, Person]) -> Any:
     from partnerplan.core.models import User
@@ -174,4 +193,31 @@ def load(context: dict[str, Any], *, actor: object = None) -> None:
             add_skill=skills["project_management"],
             add_days_per_week=Decimal(3),
         )
+    _task_network(projects.get(TASKS_PROJECT), actor)
     context["pool"] = pool
+
+
+def _task_network(project: Any, actor: Any) -> None:
+    """The demo task network and a first schedule of it (solved here, in a second)."""
+    if project is None or project.tasks.exists():
+        return
+    resources = {
+        name: services.task_resource_create(
+            actor=actor, project=project, name=name, capacity=capacity
+        )
+        for name, capacity in TASK_RESOURCES
+    }
+    tasks: dict[str, Any] = {}
+    for name, weeks, after, needs in TASKS:
+        tasks[name] = services.task_create(
+            actor=actor,
+            project=project,
+            name=name,
+            weeks=weeks,
+            after=[tasks[a] for a in after],
+            needs={resources[r]: n for r, n in needs.items()},
+        )
+    schedule = services.task_schedule_create(
+        actor=actor, project=project, starts_on=dt.date(2010, 11, 1), time_limit_s=2
+    )
+    services.task_schedule_execute(schedule.pk)

@@ -8,7 +8,7 @@ from partnerplan.core.forms import GovUKDateField, GovUKFormMixin
 from partnerplan.finance.models import Fund
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio.models import Project
-from partnerplan.resources.models import PlanScenario, PoolMember, Skill
+from partnerplan.resources.models import PlanScenario, PoolMember, ProjectTask, Skill
 
 DAYS_HELP = "From 0 to 5, for example 3 or 2.5"
 
@@ -253,3 +253,69 @@ class AssignmentEditForm(GovUKFormMixin, forms.Form):
     days_per_week = _days("Days a week")
     starts_on = GovUKDateField(label="From")
     ends_on = GovUKDateField(label="Until")
+
+
+# --- Task networks -----------------------------------------------------------------------------
+
+
+def _whole(label: str, *, required: bool = True, help_text: str = "", example: str = "2") -> Any:
+    return forms.IntegerField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        error_messages={"invalid": f"{label} must be a whole number, like {example}"},
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+class TaskResourceForm(GovUKFormMixin, forms.Form):
+    name = forms.CharField(
+        label="Name", max_length=100, help_text="For example, ICT team or Test environment"
+    )
+    capacity = _whole(
+        "How many at any one time",
+        help_text="For example, 2 if two people in the team can work on tasks at once",
+    )
+
+
+class TaskForm(GovUKFormMixin, forms.Form):
+    name = forms.CharField(label="Task", max_length=200)
+    weeks = _whole("How many weeks it takes", help_text="0 for a milestone", example="6")
+    after = forms.ModelMultipleChoiceField(
+        label="It starts after these tasks have finished",
+        queryset=ProjectTask.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, others: Any = None, resources: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["after"].queryset = others  # type: ignore[attr-defined]
+        self.resources = list(resources)
+        for r in self.resources:
+            self.fields[f"need_{r.pk}"] = _whole(
+                f"How many of {r.name} it needs",
+                required=False,
+                help_text=f"The project has {r.capacity}. Leave blank or 0 if it needs none.",
+            )
+
+    def service_data(self) -> dict[str, Any]:
+        """The cleaned data as the task services take it: ``needs`` by resource."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "weeks": data["weeks"],
+            "after": list(data["after"]),
+            "needs": {r: data.get(f"need_{r.pk}") or 0 for r in self.resources},
+        }
+
+
+class TaskScheduleForm(GovUKFormMixin, forms.Form):
+    starts_on = GovUKDateField(label="The work starts on", help_text="For example, 7 3 2011")
+    time_limit_s = forms.TypedChoiceField(
+        label="Time limit",
+        coerce=int,
+        choices=[(5, "5 seconds"), (10, "10 seconds"), (30, "30 seconds"), (60, "1 minute")],
+        initial=10,
+        help_text="A longer limit can prove a schedule shortest; the page does not wait.",
+    )

@@ -336,3 +336,111 @@ class PlanRun(TimeStampedModel):
     @property
     def is_finished(self) -> bool:
         return self.status in {RunStatus.DONE, RunStatus.FAILED}
+
+
+# --- Task networks: one project's tasks, scheduled under its own resource limits ----------
+
+
+class TaskResource(TimeStampedModel):
+    """Something a project's tasks share and must not overload: a team of so many people, a
+    test environment, a room.  ``capacity`` is how many units exist at any one time."""
+
+    project = models.ForeignKey(
+        "portfolio.Project", on_delete=models.CASCADE, related_name="task_resources"
+    )
+    name = models.CharField(max_length=100)
+    capacity = models.PositiveSmallIntegerField("how many at any one time")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "name"], name="task_resource_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProjectTask(TimeStampedModel):
+    """A task in a project's plan: how many weeks it takes, which tasks must finish first, and
+    how much of each of the project's task resources it needs while it runs."""
+
+    project = models.ForeignKey("portfolio.Project", on_delete=models.CASCADE, related_name="tasks")
+    name = models.CharField(max_length=200)
+    weeks = models.PositiveSmallIntegerField("how many weeks it takes")
+    after = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="followers",
+        verbose_name="starts after",
+    )
+
+    history = HistoricalRecords(m2m_fields=[after])
+
+    class Meta:
+        ordering = ["project", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "name"], name="project_task_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TaskNeed(models.Model):
+    """How many units of a task resource a task needs while it runs."""
+
+    task = models.ForeignKey(ProjectTask, on_delete=models.CASCADE, related_name="needs")
+    resource = models.ForeignKey(TaskResource, on_delete=models.CASCADE, related_name="needs")
+    amount = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["resource__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "resource"], name="task_need_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} needs {self.amount} of {self.resource}"
+
+
+class TaskSchedule(TimeStampedModel):
+    """One scheduling of a project's tasks, in the background worker.
+
+    ``inputs`` is the snapshot of the tasks and resources taken when it was asked for, so the
+    result always matches its inputs; ``result`` holds each task's start week, the number of
+    weeks in all, the proven shortest possible and whether the answer is proven best.
+    """
+
+    project = models.ForeignKey(
+        "portfolio.Project", on_delete=models.CASCADE, related_name="task_schedules"
+    )
+    starts_on = models.DateField("the work starts on")
+    time_limit_s = models.PositiveSmallIntegerField("time limit (seconds)")
+    status = models.CharField(max_length=8, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField("progress (%)", default=0)
+    inputs = models.JSONField(default=dict, editable=False)
+    result = models.JSONField(default=dict, editable=False)
+    error = models.TextField(blank=True, editable=False)
+    started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    finished_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Schedule of {self.project} from {self.starts_on:%-d %B %Y}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {RunStatus.DONE, RunStatus.FAILED}

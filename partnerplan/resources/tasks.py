@@ -10,3 +10,10 @@ def run_plan(run_id: int) -> None:
     from partnerplan.resources.services import run_execute
 
     run_execute(run_id)
+
+
+@task()
+def schedule_tasks(schedule_id: int) -> None:
+    from partnerplan.resources.services import task_schedule_execute
+
+    task_schedule_execute(schedule_id)

@@ -31,6 +31,28 @@ urlpatterns = [
     path("runs/<int:pk>/", views.run_detail, name="run-detail"),
     path("runs/<int:pk>/progress/", views.run_progress, name="run-progress"),
     path("runs/<int:pk>/book/", views.run_book, name="run-book"),
+    path("projects/<int:pk>/tasks/", views.task_network, name="task-network"),
+    path("projects/<int:pk>/tasks/new/", views.task_create, name="task-create"),
+    path(
+        "projects/<int:pk>/task-resources/new/",
+        views.task_resource_create,
+        name="task-resource-create",
+    ),
+    path(
+        "projects/<int:pk>/tasks/schedule/", views.task_schedule_create, name="task-schedule-create"
+    ),
+    path("tasks/<int:pk>/", views.task_edit, name="task-edit"),
+    path("tasks/<int:pk>/remove/", views.task_delete, name="task-delete"),
+    path("task-resources/<int:pk>/", views.task_resource_edit, name="task-resource-edit"),
+    path(
+        "task-resources/<int:pk>/remove/", views.task_resource_delete, name="task-resource-delete"
+    ),
+    path("task-schedules/<int:pk>/", views.task_schedule, name="task-schedule"),
+    path(
+        "task-schedules/<int:pk>/progress/",
+        views.task_schedule_progress,
+        name="task-schedule-progress",
+    ),
     path("scenarios/", views.scenario_list, name="scenario-list"),
     path("scenarios/new/", views.scenario_create, name="scenario-create"),
 ]

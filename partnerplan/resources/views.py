@@ -665,3 +665,247 @@ def scenario_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Scenario '{scenario.name}' has been saved.")
             return redirect("resources:scenario-list")
     return render(request, "resources/scenario_form.html", _ctx(form=form))
+
+
+# --- Task networks: one project's tasks under its own resource limits ---------------------
+
+
+@login_required
+@require_GET
+def task_network(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    require(viewer, "resources.view")
+    project = selectors.task_network(viewer=viewer, pk=pk)
+    schedule = selectors.latest_task_schedule(project)
+    can_change = can(viewer, "resources.manage_demand", project)
+    return render(
+        request,
+        "resources/task_network.html",
+        _ctx(
+            project=project,
+            schedule=schedule,
+            view=selectors.task_schedule_view(schedule) if schedule else None,
+            can_change=can_change,
+            form=forms.TaskScheduleForm(
+                initial={"starts_on": schedule.starts_on if schedule else None}
+            )
+            if can_change
+            else None,
+        ),
+    )
+
+
+def _task_form(request: HttpRequest, project: Any, task: Any = None) -> forms.TaskForm:
+    others = project.tasks.all() if task is None else project.tasks.exclude(pk=task.pk)
+    initial: dict[str, Any] = {}
+    if task is not None:
+        initial = {"name": task.name, "weeks": task.weeks, "after": list(task.after.all())}
+        initial.update({f"need_{n.resource_id}": n.amount for n in task.needs.all()})
+    return forms.TaskForm(
+        _posted(request),
+        initial=initial,
+        others=others.order_by("pk"),
+        resources=project.task_resources.order_by("name"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_create(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    project = selectors.task_network(viewer=viewer, pk=pk)
+    require(viewer, "resources.manage_demand", project)
+    form = _task_form(request, project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_create(actor=request.user, project=project, **form.service_data())
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "The task has been added.")
+            return redirect("resources:task-network", pk=project.pk)
+    return render(
+        request,
+        "resources/task_form.html",
+        _ctx(form=form, project=project, heading="Add a task"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    task = selectors.task_detail(viewer=viewer, pk=pk)
+    require(viewer, "resources.manage_demand", task.project)
+    form = _task_form(request, task.project, task)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_update(actor=request.user, task=task, **form.service_data())
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "The task has been changed.")
+            return redirect("resources:task-network", pk=task.project_id)
+    return render(
+        request,
+        "resources/task_form.html",
+        _ctx(form=form, project=task.project, heading=f"Change the task {task.name}", row=task),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    task = selectors.task_detail(viewer=viewer, pk=pk)
+    require(viewer, "resources.manage_demand", task.project)
+    if request.method == "POST":
+        services.task_delete(actor=request.user, task=task)
+        messages.success(request, f"The task {task.name} has been removed.")
+        return redirect("resources:task-network", pk=task.project_id)
+    waiting = task.followers.count()
+    return _confirm(
+        request,
+        heading=f"Remove the task {task.name}?",
+        caption=task.project.title,
+        text=f"{task.name}: {task.weeks} week{'s' if task.weeks != 1 else ''}."
+        + (f" {waiting} task{'s' if waiting != 1 else ''} that start after it will no longer "
+           "wait for it." if waiting else ""),
+        button="Remove task",
+        cancel_url=reverse("resources:task-network", args=[task.project_id]),
+    )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_resource_create(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    project = selectors.task_network(viewer=viewer, pk=pk)
+    require(viewer, "resources.manage_demand", project)
+    form = forms.TaskResourceForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_resource_create(actor=request.user, project=project, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "The resource has been added.")
+            return redirect("resources:task-network", pk=project.pk)
+    return render(
+        request,
+        "resources/task_resource_form.html",
+        _ctx(form=form, project=project, heading="Add a resource the tasks share"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    resource = selectors.task_resource_detail(viewer=viewer, pk=pk)
+    require(viewer, "resources.manage_demand", resource.project)
+    form = forms.TaskResourceForm(
+        _posted(request), initial={"name": resource.name, "capacity": resource.capacity}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_resource_update(
+                actor=request.user, resource=resource, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "The resource has been changed.")
+            return redirect("resources:task-network", pk=resource.project_id)
+    return render(
+        request,
+        "resources/task_resource_form.html",
+        _ctx(
+            form=form,
+            project=resource.project,
+            heading=f"Change the resource {resource.name}",
+            row=resource,
+        ),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_resource_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    resource = selectors.task_resource_detail(viewer=viewer, pk=pk)
+    require(viewer, "resources.manage_demand", resource.project)
+    if request.method == "POST":
+        services.task_resource_delete(actor=request.user, resource=resource)
+        messages.success(request, f"The resource {resource.name} has been removed.")
+        return redirect("resources:task-network", pk=resource.project_id)
+    needing = resource.needs.count()
+    return _confirm(
+        request,
+        heading=f"Remove the resource {resource.name}?",
+        caption=resource.project.title,
+        text=f"{resource.name}: {resource.capacity} at any one time."
+        + (f" {needing} task{'s' if needing != 1 else ''} that need it will no longer need "
+           "it." if needing else ""),
+        button="Remove resource",
+        cancel_url=reverse("resources:task-network", args=[resource.project_id]),
+    )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["POST"])
+def task_schedule_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Schedule the tasks: queue a snapshot for the worker, then show its progress."""
+    viewer = viewer_for(request.user)
+    project = selectors.task_network(viewer=viewer, pk=pk)
+    require(viewer, "resources.manage_demand", project)
+    form = forms.TaskScheduleForm(request.POST)
+    if form.is_valid():
+        try:
+            schedule = services.task_schedule_create(
+                actor=request.user, project=project, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "The tasks are being scheduled. This page shows progress.")
+            return redirect("resources:task-schedule", pk=schedule.pk)
+    latest = selectors.latest_task_schedule(project)
+    return render(
+        request,
+        "resources/task_network.html",
+        _ctx(
+            project=project,
+            schedule=latest,
+            view=selectors.task_schedule_view(latest) if latest else None,
+            can_change=True,
+            form=form,
+        ),
+        status=400,
+    )
+
+
+@login_required
+@require_GET
+def task_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    require(viewer, "resources.view")
+    schedule = selectors.task_schedule_detail(viewer=viewer, pk=pk)
+    if schedule.is_finished:
+        return redirect("resources:task-network", pk=schedule.project_id)
+    return render(
+        request, "resources/task_schedule.html", _ctx(schedule=schedule, project=schedule.project)
+    )
+
+
+@login_required
+@require_GET
+def task_schedule_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress fragment the schedule page polls (htmx, every 2 seconds)."""
+    viewer = viewer_for(request.user)
+    require(viewer, "resources.view")
+    schedule = selectors.task_schedule_progress(viewer=viewer, pk=pk)
+    response = render(request, "resources/_task_progress.html", {"schedule": schedule})
+    if schedule.is_finished:
+        response["HX-Redirect"] = reverse("resources:task-network", args=[schedule.project_id])
+    return response

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from partnerplan.core.models import Visibility
+from partnerplan.core.tests.fixtures import ROLE_NAMES
 from partnerplan.core.tests.matrix import ADMIN_ONLY, SIGNED_IN_ONLY
 from partnerplan.portfolio.tests.factories import ProjectFactory
 from partnerplan.resources.tests.factories import (
@@ -13,7 +14,10 @@ from partnerplan.resources.tests.factories import (
     DonePlanRunFactory,
     LeaveFactory,
     PoolMemberFactory,
+    ProjectTaskFactory,
     RoleDemandFactory,
+    RunningTaskScheduleFactory,
+    TaskNeedFactory,
 )
 
 # The pool member is lent by Alpha, like the officer and the project manager personas.
@@ -47,6 +51,20 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "resources:run-detail": ("res_run", SIGNED_IN_ONLY),
     "resources:run-progress": ("res_run", SIGNED_IN_ONLY),
     "resources:run-book": ("res_run", ADMIN_ONLY),
+    "resources:task-network": ("res_project", SIGNED_IN_ONLY),
+    "resources:task-create": ("res_project", ADMIN_ONLY),
+    "resources:task-resource-create": ("res_project", ADMIN_ONLY),
+    # only POST schedules the tasks
+    "resources:task-schedule-create": (
+        "res_project",
+        {**dict.fromkeys(ROLE_NAMES, 405), "public": 302},
+    ),
+    "resources:task-edit": ("res_task", ADMIN_ONLY),
+    "resources:task-delete": ("res_task", ADMIN_ONLY),
+    "resources:task-resource-edit": ("res_task_resource", ADMIN_ONLY),
+    "resources:task-resource-delete": ("res_task_resource", ADMIN_ONLY),
+    "resources:task-schedule": ("res_task_schedule", SIGNED_IN_ONLY),
+    "resources:task-schedule-progress": ("res_task_schedule", SIGNED_IN_ONLY),
     "resources:scenario-list": (None, SIGNED_IN_ONLY),
     "resources:scenario-create": (None, PLANNERS),
 }
@@ -56,6 +74,7 @@ def objects(world: Any) -> dict[str, Any]:
     project = ProjectFactory.create(visibility=Visibility.PARTNERSHIP)
     member = PoolMemberFactory.create(home_partner=world.alpha)
     demand = RoleDemandFactory.create(project=project)
+    need = TaskNeedFactory.create(task=ProjectTaskFactory.create(project=project))
     return {
         "res_member": member,
         "res_availability": AvailabilityFactory.create(member=member),
@@ -64,4 +83,7 @@ def objects(world: Any) -> dict[str, Any]:
         "res_demand": demand,
         "res_assignment": AssignmentFactory.create(demand=demand, member=member),
         "res_run": DonePlanRunFactory.create(),
+        "res_task": need.task,
+        "res_task_resource": need.resource,
+        "res_task_schedule": RunningTaskScheduleFactory.create(project=project),
     }

@@ -19,9 +19,13 @@ from partnerplan.resources.models import (
     PlanScenario,
     PoolMember,
     ProjectPlanning,
+    ProjectTask,
     RoleDemand,
     RunStatus,
     Skill,
+    TaskNeed,
+    TaskResource,
+    TaskSchedule,
 )
 
 
@@ -166,3 +170,50 @@ class FailedPlanRunFactory(PlanRunFactory):
     status = RunStatus.FAILED
     error = "The planner stopped with an error: test"
     finished_at = factory.LazyFunction(timezone.now)
+
+
+class TaskResourceFactory(factory.django.DjangoModelFactory[TaskResource]):
+    class Meta:
+        model = TaskResource
+
+    project = factory.SubFactory(ProjectFactory)
+    name = factory.Sequence(lambda n: f"Team {n}")
+    capacity = 2
+
+
+class ProjectTaskFactory(factory.django.DjangoModelFactory[ProjectTask]):
+    class Meta:
+        model = ProjectTask
+
+    project = factory.SubFactory(ProjectFactory)
+    name = factory.Sequence(lambda n: f"Task {n}")
+    weeks = 4
+
+
+class TaskNeedFactory(factory.django.DjangoModelFactory[TaskNeed]):
+    class Meta:
+        model = TaskNeed
+
+    task = factory.SubFactory(ProjectTaskFactory)
+    resource = factory.SubFactory(
+        TaskResourceFactory, project=factory.SelfAttribute("..task.project")
+    )
+    amount = 1
+
+
+class TaskScheduleFactory(factory.django.DjangoModelFactory[TaskSchedule]):
+    """A queued schedule of an empty snapshot (set ``inputs`` for real tasks)."""
+
+    class Meta:
+        model = TaskSchedule
+
+    project = factory.SubFactory(ProjectFactory)
+    starts_on = dt.date(2011, 3, 7)
+    time_limit_s = 5
+    inputs = factory.LazyFunction(lambda: {"resources": [], "tasks": []})
+
+
+class RunningTaskScheduleFactory(TaskScheduleFactory):
+    status = RunStatus.RUNNING
+    progress = 30
+    started_at = factory.LazyFunction(timezone.now)

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from partnerplan.core.access import viewer_for
+from partnerplan.portfolio.tests.factories import ProjectFactory
 from partnerplan.resources import services
 from partnerplan.resources.tests.factories import (
     AssignmentFactory,
@@ -25,6 +26,7 @@ from partnerplan.resources.tests.factories import (
     ProjectPlanningFactory,
     RoleDemandFactory,
     RunningPlanRunFactory,
+    RunningTaskScheduleFactory,
 )
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -160,4 +162,43 @@ def test_every_resources_page_passes_axe(page, live_server, world):
     page.fill("#id_reason", "Back to the district")
     page.click("main button[type=submit]")
     assert "is still booked" in page.content()
+    _axe(page)
+
+
+def test_every_task_network_page_passes_axe(page, live_server, world):
+    project = ProjectFactory.create(title="CRM replacement", visibility="partnership")
+    ict = services.task_resource_create(actor=None, project=project, name="ICT officer",
+                                        capacity=1)  # fmt: skip
+    specify = services.task_create(actor=None, project=project, name="Specify", weeks=2)
+    procure = services.task_create(
+        actor=None, project=project, name="Procure", weeks=4, after=[specify], needs={ict: 1}
+    )
+    services.task_create(
+        actor=None, project=project, name="Train staff", weeks=3, after=[specify], needs={ict: 1}
+    )
+    schedule = services.task_schedule_create(
+        actor=None, project=project, starts_on=dt.date(2011, 3, 7), time_limit_s=5
+    )
+    services.task_schedule_execute(schedule.pk)
+    running = RunningTaskScheduleFactory.create(project=project)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": _session(world), "url": live_server.url}]
+    )
+    for path in [
+        f"/resources/projects/{project.pk}/tasks/",
+        f"/resources/projects/{project.pk}/tasks/new/",
+        f"/resources/projects/{project.pk}/task-resources/new/",
+        f"/resources/tasks/{procure.pk}/",
+        f"/resources/tasks/{procure.pk}/remove/",
+        f"/resources/task-resources/{ict.pk}/",
+        f"/resources/task-resources/{ict.pk}/remove/",
+        f"/resources/task-schedules/{running.pk}/",
+    ]:
+        page.goto(live_server.url + path)
+        _axe(page)
+    # A task form with errors: a need above what the project has.
+    page.goto(f"{live_server.url}/resources/tasks/{procure.pk}/")
+    page.fill(f"#id_need_{ict.pk}", "3")
+    page.click("main button[type=submit]")
+    assert "it could never start" in page.content()
     _axe(page)

@@ -52,6 +52,24 @@ def test_it_loads_the_pool_and_the_seeds_demand_once():
     assert PlanScenario.objects.filter(name=SCENARIO).count() == 1
 
 
+def test_it_loads_a_scheduled_task_network_for_customer_knowledge():
+    from partnerplan.resources.models import ProjectTask, TaskSchedule
+    from partnerplan.resources.selectors import task_schedule_view
+
+    _load()
+    _load()
+    assert ProjectTask.objects.count() == 8
+    (schedule,) = TaskSchedule.objects.select_related("project")
+    assert schedule.project.title == "Customer Knowledge"
+    assert schedule.status == RunStatus.DONE, schedule.error
+    view = task_schedule_view(schedule)
+    assert view is not None and not view.changed_since
+    # one project manager and one business analyst: the business case reaches the Programme
+    # Board in 14 weeks, 2 more than the longest chain of tasks alone (12 weeks): the manager
+    # cannot test the market and draft the business case at once
+    assert (view.weeks, view.chain_weeks, view.proven) == (14, 12, True)
+
+
 @override_settings(TASKS=IMMEDIATE)
 def test_it_gives_the_planner_a_real_question(django_capture_on_commit_callbacks):
     _load()

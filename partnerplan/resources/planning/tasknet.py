@@ -1,0 +1,148 @@
+"""A project's task network, as snapshot JSON, scheduled by the RCPSP solver.
+
+Framework-free: the snapshot (``resources.services.task_network_snapshot``) is plain JSON -
+``{"resources": [{"id", "name", "capacity"}], "tasks": [{"id", "name", "weeks", "after",
+"needs": {resource id: amount}}]}`` - and so is the result.  Time is in whole weeks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .common import PlanningInputError, ProgressCallback, SolveStatus
+from .rcpsp import RcpspProblem, critical_path, solve_rcpsp
+
+__all__ = ["network_problem", "schedule_network"]
+
+
+def network_problem(inputs: dict[str, Any]) -> RcpspProblem:
+    """The RCPSP problem of a snapshot.  Raises :class:`PlanningInputError` naming the tasks
+    and resources at fault (a loop of "starts after" links, a need above what exists)."""
+    tasks = inputs.get("tasks", [])
+    resources = inputs.get("resources", [])
+    index = {t["id"]: i for i, t in enumerate(tasks)}
+    names = {t["id"]: t["name"] for t in tasks}
+    res_index = {str(r["id"]): k for k, r in enumerate(resources)}
+    problems: list[str] = []
+    successors: list[list[int]] = [[] for _ in tasks]
+    demands = [[0] * len(resources) for _ in tasks]
+    for t in tasks:
+        if t["weeks"] < 0:
+            problems.append(f"{t['name']} takes a negative number of weeks.")
+        for before in t["after"]:
+            if before not in index:
+                problems.append(f"{t['name']} starts after a task that is not in the plan.")
+            else:
+                successors[index[before]].append(index[t["id"]])
+        for rid, amount in t["needs"].items():
+            k = res_index.get(str(rid))
+            if k is None:
+                problems.append(f"{t['name']} needs a resource that is not in the plan.")
+                continue
+            cap = resources[k]["capacity"]
+            if amount > cap:
+                problems.append(
+                    f"{t['name']} needs {amount} of {resources[k]['name']}, but only {cap} "
+                    f"exist: it could never start."
+                )
+            demands[index[t["id"]]][k] = amount
+    loop = _loop(tasks, index)
+    if loop:
+        problems.append(
+            "These tasks wait for each other in a loop, so none of them could start: "
+            + " → ".join(names[t] for t in loop)
+            + "."
+        )
+    if problems:
+        raise PlanningInputError(problems)
+    return RcpspProblem(
+        durations=tuple(t["weeks"] for t in tasks),
+        demands=tuple(tuple(row) for row in demands),
+        capacities=tuple(r["capacity"] for r in resources),
+        successors=tuple(tuple(s) for s in successors),
+        name=str(inputs.get("name", "")),
+    )
+
+
+def _loop(tasks: list[dict[str, Any]], index: dict[int, int]) -> list[int]:
+    """Task ids on one loop of "starts after" links (first repeated at the end), or []."""
+    after = {t["id"]: [b for b in t["after"] if b in index] for t in tasks}
+    state: dict[int, int] = {}  # 1 = on the current path, 2 = done
+    path: list[int] = []
+
+    def visit(t: int) -> list[int]:
+        state[t] = 1
+        path.append(t)
+        for b in after[t]:
+            if state.get(b) == 1:
+                return [*path[path.index(b) :], b][::-1]
+            if b not in state:
+                found = visit(b)
+                if found:
+                    return found
+        path.pop()
+        state[t] = 2
+        return []
+
+    for t in after:
+        if t not in state:
+            found = visit(t)
+            if found:
+                return found
+    return []
+
+
+def schedule_network(
+    inputs: dict[str, Any],
+    *,
+    time_limit_s: float,
+    progress: ProgressCallback | None = None,
+    workers: int = 2,
+) -> dict[str, Any]:
+    """Schedule the snapshot's tasks as early as the links and resources allow, minimising
+    the weeks from the first start to the last finish.
+
+    Returns ``starts`` (task id as text -> start week, 0 = the first week), ``weeks`` (weeks
+    in all), ``bound`` (proven: no schedule is shorter), ``status`` (``OPTIMAL`` when proven
+    shortest), ``gap_percent``, and ``chain_weeks`` / ``chain``: the length and tasks of the
+    longest chain of links, which is what the work would take with unlimited resources.
+    """
+    problem = network_problem(inputs)
+    tasks = inputs["tasks"]
+    result = solve_rcpsp(problem, time_limit_s=time_limit_s, workers=workers, progress=progress)
+    if result.starts is None or result.makespan is None:  # pragma: no cover - never on a DAG
+        raise PlanningInputError(["No schedule was found within the time limit."])
+    es, tail = critical_path(problem)
+    chain = _longest_chain(problem, es, tail)
+    gap = result.gap or 0.0
+    return {
+        "starts": {str(t["id"]): s for t, s in zip(tasks, result.starts, strict=True)},
+        "weeks": result.makespan,
+        "bound": result.best_bound,
+        "status": str(
+            SolveStatus.OPTIMAL if result.status is SolveStatus.OPTIMAL else result.status
+        ),
+        "gap_percent": round(100 * gap, 1),
+        "chain_weeks": max((e + t for e, t in zip(es, tail, strict=True)), default=0),
+        "chain": [tasks[j]["id"] for j in chain],
+    }
+
+
+def _longest_chain(problem: RcpspProblem, es: list[int], tail: list[int]) -> list[int]:
+    """Task indices along one longest chain of links (the critical path without resources)."""
+    n = problem.n_jobs
+    if n == 0:
+        return []
+    length = max(es[j] + tail[j] for j in range(n))
+    preds = problem.predecessors()
+    chain = [next(j for j in range(n) if not preds[j] and es[j] + tail[j] == length)]
+    while True:
+        j = chain[-1]
+        nxt = [
+            k
+            for k in problem.successors[j]
+            if es[k] == es[j] + problem.durations[j] and es[k] + tail[k] == length
+        ]
+        if not nxt:
+            return chain
+        chain.append(min(nxt))
