@@ -968,18 +968,31 @@ MAX_TASKS = 500
 MAX_TASK_CAPACITY = 1000
 
 
+def _check_name(
+    errors: dict[str, list[str]],
+    model: type[TaskResource] | type[ProjectTask],
+    project: Project,
+    name: str,
+    pk: int | None,
+    what: str,
+    example: str = "",
+) -> None:
+    """A name is required and unique (ignoring case) among the project's tasks or resources."""
+    if not name.strip():
+        _add(errors, "name", f"Enter a name for the {what}" + (f", {example}" if example else ""))
+    elif (
+        model.objects.filter(project=project, name__iexact=name.strip())
+        .exclude(pk=pk or 0)
+        .exists()
+    ):
+        _add(errors, "name", f"The project already has a {what} called {name.strip()}")
+
+
 def _check_resource(
     project: Project, name: str, capacity: int | None, *, pk: int | None = None
 ) -> None:
     errors = _errors()
-    if not name.strip():
-        _add(errors, "name", "Enter a name for the resource, for example ICT team")
-    elif (
-        TaskResource.objects.filter(project=project, name__iexact=name.strip())
-        .exclude(pk=pk or 0)
-        .exists()
-    ):
-        _add(errors, "name", f"The project already has a resource called {name.strip()}")
+    _check_name(errors, TaskResource, project, name, pk, "resource", "for example ICT team")
     if capacity is None:
         _add(errors, "capacity", "Enter how many there are at any one time")
     elif capacity < 1 or capacity > MAX_TASK_CAPACITY:
@@ -1063,14 +1076,7 @@ def _check_task(
     pk: int | None = None,
 ) -> None:
     errors = _errors()
-    if not name.strip():
-        _add(errors, "name", "Enter a name for the task")
-    elif (
-        ProjectTask.objects.filter(project=project, name__iexact=name.strip())
-        .exclude(pk=pk or 0)
-        .exists()
-    ):
-        _add(errors, "name", f"The project already has a task called {name.strip()}")
+    _check_name(errors, ProjectTask, project, name, pk, "task")
     if weeks is None:
         _add(errors, "weeks", "Enter how many weeks the task takes (0 for a milestone)")
     elif weeks < 0 or weeks > MAX_TASK_WEEKS:

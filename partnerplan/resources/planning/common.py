@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from enum import StrEnum
+from typing import TypeVar
 
-__all__ = ["PlanningInputError", "ProgressCallback", "SolveStatus", "status_from_cp_sat"]
+__all__ = [
+    "PlanningInputError",
+    "ProgressCallback",
+    "SolveStatus",
+    "find_cycle",
+    "status_from_cp_sat",
+]
 
 
 class SolveStatus(StrEnum):
@@ -56,3 +63,35 @@ class PlanningInputError(ValueError):
                 f"- {p}" for p in self.problems
             )
         super().__init__(message)
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+def find_cycle(waits_for: Mapping[K, Sequence[K]]) -> list[K] | None:
+    """One cycle of "waits for" links, in the order things wait (first repeated at the end),
+    or None.  Links to keys not in the mapping are ignored, as are self-links."""
+    deps = {k: [d for d in v if d != k and d in waits_for] for k, v in waits_for.items()}
+    state: dict[K, int] = {}  # 1 = on the current path, 2 = done
+    stack: list[K] = []
+
+    def visit(node: K) -> list[K] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in deps[node]:
+            if state.get(nxt) == 1:
+                return [*stack[stack.index(nxt) :], nxt]
+            if nxt not in state:
+                found = visit(nxt)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for key in deps:
+        if key not in state:
+            found = visit(key)
+            if found:
+                return list(reversed(found))
+    return None

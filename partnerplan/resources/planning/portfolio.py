@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from .common import PlanningInputError, ProgressCallback, SolveStatus
+from .common import PlanningInputError, ProgressCallback, SolveStatus, find_cycle
 from .months import (
     DAYS_SCALE,
     PENCE,
@@ -675,32 +675,7 @@ def _validate_dates(problem: PlanningProblem, p: Project, who: str) -> list[str]
 
 def _find_cycle(projects: Sequence[Project]) -> list[str] | None:
     """A dependency cycle as a list of ids (first repeated at the end), or None."""
-    deps = {p.id: [d for d in p.depends_on if d != p.id] for p in projects}
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in deps.get(node, []):
-            if nxt not in deps:
-                continue
-            if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt) :], nxt]
-            if nxt not in state:
-                found = visit(nxt)
-                if found:
-                    return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for pid in deps:
-        if pid not in state:
-            found = visit(pid)
-            if found:
-                return list(reversed(found))
-    return None
+    return find_cycle({p.id: list(p.depends_on) for p in projects})
 
 
 def _validate_fixed_order(problem: PlanningProblem) -> list[str]:

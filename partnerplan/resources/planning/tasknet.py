@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import PlanningInputError, ProgressCallback, SolveStatus
+from .common import PlanningInputError, ProgressCallback, SolveStatus, find_cycle
 from .rcpsp import RcpspProblem, critical_path, solve_rcpsp
 
 __all__ = ["network_problem", "schedule_network"]
@@ -46,7 +46,7 @@ def network_problem(inputs: dict[str, Any]) -> RcpspProblem:
                     f"exist: it could never start."
                 )
             demands[index[t["id"]]][k] = amount
-    loop = _loop(tasks, index)
+    loop = _loop(tasks)
     if loop:
         problems.append(
             "These tasks wait for each other in a loop, so none of them could start: "
@@ -64,32 +64,9 @@ def network_problem(inputs: dict[str, Any]) -> RcpspProblem:
     )
 
 
-def _loop(tasks: list[dict[str, Any]], index: dict[int, int]) -> list[int]:
+def _loop(tasks: list[dict[str, Any]]) -> list[int]:
     """Task ids on one loop of "starts after" links (first repeated at the end), or []."""
-    after = {t["id"]: [b for b in t["after"] if b in index] for t in tasks}
-    state: dict[int, int] = {}  # 1 = on the current path, 2 = done
-    path: list[int] = []
-
-    def visit(t: int) -> list[int]:
-        state[t] = 1
-        path.append(t)
-        for b in after[t]:
-            if state.get(b) == 1:
-                return [*path[path.index(b) :], b][::-1]
-            if b not in state:
-                found = visit(b)
-                if found:
-                    return found
-        path.pop()
-        state[t] = 2
-        return []
-
-    for t in after:
-        if t not in state:
-            found = visit(t)
-            if found:
-                return found
-    return []
+    return find_cycle({t["id"]: list(t["after"]) for t in tasks}) or []
 
 
 def schedule_network(
