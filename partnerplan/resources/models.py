@@ -276,7 +276,34 @@ class RunStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-class PlanRun(TimeStampedModel):
+class BackgroundSolve(TimeStampedModel):
+    """What a solve in the background worker records: its state, progress, the snapshot of
+    its inputs, its result or error, and when and by whom it was asked for."""
+
+    status = models.CharField(max_length=8, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField("progress (%)", default=0)
+    inputs = models.JSONField(default=dict, editable=False)
+    result = models.JSONField(default=dict, editable=False)
+    error = models.TextField(blank=True, editable=False)
+    started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    finished_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {RunStatus.DONE, RunStatus.FAILED}
+
+
+class PlanRun(BackgroundSolve):
     """One run of the portfolio planner, in the background worker.
 
     `inputs` is the snapshot of the planning problem taken when the run was asked for (so a
@@ -285,8 +312,6 @@ class PlanRun(TimeStampedModel):
     """
 
     name = models.CharField(max_length=200)
-    status = models.CharField(max_length=8, choices=RunStatus.choices, default=RunStatus.QUEUED)
-    progress = models.PositiveSmallIntegerField("progress (%)", default=0)
     time_limit_s = models.PositiveSmallIntegerField("time limit for each plan (seconds)")
     starts_on = models.DateField("first month")
     months = models.PositiveSmallIntegerField("months to plan")
@@ -300,18 +325,6 @@ class PlanRun(TimeStampedModel):
     )
     frontier = models.BooleanField("draw the cost-value frontier", default=False)
     scenarios = models.ManyToManyField(PlanScenario, blank=True, related_name="runs")
-    inputs = models.JSONField(default=dict, editable=False)
-    result = models.JSONField(default=dict, editable=False)
-    error = models.TextField(blank=True, editable=False)
-    started_at = models.DateTimeField(null=True, blank=True, editable=False)
-    finished_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     booked_at = models.DateTimeField(
         "plan booked", null=True, blank=True, editable=False,
         help_text="When its plan's assignments were turned into bookings.",
@@ -332,10 +345,6 @@ class PlanRun(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {RunStatus.DONE, RunStatus.FAILED}
 
 
 # --- Task networks: one project's tasks, scheduled under its own resource limits ----------
@@ -407,7 +416,7 @@ class TaskNeed(models.Model):
         return f"{self.task} needs {self.amount} of {self.resource}"
 
 
-class TaskSchedule(TimeStampedModel):
+class TaskSchedule(BackgroundSolve):
     """One scheduling of a project's tasks, in the background worker.
 
     ``inputs`` is the snapshot of the tasks and resources taken when it was asked for, so the
@@ -420,27 +429,9 @@ class TaskSchedule(TimeStampedModel):
     )
     starts_on = models.DateField("the work starts on")
     time_limit_s = models.PositiveSmallIntegerField("time limit (seconds)")
-    status = models.CharField(max_length=8, choices=RunStatus.choices, default=RunStatus.QUEUED)
-    progress = models.PositiveSmallIntegerField("progress (%)", default=0)
-    inputs = models.JSONField(default=dict, editable=False)
-    result = models.JSONField(default=dict, editable=False)
-    error = models.TextField(blank=True, editable=False)
-    started_at = models.DateTimeField(null=True, blank=True, editable=False)
-    finished_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"Schedule of {self.project} from {self.starts_on:%-d %B %Y}"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {RunStatus.DONE, RunStatus.FAILED}
