@@ -593,9 +593,13 @@ class ScheduleView:
         return max(0, self.weeks - self.chain_weeks)
 
 
-def task_schedule_view(schedule: TaskSchedule) -> ScheduleView | None:
+def task_schedule_view(
+    schedule: TaskSchedule, project: Project | None = None
+) -> ScheduleView | None:
     """The finished schedule as rows for the table and the bar chart, and whether the tasks
-    have changed since it was made (then the project's page says to schedule again)."""
+    have changed since it was made (then the project's page says to schedule again).  Pass
+    the schedule's project as loaded by :func:`task_network` to compare without reading the
+    tasks again."""
     if schedule.status != "done":
         return None
     result = schedule.result
@@ -627,7 +631,7 @@ def task_schedule_view(schedule: TaskSchedule) -> ScheduleView | None:
     ticks = [
         (round(CHART_LEFT + scale * w, 1), f"Week {w + 1}") for w in range(0, max(weeks, 1), step)
     ]
-    current = task_network_snapshot(schedule.project)
+    current = task_network_snapshot(project or schedule.project)
     return ScheduleView(
         rows=rows,
         ticks=ticks,

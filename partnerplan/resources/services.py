@@ -19,6 +19,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from partnerplan.core.services import save_with_actor
@@ -1177,13 +1178,11 @@ def task_delete(*, actor: Any, task: ProjectTask) -> None:
 
 
 def task_network_snapshot(project: Project) -> dict[str, Any]:
-    """The project's tasks and resources as JSON: what a schedule is made from."""
-    resources = list(TaskResource.objects.filter(project=project).order_by("name", "pk"))
-    tasks = list(
-        ProjectTask.objects.filter(project=project)
-        .prefetch_related("needs", "after")
-        .order_by("pk")
-    )
+    """The project's tasks and resources as JSON: what a schedule is made from.  Uses the
+    tasks and resources already prefetched on ``project`` (as the tasks page has them)."""
+    prefetch_related_objects([project], "task_resources", "tasks__needs", "tasks__after")
+    resources = sorted(project.task_resources.all(), key=lambda r: (r.name, r.pk))
+    tasks = sorted(project.tasks.all(), key=lambda t: t.pk)
     return {
         "resources": [{"id": r.pk, "name": r.name, "capacity": r.capacity} for r in resources],
         "tasks": [

@@ -676,22 +676,34 @@ def task_network(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     require(viewer, "resources.view")
     project = selectors.task_network(viewer=viewer, pk=pk)
+    return _task_network_page(request, project, can(viewer, "resources.manage_demand", project))
+
+
+def _task_network_page(
+    request: HttpRequest,
+    project: Any,
+    can_change: bool,
+    form: forms.TaskScheduleForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The tasks page, with the latest schedule and (for the project's team) the form that
+    schedules the tasks again: blank, or as posted with its errors."""
     schedule = selectors.latest_task_schedule(project)
-    can_change = can(viewer, "resources.manage_demand", project)
+    if can_change and form is None:
+        form = forms.TaskScheduleForm(
+            initial={"starts_on": schedule.starts_on if schedule else None}
+        )
     return render(
         request,
         "resources/task_network.html",
         _ctx(
             project=project,
             schedule=schedule,
-            view=selectors.task_schedule_view(schedule) if schedule else None,
+            view=selectors.task_schedule_view(schedule, project) if schedule else None,
             can_change=can_change,
-            form=forms.TaskScheduleForm(
-                initial={"starts_on": schedule.starts_on if schedule else None}
-            )
-            if can_change
-            else None,
+            form=form,
         ),
+        status=status,
     )
 
 
@@ -870,19 +882,7 @@ def task_schedule_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "The tasks are being scheduled. This page shows progress.")
             return redirect("resources:task-schedule", pk=schedule.pk)
-    latest = selectors.latest_task_schedule(project)
-    return render(
-        request,
-        "resources/task_network.html",
-        _ctx(
-            project=project,
-            schedule=latest,
-            view=selectors.task_schedule_view(latest) if latest else None,
-            can_change=True,
-            form=form,
-        ),
-        status=400,
-    )
+    return _task_network_page(request, project, True, form, status=400)
 
 
 @login_required

@@ -247,6 +247,14 @@ def test_it_shows_the_tasks_page_in_a_fixed_number_of_queries(world, assert_quer
         TaskNeedFactory.create(task__project=project)
     with assert_queries(10, "A project's tasks page with more tasks"):
         client.get(url)
+    schedule = services.task_schedule_create(
+        actor=None, project=project, starts_on=dt.date(2011, 3, 7), time_limit_s=5
+    )
+    services.task_schedule_execute(schedule.pk)
+    # the finished schedule is compared with the tasks already loaded for the page
+    with assert_queries(10, "A project's tasks page with a finished schedule"):
+        response = client.get(url)
+    assert "Proven shortest" in response.content.decode()
 
 
 def test_it_polls_progress_and_sends_the_browser_to_the_result(world):
