@@ -388,22 +388,8 @@ def _heuristic(
     improvement; returns (starts, number of schedules generated)."""
     t0 = time.perf_counter()
     fwd, bwd = _Net(problem), _Net(problem, reverse=True)
-    es, tail = critical_path(problem)
-    cp_len = max((es[j] + tail[j] for j in range(problem.n_jobs)), default=0)
-    lft = [cp_len - tail[j] + problem.durations[j] for j in range(problem.n_jobs)]
-    lst = [cp_len - tail[j] for j in range(problem.n_jobs)]
-    n_succ = _transitive_successor_counts(problem)
-    work = [
-        problem.durations[j]
-        * sum(q / max(c, 1) for q, c in zip(problem.demands[j], problem.capacities, strict=True))
-        for j in range(problem.n_jobs)
-    ]
-    rules: list[list[float]] = [
-        [lft[j] + 1e-3 * j for j in range(problem.n_jobs)],
-        [lst[j] - 1e-3 * n_succ[j] for j in range(problem.n_jobs)],
-        [-n_succ[j] + 1e-3 * lft[j] for j in range(problem.n_jobs)],
-        [lft[j] - 1e-2 * work[j] for j in range(problem.n_jobs)],
-    ]
+    rules = _rule_keys(problem)
+    lft = _latest_finish_times(problem)
     lb = lower_bound(problem)
     best: list[int] | None = None
     best_ms = math.inf
@@ -447,9 +433,7 @@ def _transitive_successor_counts(problem: RcpspProblem) -> list[int]:
 def solve_rcpsp_onepass(problem: RcpspProblem) -> RcpspResult:
     """One pass of the serial SGS with the latest-finish-time rule (what project tools do)."""
     t0 = time.perf_counter()
-    es, tail = critical_path(problem)
-    cp_len = max((es[j] + tail[j] for j in range(problem.n_jobs)), default=0)
-    key = [cp_len - tail[j] + problem.durations[j] + 1e-3 * j for j in range(problem.n_jobs)]
+    key = [f + 1e-3 * j for j, f in enumerate(_latest_finish_times(problem))]
     starts = serial_sgs(problem, key)
     return _heuristic_result(problem, starts, t0, "onepass", 1)
 
@@ -859,14 +843,19 @@ def solve_rcpsp(
     )
 
 
+def _latest_finish_times(problem: RcpspProblem) -> list[int]:
+    """Latest finish of each task in the critical-path schedule (no resources)."""
+    es, tail = critical_path(problem)
+    cp_len = max((es[j] + tail[j] for j in range(problem.n_jobs)), default=0)
+    return [cp_len - tail[j] + problem.durations[j] for j in range(problem.n_jobs)]
+
+
 def _rule_keys(problem: RcpspProblem) -> list[list[float]]:
     """Priority keys (smaller first) of the classic rules: latest finish time, latest start
     time, most total successors, latest finish time with work as tie-break."""
     n = problem.n_jobs
-    es, tail = critical_path(problem)
-    cp_len = max((es[j] + tail[j] for j in range(n)), default=0)
-    lft = [cp_len - tail[j] + problem.durations[j] for j in range(n)]
-    lst = [cp_len - tail[j] for j in range(n)]
+    lft = _latest_finish_times(problem)
+    lst = [lft[j] - problem.durations[j] for j in range(n)]
     n_succ = _transitive_successor_counts(problem)
     work = [
         problem.durations[j]
