@@ -124,12 +124,13 @@ def _funds(
 
     funds: list[planning.Fund] = []
     labels: dict[str, str] = {}
-    chosen: list[Any] = []
+    by_pk: dict[int, Any] = {}
     for p in projects:
         planning_row = getattr(p, "planning", None)
         fund = planning_row.fund if planning_row else None
-        if fund is not None and fund.pk not in {f.pk for f in chosen}:
-            chosen.append(fund)
+        if fund is not None:
+            by_pk.setdefault(fund.pk, fund)
+    chosen = list(by_pk.values())
     end = add_months(start, months)
     movements = (
         Entry.objects.filter(
