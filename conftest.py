@@ -11,7 +11,7 @@ os.environ.setdefault("PARTNERPLAN_TESTING", "1")
 # around it are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytest_plugins = ["partnerplan.core.tests.fixtures"]
+pytest_plugins = ["partnerplan.core.tests.fixtures", "partnerplan.core.tests.browser"]
 
 
 # Reference data that data migrations load. A transactional test (browser tests, real

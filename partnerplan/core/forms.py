@@ -145,8 +145,31 @@ def apply_validation_error(form: forms.BaseForm, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
+class ConfirmForm(GovUKFormMixin, forms.Form):
+    """Nothing to fill in: the button itself is the answer ("Delete", "Publish", "Cancel it")."""
+
+
+def set_queryset(form: forms.BaseForm, name: str, queryset: Any) -> None:
+    """Give a model choice field of `form` the rows it offers (the picker's choices)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+    field.queryset = queryset
+
+
+def set_choices(form: forms.BaseForm, name: str, choices: Any) -> None:
+    """Give a choice field of `form` the (value, label) pairs it offers."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{name} is not a choice field")
+    field.choices = choices
+
+
 __all__ = [
     "NON_FIELD_ERRORS",
+    "ConfirmForm",
+    "set_choices",
+    "set_queryset",
     "GovUKDateField",
     "GovUKDateInput",
     "GovUKFormMixin",

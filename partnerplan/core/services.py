@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
 from partnerplan.core.models import ArchivableModel
+from partnerplan.core.types import Actor
 
 
 @dataclass(frozen=True)
@@ -57,15 +57,27 @@ def usage_of(obj: models.Model) -> list[Usage]:
     return usages
 
 
-def save_with_actor(obj: models.Model, actor: Any, *, validate: bool = True) -> None:
+def _author(obj: models.Model, actor: Actor) -> None:
+    """Tell django-simple-history who is changing `obj` (nobody, for the system itself)."""
+    author = actor if actor is not None and actor.is_authenticated else None
+    setattr(obj, "_history_user", author)  # noqa: B010 - simple-history reads this attribute
+
+
+def save_with_actor(obj: models.Model, actor: Actor, *, validate: bool = True) -> None:
     """Validate and save `obj`, recording `actor` as the author of the change in its history."""
     if validate:
         obj.full_clean()
-    obj._history_user = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[attr-defined]
+    _author(obj, actor)
     obj.save()
 
 
-def archive(obj: ArchivableModel, *, actor: Any, reason: str) -> None:
+def delete_with_actor(obj: models.Model, actor: Actor) -> None:
+    """Delete `obj`, recording `actor` as the author of the deletion in its history."""
+    _author(obj, actor)
+    obj.delete()
+
+
+def archive(obj: ArchivableModel, *, actor: Actor, reason: str) -> None:
     if obj.is_archived:
         raise ValidationError(f"{obj} is already archived.")
     obj.archived_at = timezone.now()
@@ -73,7 +85,7 @@ def archive(obj: ArchivableModel, *, actor: Any, reason: str) -> None:
     save_with_actor(obj, actor, validate=False)
 
 
-def restore(obj: ArchivableModel, *, actor: Any) -> None:
+def restore(obj: ArchivableModel, *, actor: Actor) -> None:
     if not obj.is_archived:
         raise ValidationError(f"{obj} is not archived.")
     obj.archived_at = None

@@ -9,6 +9,7 @@ from django import forms, template
 from django.forms import BoundField
 
 from partnerplan.core.forms import GovUKDateInput
+from partnerplan.core.money import format_money
 
 register = template.Library()
 
@@ -82,15 +83,5 @@ def query_with(context: Any, **changes: Any) -> str:
 
 @register.filter
 def pounds(value: Any) -> str:
-    """Format a Decimal amount as pounds, like £232,290 or £17,500.50."""
-    if value is None or value == "":
-        return ""
-    from decimal import Decimal
-
-    amount = Decimal(value)
-    sign = "-" if amount < 0 else ""
-    amount = abs(amount)
-    text = f"{amount:,.2f}"
-    if text.endswith(".00"):
-        text = text[:-3]
-    return f"{sign}£{text}"
+    """£232,290, £17,500.50 or -£1,200 (core.money); blank for nothing."""
+    return format_money(value)

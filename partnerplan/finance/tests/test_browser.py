@@ -5,16 +5,14 @@ Run with the browser suite (`scripts/test`); skipped where Chromium or axe-core 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.utils import timezone
 
 from partnerplan.core.models import Visibility
+from partnerplan.core.tests.browser import check_axe
 from partnerplan.finance import services
 from partnerplan.finance.models import Basis
 from partnerplan.finance.tests.factories import (
@@ -28,45 +26,10 @@ from partnerplan.finance.tests.factories import (
 )
 from partnerplan.portfolio.tests.factories import ProjectFactory
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not (Path(CHROMIUM).exists() and AXE.exists()), reason="Chromium or axe-core missing"
-    ),
 ]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "headless": True,
-        "args": ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-    }
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    return {**browser_context_args, "bypass_csp": True, "locale": "en-GB"}
-
-
-def _axe(page: Any) -> None:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    problems = [
-        f"{v['id']} ({v['impact']}): {v['help']} at "
-        + ", ".join(json.dumps(n["target"]) for n in v["nodes"][:3])
-        for v in result["violations"]
-    ]
-    assert problems == [], f"axe-core found problems on {page.url}:\n" + "\n".join(problems)
 
 
 def test_every_finance_page_passes_axe(page, live_server, world):
@@ -127,7 +90,7 @@ def test_every_finance_page_passes_axe(page, live_server, world):
         "/finance/by-project/",
     ]:
         page.goto(live_server.url + path)
-        _axe(page)
+        check_axe(page)
     # A refused posting shows the error summary, which must pass too.
     page.goto(f"{live_server.url}/finance/funds/{reserve.pk}/contributions/new/")
     page.get_by_label("Partner", exact=True).select_option(label=str(world.alpha))
@@ -137,7 +100,7 @@ def test_every_finance_page_passes_axe(page, live_server, world):
     page.locator("#id_on_year").fill("2010")
     page.get_by_role("button", name="Record contribution").click()
     assert "at most two decimal places" in page.locator(".govuk-error-summary").inner_text()
-    _axe(page)
+    check_axe(page)
 
 
 def _session(world: Any) -> str:

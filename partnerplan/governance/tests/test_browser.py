@@ -4,13 +4,11 @@ Run with the browser suite (`scripts/test`); skipped where Chromium or axe-core 
 
 from __future__ import annotations
 
-import json
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from partnerplan.core.tests.browser import check_axe
 from partnerplan.governance import services
 from partnerplan.governance.tests.factories import (
     AgendaItemFactory,
@@ -23,45 +21,10 @@ from partnerplan.governance.tests.factories import (
     RecommendationFactory,
 )
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not (Path(CHROMIUM).exists() and AXE.exists()), reason="Chromium or axe-core missing"
-    ),
 ]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "headless": True,
-        "args": ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-    }
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    return {**browser_context_args, "bypass_csp": True, "locale": "en-GB"}
-
-
-def _axe(page: Any) -> None:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    problems = [
-        f"{v['id']} ({v['impact']}): {v['help']} at "
-        + ", ".join(json.dumps(n["target"]) for n in v["nodes"][:3])
-        for v in result["violations"]
-    ]
-    assert problems == [], f"axe-core found problems on {page.url}:\n" + "\n".join(problems)
 
 
 def test_every_governance_page_passes_axe(page, live_server, world):
@@ -108,24 +71,24 @@ def test_every_governance_page_passes_axe(page, live_server, world):
         "/governance/calendar/",
     ]:
         page.goto(live_server.url + path)
-        _axe(page)
+        check_axe(page)
     # A refused decision shows the error summary, which must pass too.
     page.goto(f"{live_server.url}/governance/recommendations/{rec.pk}/decide/")
     page.get_by_label("Approved", exact=True).check()
     page.get_by_role("button", name="Save").click()
     assert "not quorate" in page.locator(".govuk-error-summary").inner_text()
-    _axe(page)
+    check_axe(page)
     # The calendar page once the address exists.
     page.goto(f"{live_server.url}/governance/calendar/")
     page.get_by_role("button", name="Make my calendar address").click()
     assert "/governance/calendar/" in page.get_by_label("Copy this address").input_value()
-    _axe(page)
+    check_axe(page)
     # A body form refused by the service shows its error summary too.
     page.goto(f"{live_server.url}/governance/bodies/{world.body.pk}/edit/")
     page.get_by_label("Name", exact=True).fill("Strategic Advisory Board")
     page.get_by_role("button", name="Save").click()
     assert "already a body called" in page.locator(".govuk-error-summary").inner_text()
-    _axe(page)
+    check_axe(page)
 
 
 def _session(world: Any) -> str:

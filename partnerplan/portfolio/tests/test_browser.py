@@ -4,14 +4,12 @@ Run with the browser suite (`scripts/test`); skipped where Chromium or axe-core 
 
 from __future__ import annotations
 
-import json
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from partnerplan.core.tests.browser import check_axe
 from partnerplan.portfolio import services
 from partnerplan.portfolio.models import Score
 from partnerplan.portfolio.tests.factories import (
@@ -27,45 +25,10 @@ from partnerplan.portfolio.tests.factories import (
     WorkstreamFactory,
 )
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not (Path(CHROMIUM).exists() and AXE.exists()), reason="Chromium or axe-core missing"
-    ),
 ]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "headless": True,
-        "args": ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-    }
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    return {**browser_context_args, "bypass_csp": True, "locale": "en-GB"}
-
-
-def _axe(page: Any) -> None:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    problems = [
-        f"{v['id']} ({v['impact']}): {v['help']} at "
-        + ", ".join(json.dumps(n["target"]) for n in v["nodes"][:3])
-        for v in result["violations"]
-    ]
-    assert problems == [], f"axe-core found problems on {page.url}:\n" + "\n".join(problems)
 
 
 def _session(world: Any) -> str:
@@ -133,7 +96,7 @@ def test_every_portfolio_page_passes_axe(page, live_server, world):
         f"/portfolio/methods/compare/?a={method.pk}&b={second.pk}",
     ]:
         page.goto(live_server.url + path)
-        _axe(page)
+        check_axe(page)
     # A refused gate shows the error summary, which must pass too.
     page.goto(f"{live_server.url}/portfolio/projects/{other.pk}/gate/")
     page.get_by_role("button", name="Record the decision").click()
@@ -141,9 +104,9 @@ def test_every_portfolio_page_passes_axe(page, live_server, world):
         "Choose the decision that allows this gate"
         in page.locator(".govuk-error-summary").inner_text()
     )
-    _axe(page)
+    check_axe(page)
     # Moving a project in the ranking is done with buttons, not dragging.
     page.goto(f"{live_server.url}/portfolio/methods/{method.pk}/")
     page.get_by_role("button", name=re.compile("move Life Events down one place")).click()
     assert "moved down" in page.inner_text("body")
-    _axe(page)
+    check_axe(page)

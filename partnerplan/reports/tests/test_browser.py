@@ -4,13 +4,11 @@ Run with the browser suite (`scripts/test`); skipped where Chromium or axe-core 
 
 from __future__ import annotations
 
-import json
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from partnerplan.core.tests.browser import check_axe
 from partnerplan.governance.tests.factories import (
     AgendaItemFactory,
     HeldMeetingFactory,
@@ -24,45 +22,10 @@ from partnerplan.reports.tests.factories import (
     version_for,
 )
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not (Path(CHROMIUM).exists() and AXE.exists()), reason="Chromium or axe-core missing"
-    ),
 ]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "headless": True,
-        "args": ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-    }
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    return {**browser_context_args, "bypass_csp": True, "locale": "en-GB"}
-
-
-def _axe(page: Any) -> None:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    problems = [
-        f"{v['id']} ({v['impact']}): {v['help']} at "
-        + ", ".join(json.dumps(n["target"]) for n in v["nodes"][:3])
-        for v in result["violations"]
-    ]
-    assert problems == [], f"axe-core found problems on {page.url}:\n" + "\n".join(problems)
 
 
 def test_every_reports_page_passes_axe(page, live_server, world):
@@ -99,17 +62,17 @@ def test_every_reports_page_passes_axe(page, live_server, world):
         f"/reports/meetings/{meeting.pk}/agenda-pack.pdf",
     ]:
         page.goto(live_server.url + path)
-        _axe(page)
+        check_axe(page)
     # A refused publication shows its reasons in the error summary.
     page.goto(f"{live_server.url}/reports/{draft.pk}/publish/")
     page.get_by_role("button", name="Publish").click()
     assert "no recommendations" in page.locator(".govuk-error-summary").inner_text()
-    _axe(page)
+    check_axe(page)
     # Producing the December 2010 report before the demo is loaded is refused, with the reason.
     page.goto(f"{live_server.url}/reports/")
     page.get_by_role("button", name="Produce the December 2010 report again").click()
     assert "load the demo" in page.locator(".govuk-error-summary").inner_text()
-    _axe(page)
+    check_axe(page)
 
 
 def _session(world: Any) -> str:

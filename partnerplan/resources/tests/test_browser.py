@@ -5,15 +5,13 @@ Run with the browser suite (`scripts/test`); skipped where Chromium or axe-core 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from partnerplan.core.access import viewer_for
+from partnerplan.core.tests.browser import check_axe
 from partnerplan.portfolio.tests.factories import ProjectFactory
 from partnerplan.resources import services
 from partnerplan.resources.tests.factories import (
@@ -29,45 +27,10 @@ from partnerplan.resources.tests.factories import (
     RunningTaskScheduleFactory,
 )
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not (Path(CHROMIUM).exists() and AXE.exists()), reason="Chromium or axe-core missing"
-    ),
 ]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "headless": True,
-        "args": ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-    }
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    return {**browser_context_args, "bypass_csp": True, "locale": "en-GB"}
-
-
-def _axe(page: Any) -> None:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    problems = [
-        f"{v['id']} ({v['impact']}): {v['help']} at "
-        + ", ".join(json.dumps(n["target"]) for n in v["nodes"][:3])
-        for v in result["violations"]
-    ]
-    assert problems == [], f"axe-core found problems on {page.url}:\n" + "\n".join(problems)
 
 
 def _session(world: Any) -> str:
@@ -144,7 +107,7 @@ def test_every_resources_page_passes_axe(page, live_server, world):
         "/resources/scenarios/new/",
     ]:
         page.goto(live_server.url + path)
-        _axe(page)
+        check_axe(page)
     # A form with errors: the error summary and the field messages.
     page.goto(f"{live_server.url}/resources/pool/{member.pk}/availability/")
     page.fill("#id_starts_on_day", "1")
@@ -153,7 +116,7 @@ def test_every_resources_page_passes_axe(page, live_server, world):
     page.fill("#id_days_per_week", "6")
     page.click("main button[type=submit]")
     assert "a working week has 5 days" in page.content()
-    _axe(page)
+    check_axe(page)
     # A refusal on a removal-style form: someone still booked cannot leave the pool.
     AssignmentFactory.create(
         demand=second, member=member, ends_on=dt.date.today() + dt.timedelta(days=60)
@@ -162,7 +125,7 @@ def test_every_resources_page_passes_axe(page, live_server, world):
     page.fill("#id_reason", "Back to the district")
     page.click("main button[type=submit]")
     assert "is still booked" in page.content()
-    _axe(page)
+    check_axe(page)
 
 
 def test_every_task_network_page_passes_axe(page, live_server, world):
@@ -195,10 +158,10 @@ def test_every_task_network_page_passes_axe(page, live_server, world):
         f"/resources/task-schedules/{running.pk}/",
     ]:
         page.goto(live_server.url + path)
-        _axe(page)
+        check_axe(page)
     # A task form with errors: a need above what the project has.
     page.goto(f"{live_server.url}/resources/tasks/{procure.pk}/")
     page.fill(f"#id_need_{ict.pk}", "3")
     page.click("main button[type=submit]")
     assert "it could never start" in page.content()
-    _axe(page)
+    check_axe(page)

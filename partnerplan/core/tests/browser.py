@@ -1,4 +1,8 @@
-"""Playwright drives Debian's Chromium (never a downloaded browser) against the live server."""
+"""The one browser set-up for every test that drives Chromium (a pytest plugin, see conftest.py).
+
+Playwright drives Debian's Chromium (never a downloaded browser) against the live server, and
+axe-core checks every page a test visits against WCAG 2.2 AA.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,7 @@ from typing import Any
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-AXE = (
-    Path(__file__).resolve().parents[2] / "partnerplan" / "static" / "vendor" / "axe" / "axe.min.js"
-)
+AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -54,24 +56,29 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
     return {**browser_context_args, "bypass_csp": True, "locale": "en-GB"}
 
 
+def check_axe(page: Any) -> None:
+    """Run axe-core on the page and fail the test on any WCAG 2.2 AA violation."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    problems = [
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(json.dumps(n["target"]) for n in v["nodes"][:3])
+        for v in result["violations"]
+    ]
+    assert problems == [], f"axe-core found problems on {page.url}:\n" + "\n".join(problems)
+
+
 class Axe:
-    """Runs axe-core on the page and fails the test on any WCAG 2.2 AA violation."""
+    """The `axe` fixture: checks pages and remembers which it checked."""
 
     def __init__(self) -> None:
         self.checked: list[str] = []
 
     def check(self, page: Any) -> None:
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        check_axe(page)
         self.checked.append(page.url)
-        problems = [
-            f"{v['id']} ({v['impact']}): {v['help']} at "
-            + ", ".join(json.dumps(n["target"]) for n in v["nodes"][:3])
-            for v in result["violations"]
-        ]
-        assert problems == [], f"axe-core found problems on {page.url}:\n" + "\n".join(problems)
 
 
 @pytest.fixture
