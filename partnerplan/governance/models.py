@@ -607,6 +607,51 @@ class OfficerDecision(TimeStampedModel, VisibleModel):
         return f"{self.taken_by}, {d.day} {d.strftime('%B')} {d.year}: {self.title}"
 
 
+class AuthorisedBy(models.Model):
+    """The one "authorised by" cluster for every act that needs authority (a gate passed, a
+    movement posted, ...): a decision of a body, a decision taken under a delegation, or, for a
+    decision partnerplan does not hold, the body, the reference and the date from the papers.
+
+    Abstract: the models that record such acts inherit it, so the fields have the same names
+    everywhere and one function can decide whether the authority covers the act.
+    """
+
+    decision = models.ForeignKey(
+        "governance.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="%(class)s_uses",
+        help_text="The body's decision on a recommendation.",
+    )
+    officer_decision = models.ForeignKey(
+        "governance.OfficerDecision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="%(class)s_uses",
+        help_text="A decision taken under a delegation.",
+    )
+    authority_body = models.ForeignKey(
+        "governance.Body",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="%(class)s_authorised",
+        help_text="The body that decided, for a decision partnerplan does not hold.",
+    )
+    authority_reference = models.CharField(
+        "meeting or decision",
+        max_length=500,
+        blank=True,
+        help_text="For example 'Joint Committee, 17 December 2010, item 6, recommendation 2.1'.",
+    )
+    authority_date = models.DateField("date decided", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 # --- Twin track --------------------------------------------------------------------------
 
 
