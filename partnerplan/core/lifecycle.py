@@ -34,7 +34,7 @@ class Lifecycle:
     moves: Mapping[str, Iterable[str]]
     field: str = "status"
     refusal: Refusal | None = None
-    _table: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    _table: dict[str, frozenset[str]] = dataclasses.field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         table = {
