@@ -8,6 +8,7 @@ state is refused with a ValidationError that gives the reason in plain English.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
