@@ -1,0 +1,138 @@
+"""Governance reads: meetings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from partnerplan.core.access import Viewer, visible, visible_q
+from partnerplan.governance.models import (
+    Action,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    Body,
+    Meeting,
+    Recommendation,
+    Vote,
+)
+from partnerplan.governance.selectors._common import _current_memberships
+
+
+def meeting_list(*, viewer: Viewer) -> QuerySet[Meeting]:
+    return (
+        Meeting.objects.filter(visible_q(viewer, Body, "body__"))
+        .select_related("body")
+        .order_by("-starts_at")
+    )
+
+
+@dataclass
+class MeetingPage:
+    meeting: Meeting
+    items: list[AgendaItem]
+    openable: set[int]
+    attendance: list[Attendance]
+    open_actions: list[Action]
+    carried: list[AgendaItem]
+    voting_present: int
+    quorum: int
+
+    @property
+    def quorate(self) -> bool:
+        return self.voting_present >= self.quorum
+
+
+def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingPage:
+    try:
+        meeting = (
+            Meeting.objects.filter(visible_q(viewer, Body, "body__"))
+            .select_related("body", "minutes", "minutes__approved_at")
+            .get(pk=pk)
+        )
+    except Meeting.DoesNotExist:
+        raise Http404("No meeting you can see has that number") from None
+    recs = (
+        Recommendation.objects.select_related("decision", "matter")
+        .prefetch_related(
+            Prefetch(
+                "decision__votes",
+                queryset=Vote.objects.select_related("person").order_by("person__last_name"),
+            )
+        )
+        .order_by("number")
+    )
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("author", "carried_from")
+        .prefetch_related(Prefetch("recommendations", queryset=recs))
+        .order_by("number")
+    )
+    openable = set(
+        visible(AgendaItem.objects.filter(meeting=meeting), viewer).values_list("pk", flat=True)
+    )
+    # Exempt items keep their heading on the agenda; other items the viewer may not see go.
+    items = [i for i in items if i.pk in openable or i.visibility == "exempt"]
+    attendance = list(meeting.attendance.select_related("person"))
+    voting_members = (
+        _current_memberships(meeting.date)
+        .filter(body=meeting.body, role__in=["chair", "vice_chair", "member"])
+        .count()
+    )
+    open_actions: list[Action] = []
+    if viewer.is_authenticated:
+        open_actions = list(
+            Action.objects.filter(body=meeting.body, meeting__starts_at__lt=meeting.starts_at)
+            .filter(Q(status=ActionStatus.OPEN) | Q(completed_on__gte=meeting.date))
+            .select_related("owner", "meeting")
+        )
+    carried = list(AgendaItem.objects.filter(carried_from=meeting).select_related("meeting"))
+    return MeetingPage(
+        meeting=meeting,
+        items=items,
+        openable=openable,
+        attendance=attendance,
+        open_actions=open_actions,
+        carried=carried,
+        voting_present=sum(1 for a in attendance if a.status == "present" and a.is_voting),
+        quorum=meeting.body.quorum_for(voting_members),
+    )
+
+
+def item_detail(*, viewer: Viewer, pk: int) -> tuple[AgendaItem, bool]:
+    """The item, and whether the viewer may open its report. Http404 if the viewer may not
+    even see that it exists (exempt items' headings are public)."""
+    try:
+        item = (
+            AgendaItem.objects.filter(visible_q(viewer, Body, "meeting__body__"))
+            .select_related("meeting__body", "author")
+            .prefetch_related(
+                Prefetch(
+                    "recommendations",
+                    queryset=Recommendation.objects.select_related("decision").order_by("number"),
+                )
+            )
+            .get(pk=pk)
+        )
+    except AgendaItem.DoesNotExist:
+        raise Http404("No agenda item you can see has that number") from None
+    can_open = visible(AgendaItem.objects.filter(pk=pk), viewer).exists()
+    if not can_open and item.visibility != "exempt":
+        raise Http404("No agenda item you can see has that number")
+    return item, can_open
+
+
+def recommendation_for_decision(*, viewer: Viewer, pk: int) -> Recommendation:
+    try:
+        return (
+            Recommendation.objects.filter(
+                visible_q(viewer, AgendaItem, "item__"),
+                visible_q(viewer, Body, "item__meeting__body__"),
+            )
+            .select_related("item__meeting__body", "matter")
+            .get(pk=pk)
+        )
+    except Recommendation.DoesNotExist:
+        raise Http404("No recommendation you can see has that number") from None

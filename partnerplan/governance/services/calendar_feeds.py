@@ -1,0 +1,29 @@
+"""Governance services: private calendar feeds."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.db import transaction
+
+from partnerplan.core.services import save_with_actor
+from partnerplan.governance.models import (
+    CalendarFeed,
+)
+from partnerplan.governance.services._common import _fail
+
+
+@transaction.atomic
+def calendar_feed_renew(*, actor: Any, person: Any) -> CalendarFeed:
+    """Give `person` a new secret calendar address. Any earlier address stops working."""
+    if person is None:
+        raise _fail(
+            "person",
+            "Your account is not linked to a person in the directory, so it has no meetings "
+            "to put in a calendar",
+        )
+    CalendarFeed.objects.filter(person=person).delete()
+    feed = CalendarFeed(token=secrets.token_urlsafe(32), person=person)
+    save_with_actor(feed, actor)
+    return feed

@@ -1,0 +1,97 @@
+"""Governance services: delegated (officer) decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from partnerplan.core.models import Visibility
+from partnerplan.core.services import save_with_actor
+from partnerplan.governance.models import (
+    Body,
+    Delegation,
+    OfficerDecision,
+)
+from partnerplan.governance.rules.clear_days import (
+    format_date,
+)
+from partnerplan.governance.selectors.authority import authority_for
+from partnerplan.governance.services._common import _fail
+
+
+@transaction.atomic
+def officer_decision_record(
+    *,
+    actor: Any,
+    delegation: Delegation,
+    taken_by: Body,
+    decided_by: Any,
+    title: str,
+    decision: str,
+    reasons: str,
+    decided_on: dt.date,
+    amount: Decimal | None = None,
+    options_considered: str = "",
+    declared_interests: str = "",
+    visibility: str = Visibility.PUBLIC,
+    exempt_paragraph: int | None = None,
+) -> OfficerDecision:
+    delegation = (
+        Delegation.objects.select_for_update(of=("self",))
+        .select_related("from_body")
+        .get(pk=delegation.pk)
+    )
+    if not delegation.to_bodies.filter(pk=taken_by.pk).exists():
+        raise _fail(
+            "taken_by", f"The delegation from {delegation.from_body} was not given to {taken_by}"
+        )
+    if not delegation.in_force_on(decided_on):
+        status = delegation.get_status_display().lower()
+        raise _fail(
+            "decided_on",
+            f"The delegation was not in force on {format_date(decided_on)} (it is {status}"
+            + (f", from {format_date(delegation.starts_on)}" if delegation.starts_on else "")
+            + (f" to {format_date(delegation.ends_on)}" if delegation.ends_on else "")
+            + ")",
+        )
+    member = taken_by.memberships.filter(person=decided_by).first()
+    if member is None or not member.is_current(decided_on):
+        raise _fail(
+            "decided_by",
+            f"{decided_by} did not hold or sit on {taken_by} on {format_date(decided_on)}",
+        )
+    authority = authority_for(body=taken_by, power=delegation.power, amount=amount, on=decided_on)
+    if not authority.allowed or authority.source != delegation:
+        raise _fail(
+            "amount",
+            authority.reason
+            if not authority.allowed
+            else f"This decision is within {taken_by}'s own powers: "
+            "record it as a decision of the body",
+        )
+    for name, value in (("title", title), ("decision", decision), ("reasons", reasons)):
+        if not value.strip():
+            raise _fail(name, f"Enter the {name}")
+    record = OfficerDecision(
+        delegation=delegation,
+        taken_by=taken_by,
+        decided_by=decided_by,
+        title=title.strip(),
+        decision=decision.strip(),
+        reasons=reasons.strip(),
+        amount=amount,
+        options_considered=options_considered.strip(),
+        declared_interests=declared_interests.strip(),
+        decided_on=decided_on,
+        visibility=visibility,
+        exempt_paragraph=exempt_paragraph,
+    )
+    errors = record.clean_visibility()
+    if errors:
+        raise ValidationError(errors)
+    save_with_actor(record, actor)
+    return record
