@@ -1,6 +1,7 @@
 from django.urls import path
 
 from partnerplan.finance import views
+from partnerplan.finance.views.project_funding import project_funding
 
 app_name = "finance"
 
@@ -36,5 +37,6 @@ urlpatterns = [
     path("contributions/", views.contributions, name="contributions"),
     path("by-project/", views.funding_table, name="funding-table"),
     path("by-project.csv", views.funding_table_csv, name="funding-table-csv"),
+    path("projects/<int:pk>/funding/", project_funding, name="project-funding"),
     path("by-project.xlsx", views.funding_table_xlsx, name="funding-table-xlsx"),
 ]

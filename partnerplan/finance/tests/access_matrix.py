@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from partnerplan.core.models import Visibility
-from partnerplan.core.tests.matrix import ADMIN_ONLY, ALL_OK, SIGNED_IN_ONLY
+from partnerplan.core.tests.matrix import ADMIN_ONLY, ALL_OK, SIGNED_IN, SIGNED_IN_ONLY
 from partnerplan.finance import services
 from partnerplan.finance.tests.factories import (
     BidFactory,
@@ -35,6 +35,9 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "finance:funding-table-csv": (None, LEDGER),
     "finance:funding-table-xlsx": (None, LEDGER),
     "finance:scenario-list": (None, SIGNED_IN_ONLY),
+    # A project's funding panel: seen by whoever sees the project page (the portfolio's
+    # "project" object, the same statuses as portfolio:project-detail).
+    "finance:project-funding": ("project", SIGNED_IN),
     # Forms that post: partnership administrators only (others are told why: 403).
     "finance:contribution-new": ("fund", ADMIN_ONLY),
     "finance:call-new": ("fund", ADMIN_ONLY),
