@@ -8,8 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
+from partnerplan.core.money import format_money
 from partnerplan.finance.selectors import ForecastSeries
-from partnerplan.finance.services import money
 
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 720, 320, 90, 20, 20, 60
 STYLES = [
@@ -43,9 +43,9 @@ def forecast_svg(series: ForecastSeries, *, title_id: str = "forecast-chart-titl
         f'<line x1="{LEFT}" y1="{y(Decimal(0)):.1f}" x2="{WIDTH - RIGHT}" '
         f'y2="{y(Decimal(0)):.1f}" stroke="#505a5f" stroke-width="1"/>',
         f'<text x="{LEFT - 6}" y="{y(top) + 4:.1f}" text-anchor="end" font-size="12">'
-        f"{escape(money(top))}</text>",
+        f"{escape(format_money(top))}</text>",
         f'<text x="{LEFT - 6}" y="{y(bottom) + 4:.1f}" text-anchor="end" font-size="12">'
-        f"{escape(money(bottom))}</text>",
+        f"{escape(format_money(bottom))}</text>",
     ]
     for i, day in enumerate(series.days):
         if len(series.days) <= 12 or i % 3 == 0:

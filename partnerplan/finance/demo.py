@@ -120,7 +120,7 @@ def _ledger(context: dict[str, Any], actor: User, funds: dict[str, Fund]) -> Non
         services.opening_balance_record(
             actor=actor, fund=funds["reserve"], amount=Decimal("318990.00"), on=OPENING_ON,
             description=opening,
-            authority=services.Authority(
+            authority=services.CitedAuthority(
                 body=jc, on=OPENING_ON,
                 reference="DEMO DATA: reserves brought forward (the seed gives only the forecast)",
             ),
@@ -130,7 +130,7 @@ def _ledger(context: dict[str, Any], actor: User, funds: dict[str, Fund]) -> Non
         services.call_on_reserves(
             actor=actor, fund=funds["reserve"], to_fund=funds["pm_call"],
             amount=Decimal("86700.00"), purpose=call, on=dt.date(2011, 1, 31),
-            authority=services.Authority(
+            authority=services.CitedAuthority(
                 body=jc, on=PREVIOUS_MEETING,
                 reference=f"Call on reserves sanctioned by the Committee at its last meeting "
                 f"({REPORT}, 4.9). DEMO DATA: the meeting date and the payment date",
@@ -142,7 +142,7 @@ def _ledger(context: dict[str, Any], actor: User, funds: dict[str, Fund]) -> Non
         services.call_on_reserves(
             actor=actor, fund=funds["pm_call"], project=life_events,
             amount=Decimal("36400.00"), purpose=pm, on=dt.date(2011, 2, 28),
-            authority=services.Authority(
+            authority=services.CitedAuthority(
                 body=jc, on=PREVIOUS_MEETING,
                 reference=f"SSDC supply project executive and project manager to be resourced "
                 f"from reserves (£36,400) ({REPORT}, Appendix A notes). DEMO DATA: dates",

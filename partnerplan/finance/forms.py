@@ -9,6 +9,7 @@ from django import forms
 
 from partnerplan.core.forms import GovUKDateField, GovUKFormMixin
 from partnerplan.core.models import Visibility
+from partnerplan.core.money import format_money
 from partnerplan.finance.models import (
     Basis,
     BidStatus,
@@ -19,7 +20,7 @@ from partnerplan.finance.models import (
     RequestStatus,
     TransactionKind,
 )
-from partnerplan.finance.services import Authority, money
+from partnerplan.finance.services.authority import CitedAuthority
 from partnerplan.governance.models import (
     APPROVING,
     Body,
@@ -151,21 +152,21 @@ class AuthorityMixin(forms.Form):
     def authority_fields(self) -> list[Any]:
         return [self[n] for n in self.AUTHORITY_FIELDS]
 
-    def authority_value(self) -> Authority:
+    def authority_value(self) -> CitedAuthority:
         """Only what the chosen kind of authority asks for; the service says what is missing."""
         data = self.cleaned_data
         kind = data.get("authority")
         if kind == AuthorityKind.DECISION:
-            return Authority(decision=data.get("decision"))
+            return CitedAuthority(decision=data.get("decision"))
         if kind == AuthorityKind.OFFICER:
-            return Authority(officer_decision=data.get("officer_decision"))
+            return CitedAuthority(officer_decision=data.get("officer_decision"))
         if kind == AuthorityKind.REFERENCE:
-            return Authority(
+            return CitedAuthority(
                 body=data.get("authority_body"),
                 reference=data.get("authority_reference") or "",
                 on=data.get("authority_date"),
             )
-        return Authority()
+        return CitedAuthority()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -443,7 +444,7 @@ class ScenarioForm(GovUKFormMixin, forms.Form):
             .order_by("fund__name", "expected_on", "pk")
         )
         self.fields["requests"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda r: f"{r.title}: {money(r.amount)} from {r.fund.name}"
+            lambda r: f"{r.title}: {format_money(r.amount)} from {r.fund.name}"
         )
 
 

@@ -21,6 +21,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from partnerplan.core.models import ArchivableModel, TimeStampedModel, VisibleModel
+from partnerplan.governance.models import AuthorisedBy
 
 
 class FundKind(models.TextChoices):
@@ -190,7 +191,7 @@ class Basis(models.TextChoices):
     COMMITTED = "committed", "Approved, not yet paid"
 
 
-class LedgerTransaction(TimeStampedModel):
+class LedgerTransaction(TimeStampedModel, AuthorisedBy):
     """One balanced movement of money, with the authority for it and who posted it."""
 
     kind = models.CharField(max_length=16, choices=TransactionKind.choices)
@@ -202,23 +203,9 @@ class LedgerTransaction(TimeStampedModel):
     posted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="ledger_postings"
     )
-    # The authority: a decision of a body, a delegated (officer) decision, a drawdown under a
-    # delegation by a named person, or a recorded reference (body, reference, date) for
-    # authorities that are not (yet) recorded in partnerplan.
-    decision = models.ForeignKey(
-        "governance.Decision",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="ledger_transactions",
-    )
-    officer_decision = models.ForeignKey(
-        "governance.OfficerDecision",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="ledger_transactions",
-    )
+    # The authority (AuthorisedBy): a decision of a body, a delegated (officer) decision, or a
+    # recorded reference (body, reference, date) for authorities that are not (yet) recorded in
+    # partnerplan; or else a drawdown under a delegation by a named person (below).
     delegation = models.ForeignKey(
         "governance.Delegation",
         null=True,
@@ -233,15 +220,6 @@ class LedgerTransaction(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="contingency_drawdowns",
     )
-    authority_body = models.ForeignKey(
-        "governance.Body",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="ledger_authorities",
-    )
-    authority_reference = models.CharField(max_length=500, blank=True)
-    authority_date = models.DateField(null=True, blank=True)
     reverses = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_by"
     )

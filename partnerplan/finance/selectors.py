@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
 from partnerplan.core.access import Viewer, visible, visible_q
+from partnerplan.core.money import format_money
 from partnerplan.finance.models import (
     Account,
     AccountKind,
@@ -31,7 +32,7 @@ from partnerplan.finance.models import (
     Scenario,
     TransactionKind,
 )
-from partnerplan.finance.services import money
+from partnerplan.finance.services.posting import lowest_running
 from partnerplan.partners.models import Person
 from partnerplan.portfolio.models import Project
 
@@ -237,15 +238,16 @@ class FigureCheck:
         if self.quoted is None:
             return (
                 f"No £ figure was found to check. The ledger gives {what} as "
-                f"{money(self.computed)}."
+                f"{format_money(self.computed)}."
             )
         if self.matches:
-            return f"{money(self.quoted)} agrees with the ledger: {what}."
+            return f"{format_money(self.quoted)} agrees with the ledger: {what}."
         assert self.difference is not None
         more = "more" if self.difference > 0 else "less"
         return (
-            f"{money(self.quoted)} does not agree with the ledger, which gives {what} as "
-            f"{money(self.computed)}: the quoted figure is {money(abs(self.difference))} {more}."
+            f"{format_money(self.quoted)} does not agree with the ledger, which gives {what} as "
+            f"{format_money(self.computed)}: the quoted figure is "
+            f"{format_money(abs(self.difference))} {more}."
         )
 
 
@@ -335,20 +337,20 @@ def ledger_problems() -> list[str]:
 
 
 def _account_problems() -> list[str]:
-    from partnerplan.finance.services import _lowest_running
-
     problems: list[str] = []
     for account in Account.objects.filter(
         kind__in=[AccountKind.FUND, AccountKind.PROJECT]
     ).select_related("fund", "project"):
-        lowest, lowest_on = _lowest_running(account)
+        lowest, lowest_on = lowest_running(account)
         if lowest < 0:
             allowed = account.fund is not None and account.fund.allow_negative
             flagged = LedgerTransaction.objects.filter(
                 entries__account=account, overdraws=True
             ).exists()
             if not allowed:
-                problems.append(f"{account} goes below zero ({money(lowest)} on {lowest_on}).")
+                problems.append(
+                    f"{account} goes below zero ({format_money(lowest)} on {lowest_on})."
+                )
             elif not flagged:
                 problems.append(f"{account} is overdrawn but no movement is flagged.")
         total = account.entries.aggregate(s=Sum("amount"))["s"] or ZERO

@@ -99,7 +99,7 @@ class RejectedBidFactory(SubmittedBidFactory):
 
 
 def authority(body=None, reference="Test authority", on=dt.date(2010, 4, 1)):
-    return services.Authority(body=body or BodyFactory.create(), reference=reference, on=on)
+    return services.CitedAuthority(body=body or BodyFactory.create(), reference=reference, on=on)
 
 
 def fund_with_balance(actor, amount="100000.00", on=dt.date(2010, 4, 1), **kwargs) -> Fund:

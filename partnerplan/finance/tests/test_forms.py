@@ -218,7 +218,7 @@ def test_it_refuses_a_decision_that_did_not_approve(client, reserve):
     assert "Select decision from the list" in _errors(response)
     assert _count() == before
     with pytest.raises(ValidationError, match="was rejected"):
-        services.Authority(decision=decision).fields()
+        services.CitedAuthority(decision=decision).fields()
 
 
 def test_it_asks_for_the_decision_when_that_kind_is_chosen(world, client, reserve):

@@ -88,7 +88,7 @@ def test_it_refuses_a_movement_without_authority(actor):
     with pytest.raises(ValidationError) as exc:
         services.call_on_reserves(
             actor=actor, fund=fund, amount="100", purpose="Call", on=MARCH,
-            to_fund=EarmarkedFundFactory.create(), authority=services.Authority(reference="x"),
+            to_fund=EarmarkedFundFactory.create(), authority=services.CitedAuthority(reference="x"),
         )  # fmt: skip
     assert "needs the decision that authorises it" in str(exc.value)
     assert "the body that authorised it" in str(exc.value)

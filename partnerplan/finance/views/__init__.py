@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerplan.core.access import can, require, viewer_for
 from partnerplan.core.forms import apply_validation_error
+from partnerplan.core.money import format_money
 from partnerplan.finance import selectors, services
 from partnerplan.finance.chart import forecast_svg
 from partnerplan.finance.forms import (
@@ -56,7 +57,6 @@ from partnerplan.finance.models import (
     FundKind,
     LedgerTransaction,
 )
-from partnerplan.finance.services import money
 
 PAGE_SIZE = 50
 
@@ -313,7 +313,7 @@ def contribution_new(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )  # fmt: skip
         if tx is not None:
-            messages.success(request, f"The contribution of {money(-_out(tx))} is recorded.")
+            messages.success(request, f"The contribution of {format_money(-_out(tx))} is recorded.")
             return redirect("finance:fund-detail", pk=fund.pk)
     return _form_page(
         request, form, f"Record a contribution to {fund.name}", "Record contribution", fund=fund
@@ -336,7 +336,7 @@ def income_new(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )  # fmt: skip
         if tx is not None:
-            messages.success(request, f"The income of {money(-_out(tx))} is recorded.")
+            messages.success(request, f"The income of {format_money(-_out(tx))} is recorded.")
             return redirect("finance:fund-detail", pk=fund.pk)
     return _form_page(request, form, f"Record income to {fund.name}", "Record income", fund=fund)
 
@@ -362,7 +362,7 @@ def call_new(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )  # fmt: skip
         if tx is not None:
-            messages.success(request, f"The call of {money(-_out(tx))} is posted.")
+            messages.success(request, f"The call of {format_money(-_out(tx))} is posted.")
             return redirect("finance:fund-detail", pk=fund.pk)
     return _form_page(
         request, form, f"Post a call approved on {fund.name}", "Post the call", fund=fund
@@ -385,7 +385,7 @@ def spend_new(request: HttpRequest) -> HttpResponse:
             ),
         )  # fmt: skip
         if tx is not None:
-            messages.success(request, f"The payment of {money(-_out(tx))} is recorded.")
+            messages.success(request, f"The payment of {format_money(-_out(tx))} is recorded.")
             return _back(d["fund"])
     return _form_page(request, form, "Record a payment (spend)", "Record payment")
 
@@ -412,7 +412,7 @@ def release_new(request: HttpRequest) -> HttpResponse:
             ),
         )  # fmt: skip
         if tx is not None:
-            messages.success(request, f"The release of {money(-_out(tx))} is recorded.")
+            messages.success(request, f"The release of {format_money(-_out(tx))} is recorded.")
             return redirect("finance:fund-detail", pk=d["to_fund"].pk)
     return _form_page(request, form, "Release unspent money", "Release the money")
 
@@ -435,7 +435,7 @@ def drawdown_new(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )  # fmt: skip
         if tx is not None:
-            messages.success(request, f"The drawdown of {money(-_out(tx))} is posted.")
+            messages.success(request, f"The drawdown of {format_money(-_out(tx))} is posted.")
             return redirect("finance:fund-detail", pk=fund.pk)
     return _form_page(
         request,
@@ -594,7 +594,7 @@ def request_close(request: HttpRequest, pk: int) -> HttpResponse:
         f"Close the request '{funding_request.title}'",
         "Save",
         fund=funding_request.fund,
-        intro=f"{money(funding_request.amount)} asked of {funding_request.fund}, now "
+        intro=f"{format_money(funding_request.amount)} asked of {funding_request.fund}, now "
         f"{funding_request.get_status_display().lower()}.",
     )
 
@@ -672,7 +672,7 @@ def bid_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "moves": [
                 (name, label)
                 for status, name, label in BID_ACTIONS
-                if status in services.BID_TRANSITIONS[bid.status]
+                if status in services.BID_TRANSITIONS.targets(bid.status)
             ],
             "can_post": can(viewer, "finance.post"),
             "nav_finance": True,
