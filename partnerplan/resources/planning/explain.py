@@ -22,27 +22,28 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from partnerplan.core.money import format_money, from_pence
+
 from .common import SolveStatus
 from .months import (
     add_months,
     days_from_units,
     format_days,
-    format_money,
     format_more_days,
-    money_from_pence,
     month_label,
 )
-from .portfolio import Conflict, Decision, DeferredProject, Reason, ReasonKind
-from .portfolio_model import (
-    VALUE_SCALE,
+from .plan_types import (
+    Conflict,
     Data,
+    Decision,
+    DeferredProject,
     ProjectData,
+    Reason,
+    ReasonKind,
     Solved,
     Spec,
-    build,
-    fund_flows,
-    solve,
 )
+from .portfolio_model import VALUE_SCALE, build, fund_flows, solve
 
 __all__ = [
     "deferred_without_plan",
@@ -281,7 +282,7 @@ def _money_reasons(sol: Solved, together: bool) -> list[Reason]:
             continue
         by = _first_short_month(sol, fund.id)
         when = f" by {month_label(problem.month(by))}" if by is not None else ""
-        money = format_money(money_from_pence(extra))
+        money = format_money(from_pence(extra))
         if not fund.carry_over:
             message = (
                 f"{_cap(fund.name)} cannot pay for it: a month's spend is {money} "
@@ -303,7 +304,7 @@ def _money_reasons(sol: Solved, together: bool) -> list[Reason]:
                 suggestion=suggestion,
                 fund_id=fund.id,
                 months=(problem.month(by),) if by is not None else (),
-                amount=money_from_pence(extra),
+                amount=from_pence(extra),
                 project_ids=pids,
             )
         )

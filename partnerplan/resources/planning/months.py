@@ -3,32 +3,28 @@
 The planner's time unit is the calendar month.  Staff time is in days per week, averaged over
 the month; a month has ``WEEKS_PER_MONTH = 52 / 12`` weeks.  Inside CP-SAT, days per week are
 whole hundredths of a day and money is whole pence (both exact for inputs with at most two
-decimal places).
+decimal places; money conversions are in :mod:`partnerplan.core.money`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 __all__ = [
     "DAYS_SCALE",
-    "PENCE",
     "WEEKS_PER_MONTH",
     "add_months",
     "days_from_units",
     "first_of_month",
     "format_days",
     "format_more_days",
-    "format_money",
     "month_label",
     "months_between",
-    "money_from_pence",
 ]
 
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
 DAYS_SCALE = 100  # CP-SAT unit: 1/100 day per week
-PENCE = 100  # CP-SAT unit for money: pence
 
 _MONTHS = (
     "January",
@@ -70,19 +66,6 @@ def month_label(day: dt.date) -> str:
 def days_from_units(units: int) -> Decimal:
     """Hundredths of a day per week back to days per week."""
     return (Decimal(units) / DAYS_SCALE).normalize()
-
-
-def money_from_pence(pence: int) -> Decimal:
-    """Whole pence back to pounds with two decimal places."""
-    return (Decimal(pence) / PENCE).quantize(Decimal("0.01"))
-
-
-def format_money(amount: Decimal) -> str:
-    """``£20,000`` or ``£1,234.50``."""
-    q = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    if q == q.to_integral_value():
-        return f"£{int(q):,}"
-    return f"£{q:,.2f}"
 
 
 _WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .rcpsp import RcpspProblem
+from .rcpsp.problem import RcpspProblem
 
 __all__ = [
     "PsplibFormatError",

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from .common import PlanningInputError, ProgressCallback, SolveStatus, find_cycle
-from .rcpsp import RcpspProblem, critical_path, solve_rcpsp
+from .rcpsp.problem import RcpspProblem, critical_path
+from .rcpsp.strong import solve_rcpsp
 
 __all__ = ["network_problem", "schedule_network"]
 

@@ -11,11 +11,11 @@ from decimal import Decimal
 
 import pytest
 
+from partnerplan.core.money import format_money
 from partnerplan.resources.planning.common import PlanningInputError, SolveStatus
 from partnerplan.resources.planning.months import (
     add_months,
     format_days,
-    format_money,
     format_more_days,
     month_label,
     months_between,
