@@ -14,25 +14,20 @@ from data:
 - Appendix B: a summary of each One Place workstream (portfolio demo);
 - Appendix C: the governance structure diagram (governance demo).
 The authored text of sections 1, 3, 4 and 5 is the seed's own, without its paragraph numbers
-(the builders number them); it is shared with the builders' tests
-(``tests/fixtures/seed_report.py``).
+(the builders number them); it is shared with the bench and the builders' tests
+(``reports/seed_report``). Nothing but the demo loader imports this module.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
+from partnerplan.core.types import Actor
 from partnerplan.governance.models import AgendaItem
 from partnerplan.reports import services
 from partnerplan.reports.models import BlockKind, Report, SectionKind
-from partnerplan.reports.tests.fixtures.seed_report import SEED_SECTIONS
-
-TITLE = "Review of Partnership Work Plan"
-OVERRIDE = (
-    "Tabled as in December 2010: the report quoted £129,700; the ledger gives £129,790 (£232,290 "
-    "- £85,000 - £17,500). Kept to reproduce the seed."
-)
+from partnerplan.reports.seed_report import OVERRIDE, SEED_SECTIONS
+from partnerplan.reports.selectors import DECEMBER_TITLE as TITLE
 
 
 def _item(context: dict[str, Any]) -> AgendaItem | None:
@@ -42,25 +37,11 @@ def _item(context: dict[str, Any]) -> AgendaItem | None:
     return AgendaItem.objects.filter(meeting=meeting, title=TITLE).first()
 
 
-def december_report() -> Report | None:
-    """The December 2010 report, if the demo has written it: the report on the Joint
-    Committee's item "Review of Partnership Work Plan" of 17 December 2010."""
-    return (
-        Report.objects.filter(
-            item__title=TITLE,
-            item__meeting__starts_at__date__gte=dt.date(2010, 12, 16),
-            item__meeting__starts_at__date__lte=dt.date(2010, 12, 18),
-        )
-        .select_related("item__meeting__body")
-        .first()
-    )
-
-
 def _paragraphs(heading: str) -> list[tuple[str, str]]:
     return dict(SEED_SECTIONS)[heading]
 
 
-def _write(report: Report, context: dict[str, Any], actor: Any) -> None:
+def _write(report: Report, context: dict[str, Any], actor: Actor) -> None:
     programmes = context.get("programmes", {})
     funds = context.get("funds", {})
     from partnerplan.finance.models import Scenario

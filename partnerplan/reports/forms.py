@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from partnerplan.core.forms import GovUKDateField, GovUKFormMixin
+from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, set_queryset
 from partnerplan.governance.models import AgendaItem
 from partnerplan.reports.models import BlockKind, Report, ReportBlock, SectionKind
 from partnerplan.reports.sources import SOURCES
@@ -28,8 +28,8 @@ class ReportCreateForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, items: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        set_queryset(self, "item", items)
         field: Any = self.fields["item"]
-        field.queryset = items
         field.label_from_instance = lambda item: (
             f"{item.meeting.body.name}, {item.meeting.starts_at:%-d %B %Y}: {item}"
         )
@@ -130,8 +130,8 @@ class BlockForm(GovUKFormMixin, forms.Form):
     def __init__(self, *args: Any, choices: dict[str, Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, queryset in choices.items():
+            set_queryset(self, name, queryset)
             field: Any = self.fields[name]
-            field.queryset = queryset
             field.empty_label = "None chosen"
 
     def clean_image(self) -> Any:
@@ -140,8 +140,13 @@ class BlockForm(GovUKFormMixin, forms.Form):
             raise forms.ValidationError("The image must be smaller than 10 MB")
         return upload
 
-    def service_data(self) -> tuple[dict[str, Any], bytes | None]:
-        """The block's fields for the service, and the image's bytes if one was uploaded."""
+    def image_bytes(self) -> bytes | None:
+        """The uploaded image's bytes, or None when no image was uploaded."""
+        upload = self.cleaned_data.get("image")
+        return bytes(upload.read()) if upload is not None else None
+
+    def service_data(self) -> dict[str, Any]:
+        """The block's fields for the service (the image itself: ``image_bytes``)."""
         data = self.cleaned_data
         params: dict[str, Any] = {}
         names: dict[str, str] = {}
@@ -167,7 +172,6 @@ class BlockForm(GovUKFormMixin, forms.Form):
                 "scenario": data["figure_scenario"].pk if data.get("figure_scenario") else None,
             }
         upload = data.get("image")
-        image = upload.read() if upload is not None else None
         out = {
             "kind": data["kind"],
             "text": data.get("text") or "",
@@ -183,7 +187,7 @@ class BlockForm(GovUKFormMixin, forms.Form):
         if upload is not None:
             name = upload.name.lower()
             out["image_type"] = "image/svg+xml" if name.endswith(".svg") else "image/png"
-        return out, image
+        return out
 
 
 def block_initial(block: ReportBlock) -> dict[str, Any]:
@@ -215,10 +219,6 @@ class PublishForm(GovUKFormMixin, forms.Form):
     )
 
 
-class ConfirmForm(forms.Form):
-    pass
-
-
 class RecommendationFigureForm(GovUKFormMixin, forms.Form):
     label = forms.CharField(
         label="Figure to check (what it is)", required=False, max_length=200,
@@ -231,8 +231,8 @@ class RecommendationFigureForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, funds: Any, scenarios: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        set_queryset(self, "fund", funds)
+        set_queryset(self, "scenario", scenarios)
         fields: Any = self.fields
-        fields["fund"].queryset = funds
         fields["fund"].empty_label = "None: do not check a figure"
-        fields["scenario"].queryset = scenarios
         fields["scenario"].empty_label = "None: approved movements only"

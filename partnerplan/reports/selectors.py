@@ -7,6 +7,7 @@ the report; everyone else sees published versions.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,17 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from partnerplan.core.access import Viewer, can, visible, visible_q
-from partnerplan.governance.models import AgendaItem, Body, Decision, ItemKind, Meeting
+from partnerplan.finance.models import Fund, Scenario
+from partnerplan.governance.models import (
+    AgendaItem,
+    Body,
+    Decision,
+    ItemKind,
+    Meeting,
+    Recommendation,
+)
+from partnerplan.partners.models import Partner
+from partnerplan.portfolio.models import HighlightReport, Method, Programme, Project
 from partnerplan.reports.models import (
     AgendaPack,
     Report,
@@ -23,6 +34,7 @@ from partnerplan.reports.models import (
     ReportStatus,
     ReportVersion,
 )
+from partnerplan.resources.models import PlanRun, PlanScenario, RunStatus
 
 
 def _reports(viewer: Viewer) -> QuerySet[Report]:
@@ -177,8 +189,6 @@ def can_change(viewer: Viewer, report: Report) -> bool:
 def quarterly_projects(*, viewer: Viewer, partner: Any) -> list[Any]:
     """The projects ``partner`` leads, or whose workstream (its own, or one it is linked to in
     the programme links: seed Appendix A) the partner leads, that the viewer may see."""
-    from partnerplan.portfolio.models import Project
-
     led = (
         Q(lead_partners=partner)
         | Q(workstream__lead_partners=partner)
@@ -190,3 +200,104 @@ def quarterly_projects(*, viewer: Viewer, partner: Any) -> list[Any]:
         .prefetch_related("lead_partners", "highlight_reports")
         .order_by("title")
     )
+
+
+#: The title of the Joint Committee's agenda item the December 2010 report is on (the demo's).
+DECEMBER_TITLE = "Review of Partnership Work Plan"
+
+
+def december_report() -> Report | None:
+    """The December 2010 report, if the demo has written it: the report on the Joint
+    Committee's item "Review of Partnership Work Plan" of 17 December 2010."""
+    return (
+        Report.objects.filter(
+            item__title=DECEMBER_TITLE,
+            item__meeting__starts_at__date__gte=dt.date(2010, 12, 16),
+            item__meeting__starts_at__date__lte=dt.date(2010, 12, 18),
+        )
+        .select_related("item__meeting__body")
+        .first()
+    )
+
+
+def version_html(version: ReportVersion) -> str:
+    """The published HTML of ``version`` (the detail selector defers it)."""
+    return str(ReportVersion.objects.values_list("html", flat=True).get(pk=version.pk))
+
+
+def figure_choices(*, viewer: Viewer) -> dict[str, QuerySet[Any]]:
+    """The funds (those the viewer may see) and scenarios a £ figure can be checked against."""
+    return {
+        "fund": visible(Fund.objects.filter(archived_at__isnull=True), viewer),
+        "scenario": Scenario.objects.all(),
+    }
+
+
+def block_choices(*, viewer: Viewer) -> dict[str, QuerySet[Any]]:
+    """What a block's pickers offer: the records the viewer may see."""
+    programmes = visible(Programme.objects.filter(archived_at__isnull=True), viewer)
+    figures = figure_choices(viewer=viewer)
+    return {
+        "programme": programmes,
+        "other": programmes,
+        "method": Method.objects.filter(archived_at__isnull=True),
+        "project": visible(Project.objects.filter(archived_at__isnull=True), viewer),
+        "fund": figures["fund"],
+        "scenario": figures["scenario"],
+        "run": PlanRun.objects.filter(status=RunStatus.DONE).only("pk", "name"),
+        "plan_scenario": PlanScenario.objects.order_by("name"),
+        "figure_fund": figures["fund"],
+        "figure_scenario": figures["scenario"],
+    }
+
+
+def recommendation_for_change(*, viewer: Viewer, pk: int) -> tuple[Recommendation, Report]:
+    """Recommendation ``pk`` and the report of its agenda item, when the viewer may see the
+    report (404 otherwise, and for a recommendation whose item has no report)."""
+    recommendation = (
+        Recommendation.objects.select_related("item__committee_report").filter(pk=pk).first()
+    )
+    report_pk = (
+        getattr(getattr(recommendation.item, "committee_report", None), "pk", None)
+        if recommendation is not None
+        else None
+    )
+    if recommendation is None or report_pk is None:
+        raise Http404("No report you can see has that recommendation")
+    try:
+        report = report_detail(viewer=viewer, pk=report_pk)
+    except Http404:
+        raise Http404("No report you can see has that recommendation") from None
+    return recommendation, report
+
+
+def project_for_document(*, viewer: Viewer, pk: int) -> Project:
+    """Project ``pk`` for its highlight or end-stage report, if the viewer may see it."""
+    project = (
+        visible(Project.objects.filter(pk=pk), viewer)
+        .select_related("stage", "project_manager")
+        .first()
+    )
+    if project is None:
+        raise Http404("No project you can see has that number")
+    return project
+
+
+def latest_highlight_report(project: Project) -> HighlightReport:
+    """The project's latest highlight report (the project was read through its selector)."""
+    report = (
+        project.highlight_reports.select_related("project", "author")
+        .order_by("-period_end")
+        .first()
+    )
+    if report is None:
+        raise Http404("The project has no highlight report yet")
+    return report
+
+
+def partner_for_report(*, viewer: Viewer, pk: int) -> Partner:
+    """Partner ``pk`` for its quarterly progress report, if the viewer may see it."""
+    partner = visible(Partner.objects.filter(pk=pk), viewer).first()
+    if partner is None:
+        raise Http404("No partner you can see has that number")
+    return partner

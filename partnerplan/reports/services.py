@@ -9,7 +9,6 @@ anything, so a report that cannot be built is not published half-made.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,18 +16,16 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from partnerplan.core.services import save_with_actor
-from partnerplan.governance.models import AgendaItem, ItemKind
-from partnerplan.reports import documents
+from partnerplan.core.models import User
+from partnerplan.core.services import delete_with_actor, save_with_actor
+from partnerplan.core.types import Actor
+from partnerplan.governance.models import AgendaItem, ItemKind, Meeting, Recommendation
+from partnerplan.reports import documents, selectors
 from partnerplan.reports.builders import (
-    AgendaCover,
-    AgendaEntry,
     DocumentError,
     build_html,
-    build_pack,
     build_pdf,
-    split_for_publication,
-    validate_document,
+    prepare_document,
 )
 from partnerplan.reports.builders.docx_builder import build_docx, check_template
 from partnerplan.reports.builders.problems import Problem
@@ -44,11 +41,10 @@ from partnerplan.reports.models import (
     ReportVersion,
     SectionKind,
 )
+from partnerplan.reports.seed_report import OVERRIDE
 from partnerplan.reports.serialise import to_json
 from partnerplan.reports.sources import SOURCES
 from partnerplan.reports.tasks import build_agenda_packs
-
-log = logging.getLogger(__name__)
 
 REPORT_FIELDS = {
     "title", "author", "author_role", "purpose", "financial", "legal", "equalities", "risks",
@@ -88,7 +84,7 @@ def _validate_report(report: Report) -> None:
 
 
 @transaction.atomic
-def report_create(*, actor: Any, item: AgendaItem, **data: Any) -> Report:
+def report_create(*, actor: Actor, item: AgendaItem, **data: Any) -> Report:
     if item.kind != ItemKind.REPORT:
         raise ValidationError(
             {"item": ["Choose an agenda item that is a report, not a standing item or minutes"]}
@@ -106,7 +102,7 @@ def report_create(*, actor: Any, item: AgendaItem, **data: Any) -> Report:
 
 
 @transaction.atomic
-def report_update(*, actor: Any, report: Report, **data: Any) -> Report:
+def report_update(*, actor: Actor, report: Report, **data: Any) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     _apply(report, REPORT_FIELDS, data)
     _validate_report(report)
@@ -115,7 +111,7 @@ def report_update(*, actor: Any, report: Report, **data: Any) -> Report:
 
 
 @transaction.atomic
-def report_set_template(*, actor: Any, report: Report, name: str, data: bytes | None) -> Report:
+def report_set_template(*, actor: Actor, report: Report, name: str, data: bytes | None) -> Report:
     """Use the council's own Word template (or, with ``data=None``, the built-in styles)."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     if data is not None:
@@ -135,7 +131,7 @@ def _next_order(queryset: Any) -> int:
 
 
 @transaction.atomic
-def section_add(*, actor: Any, report: Report, heading: str, kind: str = SectionKind.BODY,
+def section_add(*, actor: Actor, report: Report, heading: str, kind: str = SectionKind.BODY,
                 order: int | None = None) -> ReportSection:  # fmt: skip
     section = ReportSection(report=report, heading=heading.strip(), kind=kind)
     section.order = order if order is not None else _next_order(report.sections.filter(kind=kind))
@@ -146,7 +142,7 @@ def section_add(*, actor: Any, report: Report, heading: str, kind: str = Section
 
 
 @transaction.atomic
-def section_update(*, actor: Any, section: ReportSection, **data: Any) -> ReportSection:
+def section_update(*, actor: Actor, section: ReportSection, **data: Any) -> ReportSection:
     _apply(section, SECTION_FIELDS, data)
     section.heading = section.heading.strip()
     if not section.heading:
@@ -156,8 +152,8 @@ def section_update(*, actor: Any, section: ReportSection, **data: Any) -> Report
 
 
 @transaction.atomic
-def section_delete(*, actor: Any, section: ReportSection) -> None:
-    section.delete()
+def section_delete(*, actor: Actor, section: ReportSection) -> None:
+    delete_with_actor(section, actor)
 
 
 def _validate_live(block: ReportBlock, errors: dict[str, list[str]]) -> None:
@@ -206,7 +202,7 @@ def _validate_block(block: ReportBlock) -> None:
 
 @transaction.atomic
 def block_add(
-    *, actor: Any, section: ReportSection, image: bytes | None = None, **data: Any
+    *, actor: Actor, section: ReportSection, image: bytes | None = None, **data: Any
 ) -> ReportBlock:
     block = ReportBlock(section=section)
     _apply(block, BLOCK_FIELDS, data)
@@ -220,7 +216,7 @@ def block_add(
 
 @transaction.atomic
 def block_update(
-    *, actor: Any, block: ReportBlock, image: bytes | None = None, **data: Any
+    *, actor: Actor, block: ReportBlock, image: bytes | None = None, **data: Any
 ) -> ReportBlock:
     block = ReportBlock.objects.select_for_update().get(pk=block.pk)
     _apply(block, BLOCK_FIELDS, data)
@@ -232,12 +228,12 @@ def block_update(
 
 
 @transaction.atomic
-def block_delete(*, actor: Any, block: ReportBlock) -> None:
-    block.delete()
+def block_delete(*, actor: Actor, block: ReportBlock) -> None:
+    delete_with_actor(block, actor)
 
 
 @transaction.atomic
-def block_move(*, actor: Any, block: ReportBlock, up: bool) -> None:
+def block_move(*, actor: Actor, block: ReportBlock, up: bool) -> None:
     """Swap the block with its neighbour above (or below)."""
     siblings = list(block.section.blocks.select_for_update().order_by("order", "pk"))
     index = next(i for i, b in enumerate(siblings) if b.pk == block.pk)
@@ -255,9 +251,27 @@ def _messages(problems: list[Problem]) -> list[str]:
     return [str(p) for p in problems]
 
 
+FIGURE_MISMATCH = "figure_mismatch"
+
+
+def require_override_reason(figures: list[Problem], reason: str) -> None:
+    """A report whose figure check fails (the ledger disagrees) is published only with the
+    reason for overriding the check."""
+    if figures and not reason:
+        raise ValidationError(
+            {
+                "override_reason": [
+                    *_messages(figures),
+                    "To publish with a figure that does not agree with the data, give the "
+                    "reason for overriding the check",
+                ]
+            }
+        )
+
+
 @transaction.atomic
 def report_publish(
-    *, actor: Any, report: Report, override_reason: str = "", now: dt.datetime | None = None
+    *, actor: Actor, report: Report, override_reason: str = "", now: dt.datetime | None = None
 ) -> ReportVersion:
     """Freeze the report as a new version: its document (live blocks as they are now) and its
     HTML, .docx and PDF. Refused, with every reason, when anything would be half-made.
@@ -270,32 +284,26 @@ def report_publish(
     if report.status not in TRANSITIONS["publish"]:  # pragma: no cover - every state may
         raise ValidationError(f"A {report.get_status_display().lower()} report cannot be published")
     built = documents.build_document(report, as_at=now)
-    problems = list(built.problems) + validate_document(built.document)
+    # The document is validated and numbered once; HTML, Word and PDF are rendered from that.
+    try:
+        prepared = prepare_document(built.document, accept={FIGURE_MISMATCH})
+        validation = list(prepared.accepted)
+    except DocumentError as error:
+        prepared, validation = None, list(error.problems)
+    problems = list(built.problems) + validation
     if report.docx_template:
         problems += check_template(bytes(report.docx_template))
-    figures = [p for p in problems if p.code == "figure_mismatch"]
-    others = [p for p in problems if p.code != "figure_mismatch"]
+    figures = [p for p in problems if p.code == FIGURE_MISMATCH]
+    others = [p for p in problems if p.code != FIGURE_MISMATCH]
     reason = override_reason.strip()
-    if others:
+    if others or prepared is None:
         raise ValidationError({"__all__": _messages(others + figures)})
-    document = built.document
-    if figures:
-        if not reason:
-            raise ValidationError(
-                {
-                    "override_reason": [
-                        *_messages(figures),
-                        "To publish with a figure that does not agree with the data, give the "
-                        "reason for overriding the check",
-                    ]
-                }
-            )
-        document = documents.without_figure_checks(document)
+    require_override_reason(figures, reason)
     template = bytes(report.docx_template) if report.docx_template else None
     try:
-        html = build_html(document)
-        docx = build_docx(document, template=template)
-        pdf = build_pdf(document)
+        html = build_html(prepared)
+        docx = build_docx(prepared, template=template)
+        pdf = build_pdf(prepared, html=html)
     except DocumentError as error:  # pragma: no cover - validated above
         raise ValidationError({"__all__": _messages(list(error.problems))}) from error
     number = (report.versions.aggregate(m=Max("number"))["m"] or 0) + 1
@@ -303,7 +311,7 @@ def report_publish(
         report=report,
         number=number,
         published_at=now or timezone.now(),
-        published_by=actor if getattr(actor, "is_authenticated", False) else None,
+        published_by=actor if isinstance(actor, User) and actor.is_authenticated else None,
         document=to_json(built.document),
         html=html,
         docx=docx,
@@ -317,13 +325,11 @@ def report_publish(
     return version
 
 
-def december_report_publish_again(*, actor: Any) -> ReportVersion:
+def december_report_publish_again(*, actor: Actor) -> ReportVersion:
     """Publish the December 2010 report (written by the demo) again as a new version from the
     data as it is now. A figure the ledger disagrees with is published with the seed's reason
     (the report tabled £129,700); the version records the figure check either way."""
-    from partnerplan.reports.demo import OVERRIDE, december_report
-
-    report = december_report()
+    report = selectors.december_report()
     if report is None:
         raise ValidationError(
             {
@@ -340,7 +346,7 @@ def december_report_publish_again(*, actor: Any) -> ReportVersion:
 
 
 @transaction.atomic
-def agenda_pack_request(*, actor: Any, meeting: Any) -> None:
+def agenda_pack_request(*, actor: Actor, meeting: Meeting) -> None:
     """Mark the meeting's packs as being prepared and ask the worker to build them once the
     transaction has committed (called when a report on the meeting is published)."""
     for audience in PackAudience.values:
@@ -353,69 +359,12 @@ def agenda_pack_request(*, actor: Any, meeting: Any) -> None:
     transaction.on_commit(lambda: build_agenda_packs.enqueue(meeting_id))
 
 
-def _pack_cover(contents: Any) -> AgendaCover:
-    meeting = contents.meeting
-    return AgendaCover(
-        body=meeting.body.name,
-        date=timezone.localtime(meeting.starts_at).replace(tzinfo=None),
-        venue=meeting.venue,
-        opening_items=tuple(AgendaEntry(f"{item.title}") for item in contents.others),
-    )
-
-
-def agenda_pack_build(*, meeting_id: int) -> None:
-    """Build the public pack (exempt reports replaced by a notice) and the restricted pack (the
-    exempt reports) from the latest published versions, and store them. If a report was
-    published again meanwhile, the packs stay "being prepared" for the build that follows."""
-    from partnerplan.governance.models import Meeting
-    from partnerplan.reports.selectors import pack_contents
-    from partnerplan.reports.serialise import document_from_json
-
-    meeting = Meeting.objects.select_related("body").get(pk=meeting_id)
-    contents = pack_contents(meeting)
-    used = sorted(version.pk for _item, version in contents.reports)
-    pdfs: dict[str, bytes | None] = {}
-    error = ""
-    try:
-        # A version published over a figure check keeps the check in its document (its page
-        # shows it); the pack prints it as it was published, without the check.
-        documents_ = [
-            documents.without_figure_checks(document_from_json(v.document))
-            if v.figure_override_reason
-            else document_from_json(v.document)
-            for _item, v in contents.reports
-        ]
-        public, restricted = split_for_publication(documents_)
-        cover = _pack_cover(contents)
-        pdfs[PackAudience.PUBLIC] = (
-            build_pack(public, cover=cover, audience="public") if documents_ else None
-        )
-        pdfs[PackAudience.RESTRICTED] = (
-            build_pack(restricted, cover=cover, audience="restricted") if restricted else None
-        )
-    except Exception as exc:  # the pack records the failure rather than vanishing
-        log.exception("Agenda pack for meeting %s failed", meeting_id)
-        error = f"The pack could not be built: {exc}"
-    with transaction.atomic():
-        packs = list(AgendaPack.objects.select_for_update().filter(meeting=meeting))
-        latest = sorted(v.pk for _item, v in pack_contents(meeting).reports)
-        for pack in packs:
-            if latest != used and not error:
-                continue  # published again meanwhile: the next build stores it
-            pack.versions = used
-            pack.status = PackStatus.FAILED if error else PackStatus.READY
-            pack.error = error
-            pack.pdf = None if error else pdfs.get(pack.audience)
-            pack.built_at = timezone.now()
-            pack.save()
-
-
 @transaction.atomic
 def report_tie_recommendation_figure(
     *,
-    actor: Any,
+    actor: Actor,
     report: Report,
-    recommendation: Any,
+    recommendation: Recommendation,
     fund: Any = None,
     on: dt.date | None = None,
     scenario: Any = None,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from partnerplan.reports.packs import agenda_pack_build
+
 
 @task()
 def build_agenda_packs(meeting_id: int) -> None:
-    from partnerplan.reports.services import agenda_pack_build
-
     agenda_pack_build(meeting_id=meeting_id)

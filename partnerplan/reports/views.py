@@ -1,37 +1,36 @@
-"""Pages for committee reports and documents. Each view: read the form, call one service,
-redirect. Downloads serve the frozen files of the latest published version."""
+"""Pages for committee reports and documents. Each write view goes through
+``core.pages.form_page``: the access rule, the form, one service call, redirect. Downloads serve
+the frozen files of the latest published version."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
-from partnerplan.core.access import can, require, viewer_for, visible
-from partnerplan.core.forms import apply_validation_error
-from partnerplan.finance.models import Fund, Scenario
-from partnerplan.partners.models import Partner
-from partnerplan.portfolio.models import HighlightReport, Method, Programme, Project
+from partnerplan.core.access import can, require, viewer_for
+from partnerplan.core.forms import ConfirmForm
+from partnerplan.core.pages import bound, bound_files, form_page
+from partnerplan.governance.models import Meeting
 from partnerplan.reports import selectors, services
 from partnerplan.reports.builders import (
     DocumentError,
     build_html,
     build_pdf,
+    prepare_document,
 )
 from partnerplan.reports.builders.docx_builder import build_docx
 from partnerplan.reports.builders.model import Document
 from partnerplan.reports.documents import build_document
 from partnerplan.reports.forms import (
     BlockForm,
-    ConfirmForm,
     PublishForm,
     RecommendationFigureForm,
     ReportCreateForm,
@@ -40,7 +39,7 @@ from partnerplan.reports.forms import (
     TemplateForm,
     block_initial,
 )
-from partnerplan.reports.models import BlockKind, PackAudience, PackStatus, Report
+from partnerplan.reports.models import BlockKind, PackAudience, PackStatus, Report, ReportVersion
 from partnerplan.reports.other_documents import (
     decision_notice_document,
     end_stage_document,
@@ -49,7 +48,6 @@ from partnerplan.reports.other_documents import (
     quarter_of,
     quarterly_document,
 )
-from partnerplan.resources.models import PlanRun, PlanScenario, RunStatus
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CONTEXT = {"nav_reports": True}
@@ -63,6 +61,10 @@ def _file(data: bytes, content_type: str, name: str) -> HttpResponse:
 
 def _name(title: str, ext: str) -> str:
     return f"{slugify(title)[:80] or 'document'}.{ext}"
+
+
+def _detail_url(pk: int) -> str:
+    return reverse("reports:report-detail", args=[pk])
 
 
 # --- Reports -------------------------------------------------------------------------------
@@ -89,18 +91,15 @@ def report_list(request: HttpRequest) -> HttpResponse:
 def report_create(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
     require(viewer, "reports.add_report")
-    form = ReportCreateForm(
-        request.POST or None, items=selectors.items_without_report(viewer=viewer)
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = services.report_create(actor=request.user, item=form.cleaned_data["item"])
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, "The report has been started.")
-            return redirect("reports:report-detail", pk=report.pk)
-    return render(request, "reports/report_create.html", {"form": form, **CONTEXT})
+    form = ReportCreateForm(bound(request), items=selectors.items_without_report(viewer=viewer))
+    return form_page(
+        request, form,
+        act=lambda data: services.report_create(actor=request.user, item=data["item"]),
+        success="The report has been started.",
+        done=lambda report: _detail_url(report.pk),
+        title="Start a report", submit="Start the report", cancel=reverse("reports:report-list"),
+        template="reports/report_create.html", context=CONTEXT,
+    )  # fmt: skip
 
 
 @require_GET
@@ -113,14 +112,17 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     preview = problems = None
     if may_change:
         built = build_document(report)
-        from partnerplan.reports.builders import validate_document
-
-        problems = [str(p) for p in [*built.problems, *validate_document(built.document)]]
-        if not problems:
-            preview = build_html(built.document)
+        try:
+            prepared = prepare_document(built.document)
+            validation = []
+        except DocumentError as error:
+            prepared, validation = None, list(error.problems)
+        problems = [str(p) for p in [*built.problems, *validation]]
+        if not problems and prepared is not None:
+            preview = build_html(prepared)
     html = None
     if latest is not None and not may_change:
-        html = type(latest).objects.values_list("html", flat=True).get(pk=latest.pk)
+        html = selectors.version_html(latest)
     return render(
         request,
         "reports/report_detail.html",
@@ -143,106 +145,82 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    report = selectors.report_for_change(viewer=viewer, pk=pk)
-    require(viewer, "reports.change_report", report)
-    form = ReportForm(request.POST or None, instance=report)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_update(actor=request.user, report=report, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, "Your changes have been saved.")
-            return redirect("reports:report-detail", pk=report.pk)
-    return render(request, "reports/report_form.html", {"form": form, "report": report, **CONTEXT})
+    report = selectors.report_for_change(viewer=viewer_for(request.user), pk=pk)
+    return form_page(
+        request, ReportForm(bound(request), instance=report),
+        rule=("reports.change_report", report),
+        act=lambda data: services.report_update(actor=request.user, report=report, **data),
+        success="Your changes have been saved.", done=_detail_url(report.pk),
+        title="Change the report", caption=report.title, cancel=_detail_url(report.pk),
+        context=CONTEXT,
+    )  # fmt: skip
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_template(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    report = selectors.report_for_change(viewer=viewer, pk=pk)
-    require(viewer, "reports.change_report", report)
-    form = TemplateForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data.get("template")
-        try:
-            services.report_set_template(
-                actor=request.user,
-                report=report,
-                name=upload.name if upload else "",
-                data=upload.read() if upload else None,
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, "The Word template has been saved.")
-            return redirect("reports:report-detail", pk=report.pk)
-    return render(
-        request, "reports/template_form.html", {"form": form, "report": report, **CONTEXT}
-    )
+    report = selectors.report_for_change(viewer=viewer_for(request.user), pk=pk)
+
+    def act(data: dict[str, Any]) -> Report:
+        upload = data.get("template")
+        return services.report_set_template(
+            actor=request.user, report=report, name=upload.name if upload else "",
+            data=upload.read() if upload else None,
+        )  # fmt: skip
+
+    return form_page(
+        request, TemplateForm(bound(request), bound_files(request)),
+        rule=("reports.change_report", report), act=act,
+        success="The Word template has been saved.", done=_detail_url(report.pk),
+        title="Word template", caption=report.title, cancel=_detail_url(report.pk),
+        template="reports/template_form.html", context={"report": report, **CONTEXT},
+    )  # fmt: skip
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    report = selectors.report_for_change(viewer=viewer, pk=pk)
-    require(viewer, "reports.publish_report", report)
-    form = PublishForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.report_publish(
-                actor=request.user,
-                report=report,
-                override_reason=form.cleaned_data["override_reason"],
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, f"Version {version.number} of the report is published.")
-            return redirect("reports:report-detail", pk=report.pk)
-    return render(request, "reports/publish.html", {"form": form, "report": report, **CONTEXT})
+    report = selectors.report_for_change(viewer=viewer_for(request.user), pk=pk)
+    return form_page(
+        request, PublishForm(bound(request)),
+        rule=("reports.publish_report", report),
+        act=lambda data: services.report_publish(
+            actor=request.user, report=report, override_reason=data["override_reason"]
+        ),
+        success=lambda version: f"Version {version.number} of the report is published.",
+        done=_detail_url(report.pk),
+        title="Publish the report", caption=report.title, submit="Publish",
+        cancel=_detail_url(report.pk), template="reports/publish.html", context=CONTEXT,
+    )  # fmt: skip
+
+
+def _december_published(version: ReportVersion) -> str:
+    result = (
+        "a figure does not agree with the data, so it was published with the reason recorded"
+        if version.figure_problems
+        else "every figure tied to the data agrees with it"
+    )
+    return f"Version {version.number} of the December 2010 report is published: {result}."
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def december_report(request: HttpRequest) -> HttpResponse:
     """One action: publish the December 2010 report again from the data as it is now."""
-    from partnerplan.reports.demo import december_report as find_december_report
-
-    viewer = viewer_for(request.user)
-    require(viewer, "reports.produce_december_report")
-    errors: list[str] = []
-    if request.method == "POST":
-        try:
-            version = services.december_report_publish_again(actor=request.user)
-        except ValidationError as exc:
-            errors = exc.messages
-        else:
-            result = (
-                "a figure does not agree with the data, so it was published with the reason "
-                "recorded"
-                if version.figure_problems
-                else "every figure tied to the data agrees with it"
-            )
-            messages.success(
-                request, f"Version {version.number} of the December 2010 report is published: "
-                f"{result}.",
-            )  # fmt: skip
-            return redirect("reports:version-detail", pk=version.pk)
-    report = find_december_report()
-    return render(
-        request,
-        "reports/december.html",
-        {
-            "report": report,
-            "latest": report.versions.first() if report else None,
-            "errors": errors,
-            **CONTEXT,
+    report = selectors.december_report()
+    return form_page(
+        request, ConfirmForm(bound(request)),
+        rule="reports.produce_december_report",
+        act=lambda _data: services.december_report_publish_again(actor=request.user),
+        success=_december_published,
+        done=lambda version: reverse("reports:version-detail", args=[version.pk]),
+        title="Produce the December 2010 report again",
+        submit="Produce the December 2010 report again",
+        template="reports/december.html",
+        context={
+            "report": report, "latest": report.versions.first() if report else None, **CONTEXT,
         },
-    )
+    )  # fmt: skip
 
 
 # --- Sections and blocks -------------------------------------------------------------------
@@ -251,89 +229,51 @@ def december_report(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def section_add(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    report = selectors.report_for_change(viewer=viewer, pk=pk)
-    require(viewer, "reports.change_report", report)
-    form = SectionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.section_add(actor=request.user, report=report, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, "The section has been added.")
-            return redirect("reports:report-detail", pk=report.pk)
-    return render(request, "reports/section_form.html", {"form": form, "report": report, **CONTEXT})
+    report = selectors.report_for_change(viewer=viewer_for(request.user), pk=pk)
+    return form_page(
+        request, SectionForm(bound(request)),
+        rule=("reports.change_report", report),
+        act=lambda data: services.section_add(actor=request.user, report=report, **data),
+        success="The section has been added.", done=_detail_url(report.pk),
+        title="Add a section", caption=report.title, cancel=_detail_url(report.pk),
+        template="reports/section_form.html", context=CONTEXT,
+    )  # fmt: skip
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    section = selectors.section_for_change(viewer=viewer, pk=pk)
+    section = selectors.section_for_change(viewer=viewer_for(request.user), pk=pk)
     report = section.report
-    require(viewer, "reports.change_report", report)
     initial = {"heading": section.heading, "kind": section.kind, "order": section.order}
-    form = SectionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if v is not None}
-        try:
-            services.section_update(actor=request.user, section=section, **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, "Your changes have been saved.")
-            return redirect("reports:report-detail", pk=report.pk)
-    return render(
-        request,
-        "reports/section_form.html",
-        {"form": form, "report": report, "section": section, **CONTEXT},
-    )
+    return form_page(
+        request, SectionForm(bound(request), initial=initial),
+        rule=("reports.change_report", report),
+        act=lambda data: services.section_update(
+            actor=request.user, section=section,
+            **{k: v for k, v in data.items() if v is not None},
+        ),
+        success="Your changes have been saved.", done=_detail_url(report.pk),
+        title="Change the section", caption=report.title, cancel=_detail_url(report.pk),
+        template="reports/section_form.html", context=CONTEXT,
+    )  # fmt: skip
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def section_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    section = selectors.section_for_change(viewer=viewer, pk=pk)
+    section = selectors.section_for_change(viewer=viewer_for(request.user), pk=pk)
     report = section.report
-    require(viewer, "reports.change_report", report)
-    if request.method == "POST":
-        services.section_delete(actor=request.user, section=section)
-        messages.success(request, f"The section '{section.heading}' has been deleted.")
-        return redirect("reports:report-detail", pk=report.pk)
-    return render(
-        request,
-        "reports/confirm_delete.html",
-        {"form": ConfirmForm(), "report": report, "what": f"the section '{section.heading}' "
-         "and everything in it", **CONTEXT},
+    what = f"the section '{section.heading}' and everything in it"
+    return form_page(
+        request, ConfirmForm(bound(request)),
+        rule=("reports.change_report", report),
+        act=lambda _data: services.section_delete(actor=request.user, section=section),
+        success=f"The section '{section.heading}' has been deleted.",
+        done=_detail_url(report.pk),
+        title=f"Delete {what}?", caption=report.title, submit="Delete",
+        cancel=_detail_url(report.pk), template="reports/confirm_delete.html", context=CONTEXT,
     )  # fmt: skip
-
-
-def _choices(viewer: Any) -> dict[str, Any]:
-    programmes = visible(Programme.objects.filter(archived_at__isnull=True), viewer)
-    return {
-        "programme": programmes,
-        "other": programmes,
-        "method": Method.objects.filter(archived_at__isnull=True),
-        "project": visible(Project.objects.filter(archived_at__isnull=True), viewer),
-        "fund": visible(Fund.objects.filter(archived_at__isnull=True), viewer),
-        "scenario": Scenario.objects.all(),
-        "run": PlanRun.objects.filter(status=RunStatus.DONE).only("pk", "name"),
-        "plan_scenario": PlanScenario.objects.order_by("name"),
-        "figure_fund": visible(Fund.objects.filter(archived_at__isnull=True), viewer),
-        "figure_scenario": Scenario.objects.all(),
-    }
-
-
-def _block_page(
-    request: HttpRequest, form: BlockForm, report: Report, **extra: Any
-) -> HttpResponse:
-    return render(
-        request,
-        "reports/block_form.html",
-        {"form": form, "report": report, **extra, **CONTEXT},
-    )
 
 
 @login_required
@@ -342,21 +282,21 @@ def block_add(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     section = selectors.section_for_change(viewer=viewer, pk=pk)
     report = section.report
-    require(viewer, "reports.change_report", report)
     initial = {"kind": request.GET.get("kind") or BlockKind.PARAGRAPH, "numbered": True}
     form = BlockForm(
-        request.POST or None, request.FILES or None, initial=initial, choices=_choices(viewer)
-    )
-    if request.method == "POST" and form.is_valid():
-        data, image = form.service_data()
-        try:
-            services.block_add(actor=request.user, section=section, image=image, **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, "The block has been added.")
-            return redirect("reports:report-detail", pk=report.pk)
-    return _block_page(request, form, report, section=section)
+        bound(request), bound_files(request), initial=initial,
+        choices=selectors.block_choices(viewer=viewer),
+    )  # fmt: skip
+    return form_page(
+        request, form,
+        rule=("reports.change_report", report),
+        act=lambda _data: services.block_add(
+            actor=request.user, section=section, image=form.image_bytes(), **form.service_data()
+        ),
+        success="The block has been added.", done=_detail_url(report.pk),
+        title="Add a block", caption=f"{report.title}: {section.heading}",
+        cancel=_detail_url(report.pk), template="reports/block_form.html", context=CONTEXT,
+    )  # fmt: skip
 
 
 @login_required
@@ -365,23 +305,20 @@ def block_edit(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     block = selectors.block_for_change(viewer=viewer, pk=pk)
     report = block.section.report
-    require(viewer, "reports.change_report", report)
     form = BlockForm(
-        request.POST or None,
-        request.FILES or None,
-        initial=block_initial(block),
-        choices=_choices(viewer),
-    )
-    if request.method == "POST" and form.is_valid():
-        data, image = form.service_data()
-        try:
-            services.block_update(actor=request.user, block=block, image=image, **data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, "Your changes have been saved.")
-            return redirect("reports:report-detail", pk=report.pk)
-    return _block_page(request, form, report, section=block.section, block=block)
+        bound(request), bound_files(request), initial=block_initial(block),
+        choices=selectors.block_choices(viewer=viewer),
+    )  # fmt: skip
+    return form_page(
+        request, form,
+        rule=("reports.change_report", report),
+        act=lambda _data: services.block_update(
+            actor=request.user, block=block, image=form.image_bytes(), **form.service_data()
+        ),
+        success="Your changes have been saved.", done=_detail_url(report.pk),
+        title="Change the block", caption=f"{report.title}: {block.section.heading}",
+        cancel=_detail_url(report.pk), template="reports/block_form.html", context=CONTEXT,
+    )  # fmt: skip
 
 
 @login_required
@@ -390,18 +327,48 @@ def block_delete(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     block = selectors.block_for_change(viewer=viewer, pk=pk)
     report = block.section.report
-    require(viewer, "reports.change_report", report)
-    if request.method == "POST":
+    if request.method == "POST" and getattr(request, "htmx", False):
+        # The editor's inline delete button: the row is swapped for nothing.
+        require(viewer, "reports.change_report", report)
         services.block_delete(actor=request.user, block=block)
-        if request.htmx:  # type: ignore[attr-defined]
-            return HttpResponse("")
-        messages.success(request, "The block has been deleted.")
-        return redirect("reports:report-detail", pk=report.pk)
-    return render(
-        request,
-        "reports/confirm_delete.html",
-        {"form": ConfirmForm(), "report": report, "what": f"this {block.get_kind_display()}",
-         **CONTEXT},
+        return HttpResponse("")
+    return form_page(
+        request, ConfirmForm(bound(request)),
+        rule=("reports.change_report", report),
+        act=lambda _data: services.block_delete(actor=request.user, block=block),
+        success="The block has been deleted.", done=_detail_url(report.pk),
+        title=f"Delete this {block.get_kind_display()}?", caption=report.title, submit="Delete",
+        cancel=_detail_url(report.pk), template="reports/confirm_delete.html", context=CONTEXT,
+    )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_figure(request: HttpRequest, pk: int) -> HttpResponse:
+    """Tie the £ figure recommendation `pk` quotes to the ledger (for its agenda item's report)."""
+    viewer = viewer_for(request.user)
+    recommendation, report = selectors.recommendation_for_change(viewer=viewer, pk=pk)
+    tie = (report.recommendation_figures or {}).get(str(recommendation.pk)) or {}
+    choices = selectors.figure_choices(viewer=viewer)
+    form = RecommendationFigureForm(
+        bound(request), funds=choices["fund"], scenarios=choices["scenario"],
+        initial={
+            "label": tie.get("label", ""), "fund": tie.get("fund"),
+            "on": dt.date.fromisoformat(tie["on"]) if tie.get("on") else None,
+            "scenario": tie.get("scenario"),
+        },
+    )  # fmt: skip
+    return form_page(
+        request, form,
+        rule=("reports.change_report", report),
+        act=lambda data: services.report_tie_recommendation_figure(
+            actor=request.user, report=report, recommendation=recommendation, **data
+        ),
+        success="The figure check has been saved.", done=_detail_url(report.pk),
+        title=f"Check a figure in recommendation {recommendation.number}",
+        caption=report.title, intro=recommendation.text, submit="Save the figure check",
+        cancel=_detail_url(report.pk), template="reports/recommendation_figure.html",
+        context=CONTEXT,
     )  # fmt: skip
 
 
@@ -433,7 +400,7 @@ def version_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _pack_response(
-    request: HttpRequest, meeting: Any, audience: str, none_message: str
+    request: HttpRequest, meeting: Meeting, audience: str, none_message: str
 ) -> HttpResponse:
     """Serve the stored pack; while the worker builds it, say it is being prepared. A meeting
     whose reports were published before packs were stored gets its packs asked for here."""
@@ -485,9 +452,10 @@ def meeting_pack_restricted(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _render_document(request: HttpRequest, doc: Document) -> HttpResponse:
     try:
+        prepared = prepare_document(doc)
         if request.GET.get("format") == "docx":
-            return _file(build_docx(doc), DOCX, _name(doc.title, "docx"))
-        return _file(build_pdf(doc), "application/pdf", _name(doc.title, "pdf"))
+            return _file(build_docx(prepared), DOCX, _name(doc.title, "docx"))
+        return _file(build_pdf(prepared), "application/pdf", _name(doc.title, "pdf"))
     except DocumentError as error:
         return render(
             request,
@@ -500,32 +468,15 @@ def _render_document(request: HttpRequest, doc: Document) -> HttpResponse:
 @require_GET
 def highlight_report(request: HttpRequest, pk: int) -> HttpResponse:
     """The latest highlight report of project ``pk``."""
-    viewer = viewer_for(request.user)
-    project = visible(Project.objects.filter(pk=pk), viewer).first()
-    if project is None:
-        raise Http404("No project you can see has that number")
-    report = (
-        HighlightReport.objects.filter(project=project)
-        .select_related("project", "author")
-        .order_by("-period_end")
-        .first()
-    )
-    if report is None:
-        raise Http404("The project has no highlight report yet")
+    project = selectors.project_for_document(viewer=viewer_for(request.user), pk=pk)
+    report = selectors.latest_highlight_report(project)
     return _render_document(request, highlight_document(report))
 
 
 @require_GET
 def end_stage_report(request: HttpRequest, pk: int) -> HttpResponse:
     """The end-stage report of project ``pk``'s current stage, from its records."""
-    viewer = viewer_for(request.user)
-    project = (
-        visible(Project.objects.filter(pk=pk), viewer)
-        .select_related("stage", "project_manager")
-        .first()
-    )
-    if project is None:
-        raise Http404("No project you can see has that number")
+    project = selectors.project_for_document(viewer=viewer_for(request.user), pk=pk)
     return _render_document(request, end_stage_document(project))
 
 
@@ -552,9 +503,7 @@ def quarterly_report(request: HttpRequest, pk: int) -> HttpResponse:
     """Partner ``pk``'s quarterly progress report on the shared services and projects it
     leads (directly or through a workstream)."""
     viewer = viewer_for(request.user)
-    partner = visible(Partner.objects.filter(pk=pk), viewer).first()
-    if partner is None:
-        raise Http404("No partner you can see has that number")
+    partner = selectors.partner_for_report(viewer=viewer, pk=pk)
     year, quarter = _quarter(request)
     projects = selectors.quarterly_projects(viewer=viewer, partner=partner)
     return _render_document(
@@ -575,49 +524,3 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_notice(request: HttpRequest, pk: int) -> HttpResponse:
     decision = selectors.decision_for_notice(viewer=viewer_for(request.user), pk=pk)
     return _render_document(request, decision_notice_document(decision))
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def recommendation_figure(request: HttpRequest, pk: int) -> HttpResponse:
-    """Tie the £ figure recommendation `pk` quotes to the ledger (for its agenda item's report)."""
-    from partnerplan.governance.models import Recommendation
-
-    viewer = viewer_for(request.user)
-    recommendation = Recommendation.objects.select_related("item").filter(pk=pk).first()
-    report = (
-        selectors.report_detail(viewer=viewer, pk=recommendation.item.committee_report.pk)
-        if recommendation is not None and hasattr(recommendation.item, "committee_report")
-        else None
-    )
-    if recommendation is None or report is None:
-        raise Http404("No report you can see has that recommendation")
-    require(viewer, "reports.change_report", report)
-    tie = (report.recommendation_figures or {}).get(str(recommendation.pk)) or {}
-    funds = visible(Fund.objects.filter(archived_at__isnull=True), viewer)
-    form = RecommendationFigureForm(
-        request.POST or None,
-        funds=funds,
-        scenarios=Scenario.objects.all(),
-        initial={
-            "label": tie.get("label", ""), "fund": tie.get("fund"),
-            "on": dt.date.fromisoformat(tie["on"]) if tie.get("on") else None,
-            "scenario": tie.get("scenario"),
-        },
-    )  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_tie_recommendation_figure(
-                actor=request.user, report=report, recommendation=recommendation,
-                **form.cleaned_data,
-            )  # fmt: skip
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, "The figure check has been saved.")
-            return redirect("reports:report-detail", pk=report.pk)
-    return render(
-        request,
-        "reports/recommendation_figure.html",
-        {"form": form, "report": report, "recommendation": recommendation, **CONTEXT},
-    )

@@ -3,8 +3,9 @@ and .xlsx.
 
 Framework-free: nothing here imports Django. The Django side turns its models into the
 dataclasses in ``model`` and calls the builders, which return bytes (or a string for HTML) only
-when the whole document was produced; on bad input they raise ``DocumentError`` and produce
-nothing.
+when the whole document was produced. A document is first prepared once
+(``prepare_document(doc)``: validated and numbered, or ``DocumentError`` with every problem);
+the renderers accept only the ``PreparedDocument``, so nothing unchecked is rendered.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from .pdf_builder import (
     build_pack,
     build_pdf,
 )
+from .prepared import PreparedDocument, prepare_document
 from .problems import DocumentError, Problem
 from .validate import validate_document
 
@@ -52,6 +54,7 @@ __all__ = [
     "MeetingPacks",
     "PageBreak",
     "Paragraph",
+    "PreparedDocument",
     "Problem",
     "Run",
     "Section",
@@ -61,6 +64,7 @@ __all__ = [
     "build_meeting_packs",
     "build_pack",
     "build_pdf",
+    "prepare_document",
     "split_for_publication",
     "validate_document",
     "withheld_notice",

@@ -39,11 +39,10 @@ from .model import (
     Subheading,
     Table,
 )
-from .numbering import number
+from .prepared import PreparedDocument
 from .problems import DocumentError, Problem
 from .svg import svg_size_px, svg_to_png
 from .text import clean, runs_of
-from .validate import ensure_valid
 
 __all__ = ["NUMBERED_PARAGRAPH_STYLE", "REQUIRED_STYLES", "build_docx", "check_template"]
 
@@ -67,15 +66,16 @@ _DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 _DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 
 
-def build_docx(doc: Document, *, template: bytes | None = None) -> bytes:
-    ensure_valid(doc)
+def build_docx(prepared: PreparedDocument, *, template: bytes | None = None) -> bytes:
+    """The prepared document (``prepare_document(doc)``) as Word, in ``template``'s styles."""
+    doc = prepared.document
     word = _open_template(template)
     _clear_body(word)
     _ensure_own_styles(word)
     _set_language(word, doc.language)
     _set_properties(word, doc)
     _page_furniture(word, doc)
-    _Writer(word, doc).write()
+    _Writer(word, prepared).write()
     out = BytesIO()
     word.save(out)
     return out.getvalue()
@@ -242,9 +242,10 @@ def _add_field(paragraph: Any, instruction: str) -> None:
 
 
 class _Writer:
-    def __init__(self, word: Any, doc: Document) -> None:
+    def __init__(self, word: Any, prepared: PreparedDocument) -> None:
         self.word = word
-        self.doc = doc
+        self.prepared = prepared
+        self.doc = prepared.document
         section = word.sections[-1]
         self.text_width = Emu(
             int(section.page_width) - int(section.left_margin) - int(section.right_margin)
@@ -271,13 +272,12 @@ class _Writer:
             para = self.word.add_paragraph()
             para.add_run(clean(f"{key}: ")).bold = True
             para.add_run(clean(value))
-        sections, appendices = number(doc)
-        for section in sections:
+        for section in self.prepared.sections:
             self.word.add_paragraph(clean(section.title), style="Heading 1")
             for item in section.items:
                 self.block(item.block, item.number)
         self.back_matter()
-        for appendix in appendices:
+        for appendix in self.prepared.appendices:
             para = self.word.add_paragraph(clean(appendix.title), style="Heading 1")
             para.paragraph_format.page_break_before = True
             for block in appendix.appendix.blocks:

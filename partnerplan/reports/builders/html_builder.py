@@ -1,8 +1,10 @@
 """Semantic, accessible HTML using GOV.UK Design System classes.
 
-``build_html(doc)`` gives a fragment to embed in a Django page (the page supplies the GOV.UK
-Frontend CSS); ``build_html(doc, standalone=True)`` gives a whole document with its own print
-CSS, which is what the PDF is made from. Every piece of text is escaped; images are ``<img>``
+``build_html(prepared)`` gives a fragment to embed in a Django page (the page supplies the GOV.UK
+Frontend CSS); ``build_html(prepared, standalone=True)`` (or ``standalone_html(prepared,
+fragment)``) gives a whole document with its own print CSS, which is what the PDF is made from.
+``prepared`` is a ``PreparedDocument`` (``prepare_document(doc)``): checked and numbered.
+Every piece of text is escaped; images are ``<img>``
 elements with data: URLs, so an SVG's scripts can never run.
 """
 
@@ -25,19 +27,24 @@ from .model import (
     Subheading,
     Table,
 )
-from .numbering import NumberedAppendix, NumberedSection, number
+from .numbering import NumberedAppendix, NumberedSection
+from .prepared import PreparedDocument
 from .styles import PRINT_CSS
 from .text import clean, runs_of
-from .validate import ensure_valid
 
-__all__ = ["build_html", "exempt_notice", "format_date", "standalone_page"]
+__all__ = ["build_html", "exempt_notice", "format_date", "standalone_html", "standalone_page"]
 
 
-def build_html(doc: Document, *, standalone: bool = False) -> str:
-    ensure_valid(doc)
-    fragment = document_fragment(doc)
+def build_html(prepared: PreparedDocument, *, standalone: bool = False) -> str:
+    fragment = document_fragment(prepared)
     if not standalone:
         return fragment
+    return standalone_html(prepared, fragment)
+
+
+def standalone_html(prepared: PreparedDocument, fragment: str) -> str:
+    """The whole page around ``fragment``, the fragment ``build_html(prepared)`` gave."""
+    doc = prepared.document
     return standalone_page(
         title=doc.title,
         language=doc.language,
@@ -84,9 +91,10 @@ def standalone_page(
     )
 
 
-def document_fragment(doc: Document, *, anchor: str = "doc") -> str:
+def document_fragment(prepared: PreparedDocument, *, anchor: str = "doc") -> str:
     """The document as an ``<article>``; ``anchor`` prefixes ids so a pack can hold many."""
-    sections, appendices = number(doc)
+    doc = prepared.document
+    sections, appendices = prepared.sections, prepared.appendices
     exempt = doc.exempt_paragraph is not None
     classes = "pp-document pp-document--exempt" if exempt else "pp-document"
     parts = [f'<article class="{classes}" id="{_e(anchor)}" lang="{_e(doc.language)}">']

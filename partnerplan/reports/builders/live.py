@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
+from partnerplan.core.money import format_money
+
 from .html_builder import format_date
 from .model import BulletList, Image, LiveBlock, LiveBlockMissing, Paragraph, Subheading, Table
-from .money import format_money
 
 __all__ = [
     "DiagramBox",

@@ -2,7 +2,8 @@
 quarterly partner progress report.
 
 Each is a small dataclass and a function that turns it into a ``Document``; the three renderers
-then make it into Word, PDF or HTML like any report (``build_docx(highlight_report(h))``).
+then make it into Word, PDF or HTML like any report
+(``build_docx(prepare_document(highlight_report(h)))``).
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from partnerplan.core.money import format_money
+
 from .html_builder import format_date
 from .model import Block, BulletList, Document, Inline, Paragraph, Run, Section, Table
-from .money import format_money
 from .problems import DocumentError, Problem
 
 __all__ = [

@@ -21,10 +21,10 @@ from html import escape
 from typing import Any, Literal
 
 from .exempt import WITHHELD_KIND, split_for_publication
-from .html_builder import build_html, document_fragment, format_date, standalone_page
+from .html_builder import document_fragment, format_date, standalone_html, standalone_page
 from .model import Document
+from .prepared import PreparedDocument, prepare_document
 from .problems import DocumentError, Problem
-from .validate import validate_document
 
 __all__ = [
     "AgendaCover",
@@ -64,8 +64,11 @@ class MeetingPacks:
     restricted: bytes | None
 
 
-def build_pdf(doc: Document) -> bytes:
-    return _render(build_html(doc, standalone=True))
+def build_pdf(prepared: PreparedDocument, *, html: str | None = None) -> bytes:
+    """The prepared document as a PDF, made from its standalone HTML. ``html``: the fragment
+    ``build_html(prepared)`` already gave (publishing keeps both), so it is not rendered twice."""
+    fragment = html if html is not None else document_fragment(prepared)
+    return _render(standalone_html(prepared, fragment))
 
 
 def build_pack(
@@ -78,6 +81,7 @@ def build_pack(
     """
     problems: list[Problem] = []
     numbered = _agenda_numbers(cover, documents)
+    prepared: list[PreparedDocument] = []
     for doc, item in zip(documents, numbered, strict=True):
         if audience == "public" and doc.is_exempt:
             problems.append(
@@ -88,17 +92,22 @@ def build_pack(
                     "and cannot go into the public pack.",
                 )
             )
-        for problem in validate_document(doc):
-            where = f"Item {item} ({doc.title})" + (f", {problem.where}" if problem.where else "")
-            problems.append(replace(problem, where=where))
+        try:
+            prepared.append(prepare_document(doc))
+        except DocumentError as error:
+            for problem in error.problems:
+                where = f"Item {item} ({doc.title})" + (
+                    f", {problem.where}" if problem.where else ""
+                )
+                problems.append(replace(problem, where=where))
     if not documents:
         problems.append(Problem("empty_pack", "Agenda pack", "The pack has no reports in it."))
     if problems:
         raise DocumentError(problems)
 
     parts = [_cover(cover, documents, numbered, audience)]
-    for doc, item in zip(documents, numbered, strict=True):
-        labelled = doc if doc.agenda_item else replace(doc, agenda_item=f"Agenda item {item}")
+    for ready, item in zip(prepared, numbered, strict=True):
+        labelled = ready if ready.document.agenda_item else ready.labelled(f"Agenda item {item}")
         parts.append(document_fragment(labelled, anchor=f"item-{item}"))
     restricted = " (restricted)" if audience == "restricted" else ""
     title = f"Agenda pack{restricted}: {cover.body}, {format_date(cover.date)}"

@@ -1,7 +1,8 @@
 """Checks a document before any builder renders it.
 
-Builders call ``ensure_valid`` first and refuse to produce anything when a problem is found, so
-a half-made document is never returned or published.
+``prepare.prepare_document`` checks a document (with the numbers it works out once) and refuses
+to prepare it when a problem is found; the builders render only a prepared document, so a
+half-made document is never returned or published.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from xml.etree.ElementTree import ParseError
+
+from partnerplan.core.money import format_money
 
 from .model import (
     Block,
@@ -21,12 +24,12 @@ from .model import (
     Subheading,
     Table,
 )
-from .numbering import number
-from .problems import DocumentError, Problem
+from .numbering import NumberedAppendix, NumberedSection, number
+from .problems import Problem
 from .svg import parse_svg
 from .text import plain_text
 
-__all__ = ["ensure_valid", "validate_document"]
+__all__ = ["problems_in", "validate_document"]
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -40,6 +43,18 @@ def validate_document(
 
     ``require_recommendations`` overrides the document's own ``recommendations_required``.
     """
+    sections, appendices = number(doc)
+    return problems_in(doc, sections, appendices, require_recommendations=require_recommendations)
+
+
+def problems_in(
+    doc: Document,
+    sections: tuple[NumberedSection, ...],
+    appendices: tuple[NumberedAppendix, ...],
+    *,
+    require_recommendations: bool | None = None,
+) -> list[Problem]:
+    """``validate_document`` with the numbers already worked out (``numbering.number(doc)``)."""
     required = (
         doc.recommendations_required if require_recommendations is None else require_recommendations
     )
@@ -55,7 +70,6 @@ def validate_document(
         )
     for index, recommendation in enumerate(doc.recommendations, 1):
         problems.extend(_check_block(recommendation, f"Recommendation {index}"))
-    sections, appendices = number(doc)
     for section in sections:
         if not section.heading.strip():
             problems.append(
@@ -77,12 +91,6 @@ def validate_document(
                 Problem("empty_text", f"Background paper {index}", "The entry is empty.")
             )
     return problems
-
-
-def ensure_valid(doc: Document, *, require_recommendations: bool | None = None) -> None:
-    problems = validate_document(doc, require_recommendations=require_recommendations)
-    if problems:
-        raise DocumentError(problems)
 
 
 def _check_front(doc: Document) -> Iterator[Problem]:
@@ -108,11 +116,13 @@ def _check_block(block: Block, where: str) -> Iterator[Problem]:  # noqa: C901
             yield Problem("empty_text", where, "The paragraph is empty.")
         for figure in block.figures:
             if figure.status == "mismatch":
+                expected = format_money(figure.expected, none="nothing")
+                actual = format_money(figure.actual, none="nothing")
                 yield Problem(
                     "figure_mismatch",
                     where,
-                    f"The report gives {_money(figure.expected)} for {figure.label}, "
-                    f"but the data gives {_money(figure.actual)}. Correct the figure or the data.",
+                    f"The report gives {expected} for {figure.label}, "
+                    f"but the data gives {actual}. Correct the figure or the data.",
                 )
     elif isinstance(block, Subheading):
         if not block.text.strip():
@@ -187,7 +197,3 @@ def _check_image(image: Image, where: str) -> Iterator[Problem]:
             yield Problem("bad_image", where, f"{label} is not a usable SVG file ({error}).")
     else:
         yield Problem("bad_image", where, f"{label} must be PNG or SVG, not {image.media_type}.")
-
-
-def _money(value: object) -> str:
-    return f"£{value:,}" if value is not None else "nothing"

@@ -18,14 +18,15 @@ from partnerplan.reports.builders.docx_builder import (
     build_docx,
     check_template,
 )
-from partnerplan.reports.tests.fixtures.seed_report import SEED_NUMBERS, full_report, reduced_report
+from partnerplan.reports.builders.prepared import prepare_document
+from partnerplan.reports.seed_report import SEED_NUMBERS, full_report, reduced_report
 
 DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
 @pytest.fixture(scope="module")
 def reduced_docx() -> bytes:
-    return build_docx(reduced_report())
+    return build_docx(prepare_document(reduced_report()))
 
 
 def _open(data: bytes):
@@ -71,7 +72,7 @@ def test_it_numbers_paragraphs_under_their_sections(reduced_docx):
 
 
 def test_it_reproduces_the_seed_reports_own_numbering():
-    assert _numbered(_open(build_docx(full_report()))) == SEED_NUMBERS
+    assert _numbered(_open(build_docx(prepare_document(full_report())))) == SEED_NUMBERS
 
 
 def test_it_flags_table_header_rows_to_repeat_and_bolds_them(reduced_docx):
@@ -116,7 +117,7 @@ def test_it_passes_the_councils_basic_accessibility_checks(reduced_docx):
 
 
 def test_it_puts_the_exempt_banner_in_every_page_header():
-    word = _open(build_docx(reduced_report(exempt_paragraph=3)))
+    word = _open(build_docx(prepare_document(reduced_report(exempt_paragraph=3))))
     banner = "EXEMPT — not for publication: Schedule 12A paragraph 3"
     assert all(banner in s.header.paragraphs[0].text for s in word.sections)
     assert word.paragraphs[0].text == banner
@@ -130,7 +131,7 @@ def test_it_writes_page_numbers_in_the_footer(reduced_docx):
 
 def test_it_refuses_an_invalid_document_and_returns_nothing():
     with pytest.raises(DocumentError) as raised:
-        build_docx(reduced_report(recommendations=()))
+        build_docx(prepare_document(reduced_report(recommendations=())))
     assert [p.code for p in raised.value.problems] == ["no_recommendations"]
 
 
@@ -163,20 +164,20 @@ def test_it_refuses_a_template_without_the_needed_styles_naming_them():
     assert [p.code for p in problems] == ["template_missing_styles"]
     assert "'Heading 3', 'List Bullet'" in problems[0].message
     with pytest.raises(DocumentError) as raised:
-        build_docx(reduced_report(), template=template)
+        build_docx(prepare_document(reduced_report()), template=template)
     assert "'Heading 3'" in str(raised.value)
 
 
 def test_it_refuses_a_template_that_is_not_a_word_file():
     with pytest.raises(DocumentError) as raised:
-        build_docx(reduced_report(), template=b"not a zip file")
+        build_docx(prepare_document(reduced_report()), template=b"not a zip file")
     assert raised.value.problems[0].code == "template_unreadable"
 
 
 @pytest.mark.parametrize("dotx", [False, True], ids=["docx", "dotx"])
 def test_it_uses_a_council_template_keeping_its_styles_and_header(dotx):
     template = _template(header="Staffordshire Connects", dotx=dotx)
-    word = _open(build_docx(reduced_report(), template=template))
+    word = _open(build_docx(prepare_document(reduced_report()), template=template))
     assert word.styles["Normal"].font.name == "Arial"
     assert word.sections[0].header.paragraphs[0].text == "Staffordshire Connects"
     assert "Delete this sample text." not in [p.text for p in word.paragraphs]
@@ -189,7 +190,7 @@ def test_it_keeps_a_templates_own_numbered_paragraph_style():
     own.font.size = Pt(13)
     out = io.BytesIO()
     word.save(out)
-    built = _open(build_docx(reduced_report(), template=out.getvalue()))
+    built = _open(build_docx(prepare_document(reduced_report()), template=out.getvalue()))
     style = built.styles[NUMBERED_PARAGRAPH_STYLE]
     assert style.font.size == Pt(13)
     assert style.paragraph_format.left_indent is None  # ours would have a hanging indent
@@ -197,5 +198,5 @@ def test_it_keeps_a_templates_own_numbered_paragraph_style():
 
 def test_it_drops_characters_word_cannot_hold():
     doc = reduced_report(purpose=(Paragraph("Bell\x07 and form feed\x0c gone"),))
-    word = _open(build_docx(doc))
+    word = _open(build_docx(prepare_document(doc)))
     assert any(p.text == "1.1\tBell and form feed gone" for p in word.paragraphs)

@@ -15,7 +15,8 @@ from partnerplan.reports.builders import (
     Table,
     build_html,
 )
-from partnerplan.reports.tests.fixtures.seed_report import reduced_report
+from partnerplan.reports.builders.prepared import prepare_document
+from partnerplan.reports.seed_report import reduced_report
 
 HOSTILE = '<script>alert("x")</script>'
 
@@ -49,7 +50,7 @@ def test_it_escapes_every_piece_of_text():
         ),
         background_papers=(f"Paper {HOSTILE}",),
     )
-    html = build_html(doc, standalone=True)
+    html = build_html(prepare_document(doc), standalone=True)
     assert "<script>" not in html
     assert "<img src=x" not in html
     assert "<b>Committee" not in html
@@ -60,7 +61,7 @@ def test_it_escapes_every_piece_of_text():
 
 
 def test_it_uses_headings_in_order_with_govuk_classes():
-    html = build_html(reduced_report())
+    html = build_html(prepare_document(reduced_report()))
     headings = re.findall(r'<(h[1-4]) class="([^"]+)">([^<]+)<', html)
     assert headings[0] == ("h1", "govuk-heading-l pp-title", "Review of Partnership Work Plan")
     assert ("h2", "govuk-heading-m", "2. Recommendations") in headings
@@ -87,7 +88,7 @@ def test_it_gives_tables_a_caption_and_scoped_header_cells():
             ),
         )
     )
-    html = build_html(doc)
+    html = build_html(prepare_document(doc))
     table = html[html.index('<table class="govuk-table pp-table">') :]
     table = table[: table.index("</table>")]
     assert (
@@ -100,19 +101,19 @@ def test_it_gives_tables_a_caption_and_scoped_header_cells():
 
 
 def test_it_gives_a_standalone_page_its_language_title_and_print_css():
-    html = build_html(reduced_report(language="cy-GB"), standalone=True)
+    html = build_html(prepare_document(reduced_report(language="cy-GB")), standalone=True)
     assert html.startswith("<!DOCTYPE html>")
     assert '<html lang="cy-GB">' in html
     assert "<title>Review of Partnership Work Plan</title>" in html
     assert '<meta name="author" content="Andrew Street">' in html
     assert "size: A4" in html
-    fragment = build_html(reduced_report())
+    fragment = build_html(prepare_document(reduced_report()))
     assert fragment.startswith('<article class="pp-document" id="doc" lang="en-GB">')
     assert "<html" not in fragment
 
 
 def test_it_embeds_images_as_data_urls_with_alt_text():
-    html = build_html(reduced_report())
+    html = build_html(prepare_document(reduced_report()))
     image = re.search(r"<img [^>]+>", html)
     assert image is not None
     assert 'src="data:image/svg+xml;base64,' in image.group(0)
@@ -135,10 +136,10 @@ def test_it_stamps_live_blocks_with_their_source_and_time():
             ),
         )
     )
-    html = build_html(doc)
+    html = build_html(prepare_document(doc))
     assert "From the system: Pipeline, as at 9 December 2010 at 09:30." in html
 
 
 def test_it_shows_the_exempt_banner_first():
-    html = build_html(reduced_report(exempt_paragraph=1))
+    html = build_html(prepare_document(reduced_report(exempt_paragraph=1)))
     assert html.index("EXEMPT — not for publication: Schedule 12A paragraph 1") < html.index("<h1")

@@ -14,7 +14,7 @@ from partnerplan.reports.builders.live import (
     pipeline,
 )
 from partnerplan.reports.builders.svg import parse_svg
-from partnerplan.reports.tests.fixtures.seed_report import (
+from partnerplan.reports.seed_report import (
     GOVERNANCE,
     GOVERNANCE_LINKS,
     RESERVE_MOVEMENTS,

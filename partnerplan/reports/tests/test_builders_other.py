@@ -28,6 +28,7 @@ from partnerplan.reports.builders.other import (
     minutes,
     quarterly_progress_report,
 )
+from partnerplan.reports.builders.prepared import prepare_document
 from partnerplan.reports.builders.workplan import Column, build_workplan_xlsx
 
 HIGHLIGHT = HighlightReport(
@@ -46,11 +47,11 @@ HIGHLIGHT = HighlightReport(
 def test_it_makes_a_highlight_report_with_status_in_words():
     doc = highlight_report(HIGHLIGHT)
     assert validate_document(doc) == []
-    html = build_html(doc)
+    html = build_html(prepare_document(doc))
     assert "Highlight report: Staffordshire One Place" in html
     assert "Amber (at risk)" in html
     assert "1 November 2010 to 30 November 2010" in html
-    assert check_docx(build_docx(doc)) == []
+    assert check_docx(build_docx(prepare_document(doc))) == []
 
 
 def test_it_makes_an_end_stage_report_with_requests_to_the_board():
@@ -67,7 +68,7 @@ def test_it_makes_an_end_stage_report_with_requests_to_the_board():
             recommendations=("To approve the plan for the delivery stage",),
         )
     )
-    html = build_html(doc)
+    html = build_html(prepare_document(doc))
     assert "1. Requests to the board" in html
     assert "To approve the plan for the delivery stage" in html
     assert "Products of the Initiation stage" in html
@@ -95,7 +96,7 @@ MINUTES = Minutes(
 
 
 def test_it_gives_the_public_minutes_a_summary_of_exempt_items():
-    html = build_html(minutes(MINUTES))
+    html = build_html(prepare_document(minutes(MINUTES)))
     assert "<strong>RESOLVED:</strong> That recommendations 2.1 to 2.7 be approved." in html
     assert "The Committee agreed the award of the telephony contract." in html
     assert "£1.2m" not in html
@@ -103,7 +104,7 @@ def test_it_gives_the_public_minutes_a_summary_of_exempt_items():
 
 
 def test_it_marks_the_full_minutes_exempt():
-    html = build_html(minutes(MINUTES, public=False))
+    html = build_html(prepare_document(minutes(MINUTES, public=False)))
     assert "£1.2m" in html
     assert "Schedule 12A paragraph 3" in html
 
@@ -129,7 +130,7 @@ def test_it_makes_a_decision_notice_with_the_call_in_period():
             call_in_ends=dt.date(2010, 12, 24),
         )
     )
-    html = build_html(doc)
+    html = build_html(prepare_document(doc))
     assert "may be called in for scrutiny until 24 December 2010" in html
     assert "Alternative options considered and rejected" in html
     assert '<dt class="govuk-summary-list__key">Key decision</dt>' in html
@@ -148,7 +149,7 @@ def test_it_totals_a_partners_quarterly_contributions():
             contributions=(("Project manager", Decimal("17500")), ("Training", Decimal("350.50"))),
         )
     )
-    html = build_html(doc)
+    html = build_html(prepare_document(doc))
     assert "<strong>£17,850.50</strong>" in html
     assert "Green (on track)" in html
 

@@ -21,7 +21,8 @@ from partnerplan.reports.builders import (
 )
 from partnerplan.reports.builders.a11y import check_pdf
 from partnerplan.reports.builders.pdfscan import scan_pdf
-from partnerplan.reports.tests.fixtures.seed_report import reduced_report
+from partnerplan.reports.builders.prepared import prepare_document
+from partnerplan.reports.seed_report import reduced_report
 
 COVER = AgendaCover(
     body="Staffordshire Connects Joint Committee",
@@ -64,7 +65,7 @@ def _text(pdf: bytes, tmp_path) -> str:
 
 @pytest.fixture(scope="module")
 def report_pdf() -> bytes:
-    return build_pdf(reduced_report())
+    return build_pdf(prepare_document(reduced_report()))
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +98,7 @@ def test_it_is_a4_with_page_numbers(report_pdf, tmp_path):
 
 
 def test_it_repeats_the_exempt_banner_on_every_page(tmp_path):
-    text = _text(build_pdf(reduced_report(exempt_paragraph=3)), tmp_path)
+    text = _text(build_pdf(prepare_document(reduced_report(exempt_paragraph=3))), tmp_path)
     pages = [page for page in text.split("\f") if page.strip()]
     assert len(pages) > 1
     assert all("EXEMPT — not for publication: Schedule 12A paragraph 3" in p for p in pages)
@@ -105,7 +106,7 @@ def test_it_repeats_the_exempt_banner_on_every_page(tmp_path):
 
 def test_it_refuses_an_invalid_document():
     with pytest.raises(DocumentError):
-        build_pdf(reduced_report(recommendations=()))
+        build_pdf(prepare_document(reduced_report(recommendations=())))
 
 
 def test_it_leaves_exempt_reports_out_of_the_public_pack(packs):

@@ -20,7 +20,8 @@ from partnerplan.reports.builders import (
 )
 from partnerplan.reports.builders.docx_builder import build_docx
 from partnerplan.reports.builders.live import missing
-from partnerplan.reports.tests.fixtures.seed_report import funding_paragraph, reduced_report
+from partnerplan.reports.builders.prepared import prepare_document
+from partnerplan.reports.seed_report import funding_paragraph, reduced_report
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f"
@@ -139,7 +140,12 @@ def test_it_names_the_appendix_a_problem_is_in():
 
 @pytest.mark.parametrize(
     "build",
-    [build_docx, build_pdf, build_html, lambda d: build_html(d, standalone=True)],
+    [
+        lambda d: build_docx(prepare_document(d)),
+        lambda d: build_pdf(prepare_document(d)),
+        lambda d: build_html(prepare_document(d)),
+        lambda d: build_html(prepare_document(d), standalone=True),
+    ],
     ids=["docx", "pdf", "html", "standalone-html"],
 )
 def test_it_builds_nothing_when_there_is_a_problem(build):

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from partnerplan.reports.models import Report
+from partnerplan.reports.seed_report import SEED_NUMBERS
 from partnerplan.reports.serialise import document_from_json
-from partnerplan.reports.tests.fixtures.seed_report import SEED_NUMBERS
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +92,7 @@ def test_it_refuses_to_produce_the_december_report_again_before_the_demo_is_load
     from django.urls import reverse
 
     response = _admin_client().post(reverse("reports:december-report"))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "load the demo partnership first" in response.content.decode()
     assert not Report.objects.exists()
 

@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from partnerplan.governance.tests.factories import MeetingFactory, RecommendationFactory
-from partnerplan.reports import selectors, services
+from partnerplan.reports import packs, selectors, services
 from partnerplan.reports.models import AgendaPack, PackAudience, PackStatus
 from partnerplan.reports.tests.factories import ParagraphFactory, ReportFactory, SectionFactory
 
@@ -42,7 +42,7 @@ def test_it_builds_the_packs_once_when_a_report_is_published(
     client.get(url)
     # meeting, stored pack (without its PDF), the PDF: nothing is built on the request
     with (
-        mock.patch("partnerplan.reports.services.build_pack") as build,
+        mock.patch("partnerplan.reports.packs.build_pack") as build,
         assert_queries(3, "A stored agenda pack"),
     ):
         response = client.get(url)
@@ -60,7 +60,7 @@ def test_it_says_the_pack_is_being_prepared_until_the_worker_has_built_it(world,
     response = world.client("public").get(url)
     assert response.status_code == 200
     assert "The pack is being prepared" in response.content.decode()
-    services.agenda_pack_build(meeting_id=meeting.pk)
+    packs.agenda_pack_build(meeting_id=meeting.pk)
     assert world.client("public").get(url).content.startswith(b"%PDF")
 
 
@@ -78,9 +78,9 @@ def test_it_waits_for_the_next_build_when_a_report_is_published_meanwhile(world,
         return contents
 
     with mock.patch.object(selectors, "pack_contents", publish_again_meanwhile):
-        services.agenda_pack_build(meeting_id=meeting.pk)
+        packs.agenda_pack_build(meeting_id=meeting.pk)
     assert set(AgendaPack.objects.values_list("status", flat=True)) == {PackStatus.PREPARING}
-    services.agenda_pack_build(meeting_id=meeting.pk)
+    packs.agenda_pack_build(meeting_id=meeting.pk)
     assert set(AgendaPack.objects.values_list("status", flat=True)) == {PackStatus.READY}
 
 
@@ -88,9 +88,9 @@ def test_it_records_a_pack_that_could_not_be_built(world, report):
     services.report_publish(actor=world.users["admin"], report=report)
     meeting = report.item.meeting
     with mock.patch(
-        "partnerplan.reports.services.build_pack", side_effect=RuntimeError("out of memory")
+        "partnerplan.reports.packs.build_pack", side_effect=RuntimeError("out of memory")
     ):
-        services.agenda_pack_build(meeting_id=meeting.pk)
+        packs.agenda_pack_build(meeting_id=meeting.pk)
     pack = AgendaPack.objects.get(meeting=meeting, audience=PackAudience.PUBLIC)
     assert pack.status == PackStatus.FAILED and "out of memory" in pack.error
     url = reverse("reports:meeting-pack", kwargs={"pk": meeting.pk})

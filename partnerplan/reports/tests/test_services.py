@@ -23,6 +23,7 @@ from partnerplan.portfolio.tests.factories import (
 from partnerplan.reports import services
 from partnerplan.reports.documents import build_document
 from partnerplan.reports.models import BlockKind, ReportStatus, ReportVersion
+from partnerplan.reports.seed_report import full_report
 from partnerplan.reports.serialise import document_from_json, to_json
 from partnerplan.reports.tests.factories import (
     LiveBlockFactory,
@@ -30,7 +31,6 @@ from partnerplan.reports.tests.factories import (
     ReportFactory,
     SectionFactory,
 )
-from partnerplan.reports.tests.fixtures.seed_report import full_report
 
 PNG_1PX = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"

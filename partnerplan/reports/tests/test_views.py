@@ -61,7 +61,7 @@ def test_it_adds_a_paragraph_and_refuses_an_empty_one(world, report):
     section = report.sections.get()
     url = reverse("reports:block-add", kwargs={"pk": section.pk})
     response = client.post(url, {"kind": "paragraph", "text": "", "numbered": "on"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Enter the text of the paragraph" in response.content.decode()
     assert section.blocks.count() == 1
     client.post(url, {"kind": "paragraph", "text": "A second paragraph.", "numbered": "on"})
