@@ -1,6 +1,7 @@
 """Month by month availability and load of pool members, from their records.
 
-Plain functions over plain values (the rows are passed in), so the capacity page, the
+Plain functions over plain values (the rows are passed in; `member_calendar` reads a pool
+member's prefetched rows into one), so the capacity page, the
 assignment warnings and the planner's inputs all count days the same way:
 
 - a month's availability is the average, over its working days (Monday to Friday), of the
@@ -16,8 +17,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from partnerplan.resources.planning.months import WEEKS_PER_MONTH, add_months, first_of_month
+
+if TYPE_CHECKING:
+    from partnerplan.resources.models import PoolMember
 
 TWO_PLACES = Decimal("0.01")
 ZERO = Decimal(0)
@@ -57,6 +62,23 @@ class MemberCalendar:
 
     def on_leave(self, day: dt.date) -> bool:
         return any(start <= day <= end for start, end in self.leave)
+
+
+def member_calendar(member: PoolMember) -> MemberCalendar:
+    """The member's calendar from their rows (uses prefetched `availability` and `leave`).
+
+    The one reading of a member's records into a calendar, for the capacity page, the booking
+    warnings and the planner's inputs alike."""
+    return MemberCalendar(
+        days_per_week=member.days_per_week,
+        available_from=member.available_from,
+        available_until=member.available_until,
+        spells=tuple(
+            Spell(a.starts_on, a.ends_on, a.days_per_week)
+            for a in sorted(member.availability.all(), key=lambda a: a.starts_on)
+        ),
+        leave=tuple((lv.starts_on, lv.ends_on) for lv in member.leave.all()),
+    )
 
 
 def working_days(month: dt.date) -> list[dt.date]:

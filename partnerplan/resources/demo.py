@@ -27,7 +27,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from partnerplan.core.models import Visibility
+from partnerplan.core.models import User, Visibility
+from partnerplan.core.types import Actor
 from partnerplan.partners import services as partner_services
 from partnerplan.partners.models import Person, Role
 from partnerplan.resources import services
@@ -107,14 +108,12 @@ TASKS: list[tuple[str, int, list[str], dict[str, int]]] = [
 ]  # fmt: skip
 
 
-def _actor(people: dict[str, Person]) -> Any:
-    from partnerplan.core.models import User
-
+def _actor(people: dict[str, Person]) -> User | None:
     director = people.get("Andrew Street")
     return User.objects.filter(person=director).first() if director else None
 
 
-def _person(key: str, spec: tuple[Any, ...], context: dict[str, Any], actor: Any) -> Person:
+def _person(key: str, spec: tuple[Any, ...], context: dict[str, Any], actor: Actor) -> Person:
     people: dict[str, Person] = context["people"]
     if key in people:
         return people[key]
@@ -137,7 +136,7 @@ def _person(key: str, spec: tuple[Any, ...], context: dict[str, Any], actor: Any
     return person
 
 
-def load(context: dict[str, Any], *, actor: object = None) -> None:
+def load(context: dict[str, Any], *, actor: Actor = None) -> None:
     """Create what is missing; running it twice adds nothing. Puts `pool` into `context`."""
     actor = actor or _actor(context["people"])
     skills = {s.code: s for s in Skill.objects.all()}
@@ -197,7 +196,7 @@ def load(context: dict[str, Any], *, actor: object = None) -> None:
     context["pool"] = pool
 
 
-def _task_network(project: Any, actor: Any) -> None:
+def _task_network(project: Any, actor: Actor) -> None:
     """The demo task network and a first schedule of it (solved here, in a second)."""
     if project is None or project.tasks.exists():
         return

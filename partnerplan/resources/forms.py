@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from partnerplan.core.forms import GovUKDateField, GovUKFormMixin
+from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, set_queryset
 from partnerplan.finance.models import Fund
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio.models import Project
@@ -60,8 +60,8 @@ class PoolMemberForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, people: Any = None, partners: Any = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people  # type: ignore[attr-defined]
-        self.fields["home_partner"].queryset = partners  # type: ignore[attr-defined]
+        set_queryset(self, "person", people)
+        set_queryset(self, "home_partner", partners)
 
     def clean_cost_rate_per_day(self) -> Any:
         return self.cleaned_data.get("cost_rate_per_day") or 0
@@ -133,7 +133,7 @@ class PlanningForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, funds: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fund"].queryset = funds  # type: ignore[attr-defined]
+        set_queryset(self, "fund", funds)
 
     def clean_cost_per_month(self) -> Any:
         return self.cleaned_data.get("cost_per_month") or 0
@@ -149,7 +149,7 @@ class AssignmentForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, members: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = members  # type: ignore[attr-defined]
+        set_queryset(self, "member", members)
         self.fields["member"].label_from_instance = lambda m: (  # type: ignore[attr-defined]
             f"{m.person} ({m.days_per_week.normalize():f} days a week)"
         )
@@ -188,9 +188,9 @@ class ScenarioForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, projects: Any = None, members: Any = None, **kw: Any):
         super().__init__(*args, **kw)
-        self.fields["force_in"].queryset = projects  # type: ignore[attr-defined]
-        self.fields["force_out"].queryset = projects  # type: ignore[attr-defined]
-        self.fields["remove_members"].queryset = members  # type: ignore[attr-defined]
+        set_queryset(self, "force_in", projects)
+        set_queryset(self, "force_out", projects)
+        set_queryset(self, "remove_members", members)
 
 
 class RunForm(GovUKFormMixin, forms.Form):
@@ -228,7 +228,7 @@ class RunForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, scenarios: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["scenarios"].queryset = scenarios  # type: ignore[attr-defined]
+        set_queryset(self, "scenarios", scenarios)
 
 
 class MemberEditForm(PoolMemberForm):
@@ -290,7 +290,7 @@ class TaskForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, others: Any = None, resources: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["after"].queryset = others  # type: ignore[attr-defined]
+        set_queryset(self, "after", others)
         self.resources = list(resources)
         for r in self.resources:
             self.fields[f"need_{r.pk}"] = _whole(

@@ -59,8 +59,6 @@ class Built:
 
 
 def _members(start: dt.date, months: int) -> tuple[list[planning.PoolMember], dict[str, str]]:
-    from partnerplan.resources.services import member_calendar
-
     rows = (
         PoolMember.objects.filter(archived_at__isnull=True)
         .select_related("person", "home_partner")
@@ -68,7 +66,7 @@ def _members(start: dt.date, months: int) -> tuple[list[planning.PoolMember], di
     )
     members, labels = [], {}
     for m in rows:
-        calendar = member_calendar(m)
+        calendar = cal.member_calendar(m)
         availability: dict[dt.date, Decimal] = {}
         leave: dict[dt.date, Decimal] = {}
         for month in cal.months_from(start, months):

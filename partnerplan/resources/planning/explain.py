@@ -18,6 +18,7 @@ Method (see ``docs/planning.md``):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -459,19 +460,21 @@ def _explain_one(
         for q in data.projects
         if q.id not in chosen and q.id != pd.id and q.id not in dependencies
     )
-    base = {"force_in": chosen | {pd.id}, "force_out": keep_out, "objective": "slack"}
+    base = Spec(force_in=chosen | {pd.id}, force_out=keep_out, objective="slack")
     relaxed = frozenset({pd.id} | dependencies)
     found: list[Reason] = []
     for family in (
-        Spec(capacity_slack=True, **base),  # type: ignore[arg-type]
-        Spec(money_slack=True, **base),  # type: ignore[arg-type]
-        Spec(deadline_slack=relaxed, **base),  # type: ignore[arg-type]
+        dataclasses.replace(base, capacity_slack=True),
+        dataclasses.replace(base, money_slack=True),
+        dataclasses.replace(base, deadline_slack=relaxed),
     ):
         sol = solve(build(data, family), time_limit_s=time_limit_s, workers=workers)
         if sol.ok:
             found += _slack_reasons(sol)
     if not found:
-        everything = Spec(capacity_slack=True, money_slack=True, deadline_slack=relaxed, **base)  # type: ignore[arg-type]
+        everything = dataclasses.replace(
+            base, capacity_slack=True, money_slack=True, deadline_slack=relaxed
+        )
         sol = solve(build(data, everything), time_limit_s=time_limit_s, workers=workers)
         if sol.ok:
             found = _slack_reasons(sol, together=True)

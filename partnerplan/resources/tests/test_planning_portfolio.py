@@ -9,10 +9,8 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal
 
-import pytest
-
 from partnerplan.core.money import format_money
-from partnerplan.resources.planning.common import PlanningInputError, SolveStatus
+from partnerplan.resources.planning.common import SolveStatus
 from partnerplan.resources.planning.months import (
     add_months,
     format_days,
@@ -23,60 +21,20 @@ from partnerplan.resources.planning.months import (
 from partnerplan.resources.planning.portfolio import (
     Decision,
     Fund,
-    MoneyChange,
-    PlanningProblem,
-    PlanResult,
-    PoolMember,
-    Project,
     ReasonKind,
-    RoleDemand,
-    Scenario,
-    apply_scenario,
-    compare,
-    efficient_frontier,
-    plan_portfolio,
-    validate,
 )
-
-PM = "project management"
-PROC = "procurement"
-FIN = "finance"
-JAN = dt.date(2011, 1, 1)
-
-
-def month(m: int, year: int = 2011) -> dt.date:
-    return dt.date(year, m, 1)
-
-
-def member(mid: str, skills: set[str], days: str = "5", **kw: object) -> PoolMember:
-    return PoolMember(mid, mid.title(), frozenset(skills), Decimal(days), **kw)
-
-
-def role(skill: str, days: str, **kw: object) -> RoleDemand:
-    return RoleDemand(skill, Decimal(days), **kw)
-
-
-def project(pid: str, value: int, months: int, *roles: RoleDemand, **kw: object) -> Project:
-    return Project(pid, pid.title(), Decimal(value), months, roles=roles, **kw)
-
-
-def problem(members, projects, funds=(), months: int = 12) -> PlanningProblem:
-    return PlanningProblem(JAN, months, tuple(members), tuple(projects), tuple(funds))
-
-
-def plan(p: PlanningProblem, **kw: object) -> PlanResult:
-    kw.setdefault("time_limit_s", 2)
-    kw.setdefault("explain_time_limit_s", 1)
-    return plan_portfolio(p, **kw)
-
-
-def deferred(result: PlanResult, pid: str):
-    return next(d for d in result.deferred if d.project_id == pid)
-
-
-def reason(result: PlanResult, pid: str, kind: ReasonKind):
-    return next(r for r in deferred(result, pid).reasons if r.kind is kind)
-
+from partnerplan.resources.tests.planning_factories import (
+    JAN,
+    PM,
+    PROC,
+    member,
+    month,
+    plan,
+    problem,
+    project,
+    reason,
+    role,
+)
 
 # --------------------------------------------------------------------------------------
 # Months and wording
@@ -273,99 +231,7 @@ def test_it_keeps_committed_projects_at_their_start():
 
 
 # --------------------------------------------------------------------------------------
-# Why deferred, and what would let it in
-# --------------------------------------------------------------------------------------
-
-
-def procurement_problem() -> PlanningProblem:
-    pool = [member("ann", {PM}, "5"), member("bob", {PROC}, "1")]
-    projects = [
-        project("a", 10, 6, role(PM, "1"), role(PROC, "1"), deadline=month(6)),
-        project(
-            "b",
-            8,
-            4,
-            role(PM, "1"),
-            role(PROC, "1"),
-            earliest_start=month(3),
-            deadline=month(6),
-        ),
-    ]
-    return problem(pool, projects)
-
-
-def test_it_names_the_skill_and_months_that_keep_a_project_out():
-    result = plan(procurement_problem())
-    assert result.scheduled_ids() == {"a"}
-    capacity = reason(result, "b", ReasonKind.CAPACITY)
-    assert capacity.skill == PROC
-    assert capacity.months == (month(3), month(4), month(5), month(6))
-    assert capacity.amount == Decimal(1)
-    assert "Not enough procurement" in capacity.message
-    assert capacity.suggestion == "One more day a week of procurement from March 2011 to June 2011"
-    deadline = reason(result, "b", ReasonKind.DEADLINE)
-    assert deadline.suggestion == "Move the deadline of 'B' to October 2011 (4 months later)"
-    assert "One more day a week of procurement" in deferred(result, "b").suggestions[0]
-
-
-def test_it_says_from_when_more_help_is_needed_to_the_end_of_the_horizon():
-    pool = [member("ann", {PM}, "5"), member("bob", {PROC}, "1")]
-    projects = [
-        project("a", 10, 12, role(PM, "1"), role(PROC, "1")),
-        project("b", 8, 10, role(PM, "1"), role(PROC, "1"), earliest_start=month(3)),
-    ]
-    result = plan(problem(pool, projects))
-    capacity = reason(result, "b", ReasonKind.CAPACITY)
-    assert capacity.suggestion == "One more day a week of procurement from March 2011"
-
-
-def test_it_says_how_much_more_money_which_fund_needs():
-    reserve = Fund("reserve", "the reserve", Decimal(10000))
-    projects = [
-        project("a", 5, 3, role(PM, "1"), cost_per_month=(Decimal(10000),) * 3, fund_id="reserve")
-    ]
-    result = plan(problem([member("ann", {PM})], projects, [reserve]))
-    assert result.scheduled == ()
-    money = reason(result, "a", ReasonKind.MONEY)
-    assert money.fund_id == "reserve"
-    assert money.amount == Decimal(20000)
-    assert money.suggestion.startswith("£20,000 more in the reserve by ")
-    assert money.message.startswith("The reserve cannot pay for it: the money runs £20,000 short")
-
-
-def test_it_warns_when_nobody_has_a_skill_and_says_whom_to_add():
-    pool = [member("ann", {PM}, "5")]
-    projects = [project("a", 5, 3, role(PM, "1"), role(FIN, "2"))]
-    result = plan(problem(pool, projects))
-    assert result.scheduled == ()
-    assert result.warnings == ("Nobody in the pool has the skill 'finance' (needed by a).",)
-    missing = reason(result, "a", ReasonKind.SKILL_MISSING)
-    assert missing.skill == FIN
-    assert (
-        missing.suggestion
-        == "Add someone with finance, two days a week from January 2011 to March 2011"
-    )
-
-
-def test_it_explains_an_impossible_deadline_inside_the_horizon():
-    # a deadline before the horizon's end but with earliest start unset: no start fits
-    pool = [member("ann", {PM}, "5")]
-    projects = [project("a", 5, 3, role(PM, "1"), deadline=month(2))]
-    result = plan(problem(pool, projects))
-    deadline = reason(result, "a", ReasonKind.DEADLINE)
-    assert "cannot finish by its deadline, February 2011" in deadline.message
-    assert deadline.suggestion == "Move the deadline to March 2011"
-
-
-def test_it_can_skip_explanations():
-    result = plan(procurement_problem(), explain=False)
-    assert deferred(result, "b").reasons == ()
-    result = plan(procurement_problem(), explain=["b"])
-    assert deferred(result, "b").reasons
-
-
-# --------------------------------------------------------------------------------------
-# Infeasible commitments and bad input
+# Infeasible commitments
 # --------------------------------------------------------------------------------------
 
 
@@ -401,164 +267,3 @@ def test_it_reports_a_commitment_that_depends_on_a_project_forced_out():
         "(forced out in this scenario)."
     )
     assert conflict.project_ids == ("b", "a")
-
-
-def test_it_rejects_availability_over_five_days_a_week():
-    p = problem([member("ann", {PM}, "6")], [project("a", 1, 1, role(PM, "1"))])
-    with pytest.raises(
-        PlanningInputError, match="normal availability of 6 days a week is more than 5"
-    ):
-        plan(p)
-
-
-def test_it_rejects_demand_without_a_skill_and_more_than_five_days():
-    p = problem([member("ann", {PM})], [project("a", 1, 2, role(" ", "1"), role(PM, "5.5"))])
-    errors = validate(p)
-    assert "Project 'A' (a), role 1: no skill given; say which skill the role needs." in errors
-    assert any("role 2: needs 5.5 days a week" in e for e in errors)
-
-
-def test_it_rejects_an_impossible_deadline():
-    p = problem(
-        [member("ann", {PM})],
-        [project("a", 1, 4, role(PM, "1"), earliest_start=month(3), deadline=month(5))],
-    )
-    with pytest.raises(PlanningInputError) as caught:
-        plan(p)
-    assert caught.value.problems == [
-        "Project 'A' (a): the deadline May 2011 is impossible: starting in March 2011, "
-        "4 months end in June 2011."
-    ]
-
-
-def test_it_rejects_a_dependency_cycle():
-    projects = [
-        project("a", 1, 1, depends_on=("c",)),
-        project("b", 1, 1, depends_on=("a",)),
-        project("c", 1, 1, depends_on=("b",)),
-    ]
-    errors = validate(problem([member("ann", {PM})], projects))
-    assert len([e for e in errors if e.startswith("The dependencies form a cycle: ")]) == 1
-    cycle = next(e for e in errors if "cycle" in e)
-    assert all(f"'{x}'" in cycle for x in "abc")
-
-
-def test_it_lists_every_input_problem_at_once():
-    pool = [member("ann", {PM}, "2", leave_days={month(2): Decimal(40)}), member("ann", set())]
-    projects = [
-        project("a", -1, 0, role(PM, "1"), fund_id="nope", depends_on=("zzz",)),
-        project("b", 1, 2, role(PM, "1", member_id="ghost"), cost_per_month=(Decimal("1.005"),)),
-    ]
-    errors = validate(problem(pool, projects, months=0))
-    expected = [
-        "The planning horizon must be at least one month long.",
-        "The pool member id 'ann' is used more than once.",
-        "Pool member 'Ann' (ann) has no skills.",
-        "Project 'A' (a): the duration must be at least one month.",
-        "Project 'A' (a): the value must not be negative.",
-        "Project 'A' (a): unknown fund 'nope'.",
-        "Project 'A' (a): depends on unknown project 'zzz'.",
-        "Project 'B' (b): monthly costs must be zero or more, in pounds and pence.",
-        "Project 'B' (b), role 1: unknown pool member 'ghost'.",
-    ]
-    for e in expected:
-        assert e in errors
-
-
-# --------------------------------------------------------------------------------------
-# Scenarios and the efficient frontier
-# --------------------------------------------------------------------------------------
-
-
-def test_it_applies_and_compares_scenarios():
-    base = procurement_problem()
-    helper = member("dan", {PROC}, "1")
-    scenarios = {
-        "baseline": Scenario("baseline"),
-        "b in": Scenario("b in", force_in=("b",)),
-        "a out": Scenario("a out", force_out=("a",)),
-        "more procurement": Scenario("more procurement", add_members=(helper,)),
-    }
-    results = {name: plan(apply_scenario(base, s), explain=False) for name, s in scenarios.items()}
-    assert results["b in"].scheduled_ids() == {"b"}
-    assert results["a out"].scheduled_ids() == {"b"}
-    forced_out = reason(results["a out"], "a", ReasonKind.FORCED_OUT)
-    assert forced_out.message == "Forced out in this scenario."
-    assert results["more procurement"].scheduled_ids() == {"a", "b"}
-    rows = compare(results)
-    assert [r.name for r in rows] == list(scenarios)
-    assert rows[0].added == () and rows[0].dropped == ()
-    assert (rows[1].added, rows[1].dropped) == (("b",), ("a",))
-    assert rows[3].value == Decimal(18) and rows[3].added == ("b",)
-
-
-def test_it_changes_money_and_removes_members_in_a_scenario():
-    reserve = Fund("reserve", "the reserve", Decimal(10000))
-    projects = [
-        project("a", 5, 3, role(PM, "1"), cost_per_month=(Decimal(10000),) * 3, fund_id="reserve")
-    ]
-    base = problem([member("ann", {PM}), member("bob", {PM})], projects, [reserve])
-    richer = apply_scenario(
-        base, Scenario("richer", money_changes=(MoneyChange("reserve", JAN, Decimal(20000)),))
-    )
-    assert richer.funds[0].opening_balance == Decimal(30000)
-    assert plan(richer).scheduled_ids() == {"a"}
-    later = apply_scenario(
-        base, Scenario("later", money_changes=(MoneyChange("reserve", month(5), Decimal(20000)),))
-    )
-    (scheduled,) = plan(later).scheduled
-    assert scheduled.start >= month(3)  # third month's spend needs May's money
-    fewer = apply_scenario(base, Scenario("fewer", remove_members=("ann",)))
-    assert [m.id for m in fewer.members] == ["bob"]
-
-
-def test_it_rejects_a_bad_scenario():
-    base = procurement_problem()
-    with pytest.raises(PlanningInputError) as caught:
-        apply_scenario(
-            base,
-            Scenario(
-                "bad",
-                force_in=("a", "zz"),
-                force_out=("a",),
-                remove_members=("nobody",),
-                money_changes=(MoneyChange("nofund", JAN, Decimal(1)),),
-            ),
-        )
-    assert caught.value.problems == [
-        "Scenario 'bad': unknown project 'zz'",
-        "Scenario 'bad': project 'a' is forced both in and out",
-        "Scenario 'bad': unknown pool member 'nobody'",
-        "Scenario 'bad': unknown fund 'nofund'",
-    ]
-
-
-def test_it_traces_a_monotone_efficient_frontier():
-    reserve = Fund("reserve", "the reserve", Decimal(100000))
-    projects = [
-        project("a", 9, 2, cost_per_month=(Decimal(15000),) * 2, fund_id="reserve"),
-        project("b", 5, 2, cost_per_month=(Decimal(5000),) * 2, fund_id="reserve"),
-        project("c", 4, 2, cost_per_month=(Decimal(10000),) * 2, fund_id="reserve"),
-        project("d", 1, 2, cost_per_month=(Decimal(20000),) * 2, fund_id="reserve"),
-    ]
-    p = problem([member("ann", {PM})], projects, [reserve])
-    points = efficient_frontier(p, points=5, time_limit_s=1)
-    assert [pt.budget for pt in points] == [Decimal(n) for n in (0, 25000, 50000, 75000, 100000)]
-    values = [pt.value for pt in points]
-    assert values == sorted(values)
-    assert values == [Decimal(0), Decimal(5), Decimal(14), Decimal(18), Decimal(19)]
-    assert all(pt.cost <= pt.budget for pt in points)
-    assert all(pt.status is SolveStatus.OPTIMAL for pt in points)
-    assert [pt.efficient for pt in points] == [True, True, True, True, True]
-    again = efficient_frontier(p, [Decimal(30000), Decimal(30000)], time_limit_s=1)
-    assert [pt.efficient for pt in again] == [True, False]
-
-
-def test_it_reports_progress_and_the_gap():
-    calls: list[tuple[float, int]] = []
-    result = plan(procurement_problem(), progress=lambda f, n: calls.append((f, n)))
-    assert calls and calls[-1][0] == 1.0
-    assert result.status is SolveStatus.OPTIMAL
-    assert result.gap == 0.0
-    assert result.best_bound == result.objective == Decimal(10)
-    assert result.wall_time_s > 0

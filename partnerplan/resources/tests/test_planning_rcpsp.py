@@ -141,7 +141,7 @@ def test_it_rejects_a_precedence_cycle():
 
 
 def test_it_lists_every_problem_with_negative_numbers():
-    with pytest.raises(PlanningInputError) as caught:
+    with pytest.raises(PlanningInputError, match="^3 problems in the planning input:") as caught:
         RcpspProblem(
             durations=(-1, 2),
             demands=((0,), (-1,)),

@@ -12,6 +12,7 @@ from django.test import override_settings
 
 from partnerplan.core.access import viewer_for
 from partnerplan.resources import services
+from partnerplan.resources.services import worker
 from partnerplan.resources.models import PlanRun, RunStatus
 from partnerplan.resources.tests.factories import (
     PoolMemberFactory,
@@ -27,13 +28,13 @@ pytestmark = pytest.mark.django_db
 
 def _record(monkeypatch):
     written: list[int] = []
-    original = services.run_progress
+    original = worker.run_progress
 
     def record(*, run, progress):
         original(run=run, progress=progress)
         written.append(PlanRun.objects.get(pk=run.pk).progress)
 
-    monkeypatch.setattr(services, "run_progress", record)
+    monkeypatch.setattr(worker, "run_progress", record)
     return written
 
 
@@ -41,7 +42,7 @@ def _record(monkeypatch):
 def test_it_writes_progress_during_a_solve_and_reaches_100(
     world, monkeypatch, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr(services, "PROGRESS_INTERVAL_S", 0)
+    monkeypatch.setattr(worker, "PROGRESS_INTERVAL_S", 0)
     written = _record(monkeypatch)
     reports: list[float] = []
     relay_call = services.ProgressRelay.__call__
@@ -96,7 +97,7 @@ def test_it_throttles_progress_from_the_solver(world, monkeypatch):
         go.set()
 
     threading.Timer(0.3, tick).start()
-    result = services._solve_with_progress(run, solve, first=0, span=100, clock=clock)
+    result = worker._solve_with_progress(run, solve, first=0, span=100, clock=clock)
     assert result == "done"
     assert written == [90]  # one write, of the latest report (90% of the slice)
 

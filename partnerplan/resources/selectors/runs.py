@@ -1,0 +1,159 @@
+"""Planner runs and scenarios, and a run's result ready for the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from partnerplan.core.access import Viewer
+from partnerplan.core.money import format_money
+from partnerplan.resources.models import PlanRun, PlanScenario
+from partnerplan.resources.planning.months import month_label
+
+
+def run_list(*, viewer: Viewer) -> QuerySet[PlanRun]:
+    return PlanRun.objects.select_related("created_by").defer("inputs", "result")
+
+
+def run_detail(*, viewer: Viewer, pk: int) -> PlanRun:
+    try:
+        return PlanRun.objects.prefetch_related("scenarios").get(pk=pk)
+    except PlanRun.DoesNotExist:
+        raise Http404("No planner run has that number") from None
+
+
+def run_progress(*, viewer: Viewer, pk: int) -> PlanRun:
+    try:
+        return PlanRun.objects.only(
+            "pk", "status", "progress", "started_at", "time_limit_s", "name"
+        ).get(pk=pk)
+    except PlanRun.DoesNotExist:
+        raise Http404("No planner run has that number") from None
+
+
+def scenario_list(*, viewer: Viewer) -> QuerySet[PlanScenario]:
+    return PlanScenario.objects.select_related("add_skill").prefetch_related(
+        "force_in", "force_out", "remove_members__person"
+    )
+
+
+def scenario_choices() -> QuerySet[PlanScenario]:
+    return PlanScenario.objects.order_by("name")
+
+
+# --- A run's result, ready for the page ------------------------------------------------------
+
+
+def _month(iso: str) -> str:
+    return month_label(dt.date.fromisoformat(iso))
+
+
+def _pounds(amount: Decimal | str | None) -> str:
+    """Money to the pound, "£85,000" (a run's figures are shown in whole pounds)."""
+    if amount is None:
+        return ""
+    return format_money(Decimal(amount).quantize(Decimal(1)))
+
+
+def run_view(run: PlanRun) -> dict[str, Any]:
+    """The run's result JSON with names, month labels and money in words, and the frontier
+    chart's geometry."""
+    labels: dict[str, str] = run.inputs.get("labels", {})
+    plans = []
+    for plan in run.result.get("plans", []):
+        scheduled = [
+            {
+                **s,
+                "start_label": _month(s["start"]),
+                "end_label": _month(s["end"]),
+                "cost_label": _pounds(s["cost"]),
+            }
+            for s in plan["scheduled"]
+        ]
+        assignments = [
+            {
+                **a,
+                "project": labels.get(a["project_id"], a["project_id"]),
+                "start_label": _month(a["start"]),
+                "end_label": _month(a["end"]),
+            }
+            for a in plan["assignments"]
+        ]
+        gap = float(plan.get("gap") or 0)
+        plans.append(
+            {
+                **plan,
+                "scheduled": scheduled,
+                "assignments": assignments,
+                "gap_percent": f"{gap * 100:.1f}",
+                "cost_label": _pounds(plan.get("total_cost")),
+            }
+        )
+    comparison = [
+        {
+            **row,
+            "cost_label": _pounds(row["cost"]),
+            "gap_percent": f"{float(row['gap']) * 100:.1f}",
+            "added_titles": [labels.get(i, i) for i in row["added"]],
+            "dropped_titles": [labels.get(i, i) for i in row["dropped"]],
+            "titles": [labels.get(i, i) for i in row["project_ids"]],
+        }
+        for row in run.result.get("comparison", [])
+    ]
+    frontier = run.result.get("frontier") or []
+    return {
+        "plans": plans,
+        "comparison": comparison,
+        "frontier": [
+            {
+                **p,
+                "budget_label": _pounds(p["budget"]),
+                "cost_label": _pounds(p["cost"]),
+                "titles": [labels.get(i, i) for i in p["project_ids"]],
+            }
+            for p in frontier
+        ],
+        "frontier_chart": frontier_chart(frontier) if frontier else None,
+        "warnings": run.inputs.get("warnings", []),
+    }
+
+
+def frontier_chart(
+    points: list[dict[str, Any]], width: int = 560, height: int = 260
+) -> dict[str, Any]:
+    """Geometry of the cost-value scatter: x is cost, y is value; efficient points joined."""
+    left, bottom, pad = 70, 40, 12
+    costs = [Decimal(p["cost"]) for p in points]
+    values = [Decimal(p["value"]) for p in points]
+    max_cost = max(costs + [Decimal(1)])
+    max_value = max(values + [Decimal(1)])
+    plot_w, plot_h = width - left - pad, height - bottom - pad
+    dots = []
+    for p, c, v in zip(points, costs, values, strict=True):
+        dots.append(
+            {
+                "x": round(left + float(c / max_cost) * plot_w, 1),
+                "y": round(pad + plot_h - float(v / max_value) * plot_h, 1),
+                "efficient": p["efficient"],
+                "label": f"{_pounds(c)} for value {v.normalize():f}",
+            }
+        )
+    line = " ".join(
+        f"{d['x']},{d['y']}" for d in sorted(dots, key=lambda d: d["x"]) if d["efficient"]
+    )
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "base": pad + plot_h,
+        "right": left + plot_w,
+        "top": pad,
+        "max_cost": _pounds(max_cost),
+        "max_value": f"{max_value.normalize():f}",
+        "dots": dots,
+        "line": line,
+    }
