@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 
 from partnerplan.core.models import Visibility
+from partnerplan.core.types import Actor
 from partnerplan.governance import services
 from partnerplan.governance.models import (
     Action,
@@ -152,7 +153,7 @@ def _at(d: dt.date, hour: int = 10) -> dt.datetime:
 
 
 def _meeting(
-    body: Body, day: dt.date, *, demo_date: bool = False, actor: object = None
+    body: Body, day: dt.date, *, demo_date: bool = False, actor: Actor = None
 ) -> tuple[Meeting, bool]:
     existing = Meeting.objects.filter(body=body, starts_at=_at(day)).first()
     if existing is not None:
@@ -168,7 +169,7 @@ def _meeting(
     return meeting, True
 
 
-def _item(meeting: Meeting, title: str, *, actor: object = None, **kwargs: Any) -> AgendaItem:
+def _item(meeting: Meeting, title: str, *, actor: Actor = None, **kwargs: Any) -> AgendaItem:
     existing = AgendaItem.objects.filter(meeting=meeting, title=title).first()
     if existing is not None:
         return existing
@@ -181,7 +182,7 @@ def _item(meeting: Meeting, title: str, *, actor: object = None, **kwargs: Any) 
     )
 
 
-def _bodies(context: dict[str, Any], actor: object) -> dict[str, Body]:
+def _bodies(context: dict[str, Any], actor: Actor) -> dict[str, Body]:
     bodies: dict[str, Body] = {}
     for name, abbr, kind, parent, cadence, description in BODIES:
         body = Body.objects.filter(name=name).first()
@@ -233,7 +234,7 @@ def _bodies(context: dict[str, Any], actor: object) -> dict[str, Body]:
     return bodies
 
 
-def _contingency(bodies: dict[str, Body], proposed_in: Recommendation, actor: object) -> Delegation:
+def _contingency(bodies: dict[str, Body], proposed_in: Recommendation, actor: Actor) -> Delegation:
     """The proposed delegation of the contingency (2.4, 4.9)."""
     if not Delegation.objects.filter(
         from_body=bodies["JC"], power=PowerKind.DRAW_CONTINGENCY
@@ -257,7 +258,7 @@ def _contingency(bodies: dict[str, Body], proposed_in: Recommendation, actor: ob
 
 
 def _december_committee(
-    bodies: dict[str, Body], people: dict[str, Person], actor: object
+    bodies: dict[str, Body], people: dict[str, Person], actor: Actor
 ) -> Meeting:
     jc = bodies["JC"]
     meeting, created = _meeting(jc, dt.date(2010, 12, 17), actor=actor)
@@ -321,7 +322,7 @@ def _december_committee(
     return meeting
 
 
-def load(context: dict[str, Any], *, actor: object = None) -> None:
+def load(context: dict[str, Any], *, actor: Actor = None) -> None:
     """Create what is missing; running it twice adds nothing. Puts `bodies` (by abbreviation)
     and `meetings` (by key) into `context`."""
     people: dict[str, Person] = context["people"]

@@ -1,80 +1,143 @@
-"""Decisions that act on the rest of partnerplan.
+"""Decisions that act on the rest of partnerplan: the effect registry.
 
 A recommendation can carry an *effect*: a kind and JSON parameters. When a decision approving
-the recommendation is recorded, the handler registered for the kind is called in the same
+the recommendation is recorded, the handler of the kind's `Effect` is called in the same
 transaction as the decision, with `(*, actor, decision, **params)`. If the handler raises
 ValidationError, the decision is not saved and its message is shown to the person recording it.
 
-The registry is explicit (no plugin discovery): the apps that own the handlers agreed these
-paths. A kind whose handler cannot be imported yet is refused when the recommendation is
-created, so no decision can be recorded that would silently do nothing.
+Governance names no upper app. The apps that act on decisions declare their effects (portfolio:
+`portfolio/effects.py`, finance: `finance/effects.py`) and `register()` them from their
+`AppConfig.ready()`. A kind nobody registered is refused when the recommendation is created, so
+no decision can be recorded that would silently do nothing. The recommendation form offers the
+registered effects and asks for each one's declared parameters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.utils.module_loading import import_string
 
-EFFECT_HANDLERS: dict[str, str] = {
-    "portfolio.gate": "partnerplan.portfolio.services.project_gate_by_decision",
-    "finance.call_on_reserves": "partnerplan.finance.services.reserve_call_from_decision",
-}
+from partnerplan.core.types import Actor
 
-EFFECT_LABELS: dict[str, str] = {
-    "portfolio.gate": "Move a project through a gate",
-    "finance.call_on_reserves": "Post a call on reserves to the ledger",
-}
+if TYPE_CHECKING:
+    from partnerplan.governance.models import Decision
 
-# Parameters each kind needs, with their types. Extra parameters are refused.
-EFFECT_PARAMS: dict[str, dict[str, type]] = {
-    "portfolio.gate": {"project_id": int, "to_stage": str},
-}
+__all__ = [
+    "Effect",
+    "Handler",
+    "Param",
+    "apply_effect",
+    "effect_for",
+    "effects",
+    "register",
+    "validate_effect",
+]
+
+#: An effect's handler: `handler(actor=..., decision=..., **params)`.
+Handler = Callable[..., object]
 
 
-def handler_for(kind: str) -> Callable[..., Any]:
-    """The handler function for `kind`, or ValidationError in plain English."""
+@dataclass(frozen=True)
+class Param:
+    """One parameter of an effect: its name in the recommendation's `effect_params`, its type
+    (int, str or Decimal; a Decimal is kept as text in the JSON), and the label of the question
+    the recommendation form asks for it."""
+
+    name: str
+    type: type
+    label: str
+    help_text: str = ""
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What approving a recommendation does in another part of partnerplan.
+
+    `kind`: the name stored on the recommendation ("portfolio.gate"). `label`: what it does, in
+    the recommendation form. `powers`: the PowerKinds the deciding body must hold one of (the
+    handler checks it, against the decision's body and date). `params`: the parameters it takes.
+    `checked`: whether governance checks the parameters when the recommendation is written
+    (required ones present, of the right type, no others); otherwise the handler checks them
+    when the decision is recorded. `handler`: called with `(*, actor, decision, **params)`.
+    """
+
+    kind: str
+    label: str
+    powers: tuple[str, ...]
+    params: tuple[Param, ...]
+    handler: Handler
+    checked: bool = True
+    _names: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_names", frozenset(p.name for p in self.params))
+
+
+_REGISTRY: dict[str, Effect] = {}
+
+
+def register(effect: Effect) -> Effect:
+    """Make `effect` available to recommendations (called from an app's `ready()`). Registering
+    a kind again replaces it."""
+    _REGISTRY[effect.kind] = effect
+    return effect
+
+
+def effects() -> list[Effect]:
+    """Every registered effect, in the order the apps registered them."""
+    return list(_REGISTRY.values())
+
+
+def effect_for(kind: str) -> Effect:
+    """The effect registered for `kind`, or ValidationError in plain English."""
     try:
-        path = EFFECT_HANDLERS[kind]
+        return _REGISTRY[kind]
     except KeyError:
-        known = ", ".join(sorted(EFFECT_HANDLERS))
+        known = ", ".join(sorted(_REGISTRY))
         raise ValidationError(
             {"effect_kind": f"'{kind}' is not a kind of effect partnerplan knows ({known})"}
         ) from None
-    try:
-        handler: Callable[..., Any] = import_string(path)
-    except ImportError:
-        label = EFFECT_LABELS.get(kind, kind)
-        raise ValidationError(
-            {
-                "effect_kind": f"partnerplan cannot yet act on a decision to '{label.lower()}': "
-                f"{path} does not exist. Record the recommendation without the effect, and "
-                "make the change by hand once the decision is taken"
-            }
-        ) from None
-    return handler
+
+
+def _type_words(kind: type) -> str:
+    if kind is int:
+        return "a whole number"
+    if kind is Decimal:
+        return "an amount"
+    return "text"
+
+
+def _fits(value: object, kind: type) -> bool:
+    if isinstance(value, bool):
+        return False
+    if kind is Decimal:
+        return isinstance(value, int | str | Decimal)
+    return isinstance(value, kind)
 
 
 def validate_effect(kind: str, params: dict[str, Any]) -> None:
-    """Refuse an effect whose handler is missing or whose parameters are wrong."""
+    """Refuse an effect nobody registered, or whose parameters are wrong."""
     if not kind:
         if params:
             raise ValidationError({"effect_params": "Parameters were given without an effect"})
         return
-    handler_for(kind)
-    expected = EFFECT_PARAMS.get(kind)
-    if expected is None:
+    effect = effect_for(kind)
+    if not effect.checked:
         return
     problems = []
-    for name, kind_type in expected.items():
-        value = params.get(name)
+    for param in effect.params:
+        value = params.get(param.name)
         if value is None:
-            problems.append(f"it needs {name}")
-        elif not isinstance(value, kind_type) or isinstance(value, bool):
-            problems.append(f"{name} must be {'a whole number' if kind_type is int else 'text'}")
-    extra = sorted(set(params) - set(expected))
+            if param.required:
+                problems.append(f"it needs {param.name}")
+        elif not _fits(value, param.type):
+            problems.append(f"{param.name} must be {_type_words(param.type)}")
+    extra = sorted(set(params) - effect._names)
     if extra:
         problems.append(f"it does not take {', '.join(extra)}")
     if problems:
@@ -86,10 +149,10 @@ def validate_effect(kind: str, params: dict[str, Any]) -> None:
         )
 
 
-def apply_effect(*, actor: Any, decision: Any) -> None:
+def apply_effect(*, actor: Actor, decision: Decision) -> None:
     """Call the handler of the decided recommendation's effect, if it has one."""
     recommendation = decision.recommendation
     if not recommendation.effect_kind:
         return
-    handler = handler_for(recommendation.effect_kind)
-    handler(actor=actor, decision=decision, **(recommendation.effect_params or {}))
+    effect = effect_for(recommendation.effect_kind)
+    effect.handler(actor=actor, decision=decision, **(recommendation.effect_params or {}))

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
 
-from partnerplan.core.forms import GovUKDateField, GovUKFormMixin
+from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, set_choices, set_queryset
 from partnerplan.core.models import SCHEDULE_12A, Visibility
-from partnerplan.governance.effects import EFFECT_LABELS
+from partnerplan.governance.effects import Param, effect_for, effects
 from partnerplan.governance.models import (
     ActionStatus,
     ApprovalRule,
@@ -134,7 +135,7 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["author"].queryset = people  # type: ignore[attr-defined]
+        set_queryset(self, "author", people)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -161,43 +162,69 @@ class RecommendationForm(GovUKFormMixin, forms.Form):
         label="Amount in pounds", max_digits=12, decimal_places=2, required=False
     )
     effect_kind = forms.ChoiceField(
-        label="What approving it does in partnerplan",
-        choices=[("", "Nothing automatic")] + list(EFFECT_LABELS.items()),
-        required=False,
+        label="What approving it does in partnerplan", choices=[], required=False
     )
-    project_id = forms.IntegerField(
-        label="Project number",
-        required=False,
-        min_value=1,
-        help_text="For a gate, or the project a call on reserves pays for.",
-    )
-    to_stage = forms.CharField(label="Stage to move to (for a gate)", max_length=40, required=False)
-    fund_id = forms.IntegerField(
-        label="Fund number to call on (for a call on reserves)", required=False, min_value=1
-    )
-    to_fund_id = forms.IntegerField(
-        label="Fund number the money goes to (for a call on reserves)", required=False, min_value=1
-    )
+    # The questions for each effect's parameters come from the effect registry: make the form
+    # with `recommendation_form()`.
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_choices(
+            self,
+            "effect_kind",
+            [("", "Nothing automatic")] + [(e.kind, e.label) for e in effects()],
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         kind = data.get("effect_kind")
         params: dict[str, Any] = {}
-        if kind == "portfolio.gate":
-            params = {
-                "project_id": data.get("project_id"),
-                "to_stage": data.get("to_stage") or None,
-            }
-        elif kind == "finance.call_on_reserves":
-            amount = data.get("amount")
-            params = {
-                "fund_id": data.get("fund_id"),
-                "amount": str(amount) if amount is not None else None,
-                "to_fund_id": data.get("to_fund_id"),
-                "project_id": data.get("project_id"),
-            }
-        data["effect_params"] = {k: v for k, v in params.items() if v is not None}
+        if kind:
+            for param in effect_for(kind).params:
+                value = data.get(param.name)
+                if value is None or value == "":
+                    continue
+                params[param.name] = str(value) if isinstance(value, Decimal) else value
+        data["effect_params"] = params
         return data
+
+
+def recommendation_form(data: Any = None) -> RecommendationForm:
+    """The recommendation form, asking for the parameters of every registered effect."""
+    form_class = type(
+        "RecommendationForm", (RecommendationForm,), {**_effect_fields(), "__module__": __name__}
+    )
+    form: RecommendationForm = form_class(data)
+    return form
+
+
+def _effect_field(param: Param, help_texts: list[str]) -> forms.Field:
+    help_text = " ".join(help_texts)
+    if param.type is int:
+        return forms.IntegerField(
+            label=param.label, required=False, min_value=1, help_text=help_text
+        )
+    if param.type is Decimal:
+        return forms.DecimalField(
+            label=param.label, required=False, max_digits=12, decimal_places=2,
+            help_text=help_text,
+        )  # fmt: skip
+    return forms.CharField(label=param.label, max_length=40, required=False, help_text=help_text)
+
+
+def _effect_fields() -> dict[str, forms.Field]:
+    """One question per parameter of the registered effects (a parameter several effects take,
+    such as the project, is asked once; the recommendation's own fields, such as the amount,
+    are not asked again)."""
+    declared: dict[str, tuple[Param, list[str]]] = {}
+    for effect in effects():
+        for param in effect.params:
+            if param.name in RecommendationForm.base_fields:
+                continue
+            _param, helps = declared.setdefault(param.name, (param, []))
+            if param.help_text and param.help_text not in helps:
+                helps.append(param.help_text)
+    return {name: _effect_field(param, helps) for name, (param, helps) in declared.items()}
 
 
 class DecisionForm(GovUKFormMixin, forms.Form):
@@ -276,8 +303,8 @@ class AttendanceForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["present"].queryset = people  # type: ignore[attr-defined]
-        self.fields["apologies"].queryset = people  # type: ignore[attr-defined]
+        set_queryset(self, "present", people)
+        set_queryset(self, "apologies", people)
 
 
 class MinutesForm(GovUKFormMixin, forms.Form):
@@ -293,7 +320,7 @@ class MinutesApproveForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, meetings: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["at_meeting"].queryset = meetings  # type: ignore[attr-defined]
+        set_queryset(self, "at_meeting", meetings)
 
 
 class MinutesCorrectionForm(GovUKFormMixin, forms.Form):
@@ -312,7 +339,7 @@ class ActionForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
+        set_queryset(self, "owner", people)
 
 
 class ActionUpdateForm(GovUKFormMixin, forms.Form):
@@ -347,8 +374,8 @@ class OfficerDecisionForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, bodies: Any = None, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["taken_by"].queryset = bodies  # type: ignore[attr-defined]
-        self.fields["decided_by"].queryset = people  # type: ignore[attr-defined]
+        set_queryset(self, "taken_by", bodies)
+        set_queryset(self, "decided_by", people)
 
 
 class ForwardPlanForm(GovUKFormMixin, forms.Form):
@@ -378,7 +405,7 @@ class ForwardPlanForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
+        set_queryset(self, "body", bodies)
 
 
 class TrackForm(GovUKFormMixin, forms.Form):
@@ -399,7 +426,7 @@ class TrackForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
+        set_queryset(self, "body", bodies)
 
 
 class ResolveForm(GovUKFormMixin, forms.Form):
@@ -418,7 +445,7 @@ class MembershipForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people  # type: ignore[attr-defined]
+        set_queryset(self, "person", people)
 
 
 class PowerForm(GovUKFormMixin, forms.Form):
@@ -458,7 +485,7 @@ class DelegationForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_bodies"].queryset = bodies  # type: ignore[attr-defined]
+        set_queryset(self, "to_bodies", bodies)
 
 
 class MatterForm(GovUKFormMixin, forms.Form):
@@ -483,7 +510,7 @@ class MatterForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["bodies"].queryset = bodies  # type: ignore[attr-defined]
+        set_queryset(self, "bodies", bodies)
 
 
 class DelegationStartForm(GovUKFormMixin, forms.Form):
@@ -558,7 +585,7 @@ class BodyForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, parents: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
+        set_queryset(self, "parent", parents)
 
 
 class MembershipEndForm(GovUKFormMixin, forms.Form):
@@ -592,7 +619,7 @@ class ReportingLineForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = bodies  # type: ignore[attr-defined]
+        set_queryset(self, "target", bodies)
 
 
 class ReportingLineEndForm(GovUKFormMixin, forms.Form):

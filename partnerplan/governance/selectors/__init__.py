@@ -26,10 +26,13 @@ from partnerplan.governance.selectors.calendars import (
 from partnerplan.governance.selectors.meetings import (
     MeetingPage,
     item_detail,
+    later_meetings,
     meeting_detail,
     meeting_list,
+    minutes_of,
     recommendation_for_decision,
 )
+from partnerplan.governance.selectors.people import members_of, people_choices, viewer_person
 from partnerplan.governance.selectors.registers import (
     action_for_update,
     decision_register,
@@ -49,6 +52,11 @@ from partnerplan.governance.selectors.twin_track import (
 )
 
 __all__ = [
+    "later_meetings",
+    "minutes_of",
+    "members_of",
+    "people_choices",
+    "viewer_person",
     "Authority",
     "authority_for",
     "NO_LIMIT",

@@ -15,6 +15,7 @@ from partnerplan.governance.models import (
     Attendance,
     Body,
     Meeting,
+    Minutes,
     Recommendation,
     Vote,
 )
@@ -136,3 +137,18 @@ def recommendation_for_decision(*, viewer: Viewer, pk: int) -> Recommendation:
         )
     except Recommendation.DoesNotExist:
         raise Http404("No recommendation you can see has that number") from None
+
+
+def minutes_of(meeting: Meeting) -> Minutes | None:
+    """The minutes of `meeting` (found through the meeting the viewer may see), if drafted."""
+    return Minutes.objects.filter(meeting=meeting).first()
+
+
+def later_meetings(*, viewer: Viewer, meeting: Meeting) -> QuerySet[Meeting]:
+    """The meetings of `meeting`'s body after it that the viewer may see (where minutes are
+    approved)."""
+    return (
+        Meeting.objects.filter(visible_q(viewer, Body, "body__"))
+        .filter(body=meeting.body, starts_at__gt=meeting.starts_at)
+        .order_by("starts_at")
+    )

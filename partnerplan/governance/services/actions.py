@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from partnerplan.core.services import save_with_actor
+from partnerplan.core.types import Actor
 from partnerplan.governance import notices
 from partnerplan.governance.models import (
     Action,
@@ -23,7 +24,7 @@ from partnerplan.governance.services._common import _fail, _today
 @transaction.atomic
 def action_create(
     *,
-    actor: Any,
+    actor: Actor,
     body: Body,
     title: str,
     owner: Any,
@@ -52,7 +53,7 @@ def action_create(
 
 @transaction.atomic
 def action_update(
-    *, actor: Any, action: Action, status: str, progress: str = "", today: dt.date | None = None
+    *, actor: Actor, action: Action, status: str, progress: str = "", today: dt.date | None = None
 ) -> Action:
     action = Action.objects.select_for_update().get(pk=action.pk)
     if status not in ActionStatus.values:

@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from partnerplan.core.models import Visibility
+from partnerplan.core.models import User, Visibility
 from partnerplan.core.services import save_with_actor
+from partnerplan.core.types import Actor
 from partnerplan.governance import effects
 from partnerplan.governance.models import (
     AgendaItem,
@@ -33,7 +34,7 @@ from partnerplan.governance.services.meetings import why_not
 @transaction.atomic
 def agenda_item_add(
     *,
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     title: str,
     kind: str = ItemKind.REPORT,
@@ -95,16 +96,16 @@ def agenda_item_add(
     return item
 
 
-def exempt_access_log(*, user: Any, item: AgendaItem) -> None:
+def exempt_access_log(*, user: Actor, item: AgendaItem) -> None:
     """Record that `user` opened an exempt report."""
-    if item.visibility == Visibility.EXEMPT and getattr(user, "is_authenticated", False):
+    if item.visibility == Visibility.EXEMPT and isinstance(user, User):
         ExemptAccess.objects.create(item=item, user=user)
 
 
 @transaction.atomic
 def recommendation_add(
     *,
-    actor: Any,
+    actor: Actor,
     item: AgendaItem,
     text: str,
     reference: str = "",
@@ -145,7 +146,7 @@ def recommendation_add(
 
 @transaction.atomic
 def recommendation_set_effect(
-    *, actor: Any, recommendation: Recommendation, effect_kind: str, effect_params: dict[str, Any]
+    *, actor: Actor, recommendation: Recommendation, effect_kind: str, effect_params: dict[str, Any]
 ) -> Recommendation:
     """Give an undecided recommendation an effect (or clear it with an empty kind). Other apps'
     demos use it to wire seed recommendations to their handlers."""

@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from partnerplan.core.money import format_money
 from partnerplan.core.services import save_with_actor
+from partnerplan.core.types import Actor
 from partnerplan.governance.models import (
     VOTING_ROLES,
     Body,
@@ -75,7 +76,7 @@ def _check_body(body: Body) -> None:
 
 
 @transaction.atomic
-def body_create(*, actor: Any, **data: Any) -> Body:
+def body_create(*, actor: Actor, **data: Any) -> Body:
     unknown = set(data) - BODY_FIELDS
     if unknown:
         raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
@@ -86,7 +87,7 @@ def body_create(*, actor: Any, **data: Any) -> Body:
 
 
 @transaction.atomic
-def body_update(*, actor: Any, body: Body, **data: Any) -> Body:
+def body_update(*, actor: Actor, body: Body, **data: Any) -> Body:
     """Change a body's details: kind, parent, cadence, quorum and notice rules. Decisions
     already taken keep the rules they were taken under (attendance and decisions are records)."""
     unknown = set(data) - BODY_FIELDS
@@ -105,7 +106,7 @@ def body_update(*, actor: Any, body: Body, **data: Any) -> Body:
 @transaction.atomic
 def membership_add(
     *,
-    actor: Any,
+    actor: Actor,
     body: Body,
     person: Any,
     role: str = MemberRole.MEMBER,
@@ -142,7 +143,9 @@ def membership_add(
 
 
 @transaction.atomic
-def membership_end(*, actor: Any, membership: BodyMembership, ended_on: dt.date) -> BodyMembership:
+def membership_end(
+    *, actor: Actor, membership: BodyMembership, ended_on: dt.date
+) -> BodyMembership:
     """End a membership on `ended_on` (the last day as a member). The record stays, so past
     attendance and votes still show the role the person held."""
     membership = (
@@ -169,7 +172,7 @@ def membership_end(*, actor: Any, membership: BodyMembership, ended_on: dt.date)
 @transaction.atomic
 def power_add(
     *,
-    actor: Any,
+    actor: Actor,
     body: Body,
     kind: str,
     financial_limit: Decimal | None = None,
@@ -196,7 +199,7 @@ def power_add(
 @transaction.atomic
 def delegation_create(
     *,
-    actor: Any,
+    actor: Actor,
     from_body: Body,
     to_bodies: Iterable[Body],
     power: str,
@@ -252,7 +255,7 @@ def delegation_create(
 
 @transaction.atomic
 def delegation_bring_into_force(
-    *, actor: Any, delegation: Delegation, starts_on: dt.date
+    *, actor: Actor, delegation: Delegation, starts_on: dt.date
 ) -> Delegation:
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
     if delegation.status != DelegationStatus.PROPOSED:
@@ -270,7 +273,7 @@ def delegation_bring_into_force(
 
 
 @transaction.atomic
-def delegation_revoke(*, actor: Any, delegation: Delegation, ends_on: dt.date) -> Delegation:
+def delegation_revoke(*, actor: Actor, delegation: Delegation, ends_on: dt.date) -> Delegation:
     """Revoke a delegation: `ends_on` is its last day. Decisions already taken under it stand,
     so it cannot end before the last of them."""
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
@@ -300,7 +303,7 @@ def delegation_revoke(*, actor: Any, delegation: Delegation, ends_on: dt.date) -
 
 @transaction.atomic
 def reporting_line_add(
-    *, actor: Any, source: Body, target: Body, style: str = LineStyle.REPORTS_TO, label: str = ""
+    *, actor: Actor, source: Body, target: Body, style: str = LineStyle.REPORTS_TO, label: str = ""
 ) -> ReportingLine:
     if source == target:
         raise _fail("target", "A body cannot report to itself")
@@ -323,7 +326,7 @@ def reporting_line_add(
 
 
 @transaction.atomic
-def reporting_line_end(*, actor: Any, line: ReportingLine, ended_on: dt.date) -> ReportingLine:
+def reporting_line_end(*, actor: Actor, line: ReportingLine, ended_on: dt.date) -> ReportingLine:
     """End a reporting line on `ended_on`. It leaves the structure diagram; its history stays."""
     line = (
         ReportingLine.objects.select_for_update(of=("self",))

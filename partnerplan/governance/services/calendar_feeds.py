@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from partnerplan.core.services import save_with_actor
+from partnerplan.core.types import Actor
 from partnerplan.governance.models import (
     CalendarFeed,
 )
@@ -15,7 +16,7 @@ from partnerplan.governance.services._common import _fail
 
 
 @transaction.atomic
-def calendar_feed_renew(*, actor: Any, person: Any) -> CalendarFeed:
+def calendar_feed_renew(*, actor: Actor, person: Any) -> CalendarFeed:
     """Give `person` a new secret calendar address. Any earlier address stops working."""
     if person is None:
         raise _fail(

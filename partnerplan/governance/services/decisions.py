@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from partnerplan.core.services import save_with_actor
+from partnerplan.core.types import Actor
 from partnerplan.governance import effects
 from partnerplan.governance.models import (
     APPROVING,
@@ -105,7 +106,7 @@ def _validate_decision(
 @transaction.atomic
 def decision_record(
     *,
-    actor: Any,
+    actor: Actor,
     recommendation: Recommendation,
     outcome: str,
     amended_text: str = "",

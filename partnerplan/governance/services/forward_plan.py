@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
 from partnerplan.core.services import save_with_actor
+from partnerplan.core.types import Actor
 from partnerplan.governance.models import (
     Body,
     ExceptionKind,
@@ -26,7 +26,7 @@ KEY_DECISION_NOTICE_DAYS = 28
 @transaction.atomic
 def forward_plan_add(
     *,
-    actor: Any,
+    actor: Actor,
     body: Body,
     title: str,
     decision_due: dt.date,

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from partnerplan.core.lifecycle import Lifecycle
 from partnerplan.core.services import save_with_actor
+from partnerplan.core.types import Actor
 from partnerplan.governance import notices
 from partnerplan.governance.models import (
     VOTING_ROLES,
@@ -126,7 +127,7 @@ def _carry_forward(body: Body) -> int:
 @transaction.atomic
 def meeting_schedule(
     *,
-    actor: Any,
+    actor: Actor,
     body: Body,
     starts_at: dt.datetime,
     ends_at: dt.datetime | None = None,
@@ -183,7 +184,7 @@ def _add_months(d: dt.datetime, months: int) -> dt.datetime:
 @transaction.atomic
 def meeting_schedule_series(
     *,
-    actor: Any,
+    actor: Actor,
     body: Body,
     first_starts_at: dt.datetime,
     count: int,
@@ -217,7 +218,7 @@ def meeting_schedule_series(
 @transaction.atomic
 def meeting_publish_agenda(
     *,
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     published_on: dt.date | None = None,
     urgency_reason: str = "",
@@ -256,7 +257,7 @@ def meeting_publish_agenda(
 
 
 @transaction.atomic
-def meeting_cancel(*, actor: Any, meeting: Meeting, reason: str) -> Meeting:
+def meeting_cancel(*, actor: Actor, meeting: Meeting, reason: str) -> Meeting:
     """Cancel a meeting, keeping it in calendars as cancelled; its business moves to the next
     meeting of the body (now, or as soon as one is scheduled)."""
     meeting = (
@@ -278,7 +279,7 @@ def meeting_cancel(*, actor: Any, meeting: Meeting, reason: str) -> Meeting:
 @transaction.atomic
 def meeting_reschedule(
     *,
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     starts_at: dt.datetime,
     reason: str,
@@ -314,7 +315,7 @@ def meeting_reschedule(
 @transaction.atomic
 def meeting_record_attendance(
     *,
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     present: Iterable[Any],
     apologies: Iterable[Any] = (),
@@ -353,7 +354,7 @@ def meeting_record_attendance(
 
 
 @transaction.atomic
-def meeting_mark_held(*, actor: Any, meeting: Meeting, today: dt.date | None = None) -> Meeting:
+def meeting_mark_held(*, actor: Actor, meeting: Meeting, today: dt.date | None = None) -> Meeting:
     meeting = (
         Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
     )

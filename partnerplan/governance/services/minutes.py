@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 from django.db.models import Max
 
+from partnerplan.core.models import User
 from partnerplan.core.services import save_with_actor
+from partnerplan.core.types import Actor
 from partnerplan.governance.models import (
     Meeting,
     MeetingStatus,
@@ -20,7 +20,7 @@ from partnerplan.governance.services.meetings import quorum_at
 
 
 @transaction.atomic
-def minutes_save_draft(*, actor: Any, meeting: Meeting, text: str) -> Minutes:
+def minutes_save_draft(*, actor: Actor, meeting: Meeting, text: str) -> Minutes:
     if meeting.status != MeetingStatus.HELD:
         raise _fail("text", "Minutes are written for meetings that have been held")
     if not text.strip():
@@ -40,7 +40,7 @@ def minutes_save_draft(*, actor: Any, meeting: Meeting, text: str) -> Minutes:
 
 
 @transaction.atomic
-def minutes_approve(*, actor: Any, minutes: Minutes, at_meeting: Meeting) -> Minutes:
+def minutes_approve(*, actor: Actor, minutes: Minutes, at_meeting: Meeting) -> Minutes:
     """Approve draft minutes as a correct record at a later meeting of the same body."""
     minutes = (
         Minutes.objects.select_for_update(of=("self",))
@@ -74,7 +74,7 @@ def minutes_approve(*, actor: Any, minutes: Minutes, at_meeting: Meeting) -> Min
 
 
 @transaction.atomic
-def minutes_correct(*, actor: Any, minutes: Minutes, text: str, reason: str) -> MinutesCorrection:
+def minutes_correct(*, actor: Actor, minutes: Minutes, text: str, reason: str) -> MinutesCorrection:
     minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
     if minutes.status != MinutesStatus.APPROVED:
         raise _fail(
@@ -90,7 +90,7 @@ def minutes_correct(*, actor: Any, minutes: Minutes, text: str, reason: str) -> 
         version=version,
         text=text.strip(),
         reason=reason.strip(),
-        made_by=actor if getattr(actor, "is_authenticated", False) else None,
+        made_by=actor if isinstance(actor, User) else None,
     )
     correction.save()
     return correction

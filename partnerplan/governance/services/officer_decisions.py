@@ -11,6 +11,7 @@ from django.db import transaction
 
 from partnerplan.core.models import Visibility
 from partnerplan.core.services import save_with_actor
+from partnerplan.core.types import Actor
 from partnerplan.governance.models import (
     Body,
     Delegation,
@@ -26,7 +27,7 @@ from partnerplan.governance.services._common import _fail
 @transaction.atomic
 def officer_decision_record(
     *,
-    actor: Any,
+    actor: Actor,
     delegation: Delegation,
     taken_by: Body,
     decided_by: Any,

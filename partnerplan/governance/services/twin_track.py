@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from partnerplan.core.models import Visibility
 from partnerplan.core.services import save_with_actor
+from partnerplan.core.types import Actor
 from partnerplan.governance.models import (
     ApprovalRule,
     Body,
@@ -24,7 +24,7 @@ from partnerplan.governance.services._common import _fail, _track_decided
 @transaction.atomic
 def matter_create(
     *,
-    actor: Any,
+    actor: Actor,
     title: str,
     bodies: Iterable[Body],
     rule: str = ApprovalRule.ALL,
@@ -45,7 +45,7 @@ def matter_create(
 
 @transaction.atomic
 def matter_record_track(
-    *, actor: Any, matter: Matter, body: Body, outcome: str, decided_on: dt.date, reference: str
+    *, actor: Actor, matter: Matter, body: Body, outcome: str, decided_on: dt.date, reference: str
 ) -> Track:
     """Record the decision of a body that decides outside partnerplan (for example the Leaders
     and Chief Executives Group), citing its own record."""
@@ -60,7 +60,7 @@ def matter_record_track(
 
 
 @transaction.atomic
-def matter_resolve(*, actor: Any, matter: Matter, resolution: str) -> Matter:
+def matter_resolve(*, actor: Actor, matter: Matter, resolution: str) -> Matter:
     from partnerplan.governance.selectors import matter_state
 
     matter = Matter.objects.select_for_update().get(pk=matter.pk)

@@ -1,0 +1,201 @@
+"""The governance rules, each refused in plain English, and nothing saved when refused."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from partnerplan.governance import effects, services
+from partnerplan.governance.forms import recommendation_form
+from partnerplan.governance.models import (
+    Decision,
+    Meeting,
+    MeetingStatus,
+    Outcome,
+    PowerKind,
+)
+from partnerplan.governance.tests.factories import (
+    AgendaItemFactory,
+    MeetingFactory,
+    PowerFactory,
+    RecommendationFactory,
+    at,
+)
+from partnerplan.governance.tests.helpers import message_of
+
+pytestmark = pytest.mark.django_db
+
+
+GATE_CALLS: list[dict[str, object]] = []
+
+
+def fake_gate(*, actor, decision, project_id, to_stage):
+    GATE_CALLS.append({"decision": str(decision), "project_id": project_id, "to_stage": to_stage})
+    if to_stage == "closed":
+        raise ValidationError("The project has open risks, so it cannot be closed")
+
+
+@pytest.fixture
+def fake_effects():
+    """The gate effect as portfolio declares it, with a handler that only records its calls."""
+    real = effects.effect_for("portfolio.gate")
+    GATE_CALLS.clear()
+    effects.register(replace(real, handler=fake_gate))
+    yield
+    effects.register(real)
+
+
+def test_it_refuses_an_effect_nobody_registered(held):
+    _meeting, item = held
+    item.meeting.status = MeetingStatus.SCHEDULED
+    item.meeting.save()
+    with pytest.raises(ValidationError, match="not a kind of effect partnerplan knows") as exc:
+        services.recommendation_add(
+            actor=None, item=item, text="Move it", effect_kind="portfolio.teleport",
+            effect_params={"project_id": 1},
+        )  # fmt: skip
+    assert "'portfolio.teleport' is not a kind of effect partnerplan knows" in message_of(exc)
+    assert "finance.call_on_reserves, portfolio.gate" in message_of(exc)
+
+
+def test_it_has_the_effects_portfolio_and_finance_register_with_the_powers_they_need():
+    gate = effects.effect_for("portfolio.gate")
+    call = effects.effect_for("finance.call_on_reserves")
+    assert PowerKind.APPROVE_GATE in gate.powers
+    assert PowerKind.APPROVE_PIPELINE_ENTRY in gate.powers
+    assert call.powers == (PowerKind.CALL_ON_RESERVES,)
+    assert [p.name for p in gate.params] == ["project_id", "to_stage"]
+    assert {e.kind for e in effects.effects()} >= {"portfolio.gate", "finance.call_on_reserves"}
+
+
+def test_it_asks_for_the_parameters_of_the_registered_effects_on_the_form():
+    form = recommendation_form(
+        {"text": "Move it", "effect_kind": "portfolio.gate", "project_id": "3",
+         "to_stage": "approved", "fund_id": "9"}
+    )  # fmt: skip
+    choices = form.fields["effect_kind"].choices
+    assert ("portfolio.gate", "Move a project through a gate") in choices
+    assert {"project_id", "to_stage", "fund_id", "to_fund_id"} <= set(form.fields)
+    assert form.is_valid()
+    # Only the chosen effect's parameters are kept.
+    assert form.cleaned_data["effect_params"] == {"project_id": 3, "to_stage": "approved"}
+    form = recommendation_form(
+        {"text": "Call", "effect_kind": "finance.call_on_reserves", "fund_id": "2",
+         "to_fund_id": "4", "amount": "17500.50"}
+    )  # fmt: skip
+    assert form.is_valid()
+    assert form.cleaned_data["effect_params"] == {
+        "fund_id": 2, "amount": "17500.50", "to_fund_id": 4
+    }  # fmt: skip
+
+
+def test_it_checks_effect_parameters(fake_effects, committee):
+    body, _m, _c = committee
+    item = AgendaItemFactory.create(meeting=MeetingFactory.create(body=body))
+    with pytest.raises(ValidationError) as exc:
+        services.recommendation_add(
+            actor=None,
+            item=item,
+            text="Move it",
+            effect_kind="portfolio.gate",
+            effect_params={"project_id": "x"},
+        )
+    assert "project_id must be a whole number" in message_of(exc)
+    assert "needs to_stage" in message_of(exc)
+
+
+def _decide_with_effect(committee, to_stage):
+    body, members, _c = committee
+    meeting = MeetingFactory.create(body=body, starts_at=at(2030, 3, 15))
+    item = AgendaItemFactory.create(meeting=meeting, number=3)
+    rec = services.recommendation_add(
+        actor=None, item=item, text="Move it", effect_kind="portfolio.gate",
+        effect_params={"project_id": 7, "to_stage": to_stage},
+    )  # fmt: skip
+    Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.HELD)
+    meeting.refresh_from_db()
+    services.meeting_record_attendance(actor=None, meeting=meeting, present=members)
+    return rec
+
+
+def test_it_applies_the_effect_of_an_approved_recommendation(fake_effects, committee):
+    rec = _decide_with_effect(committee, "pipeline")
+    services.decision_record(
+        actor=None, recommendation=rec, outcome=Outcome.APPROVED, reasons="Agreed"
+    )
+    assert GATE_CALLS == [
+        {
+            "decision": "Joint Committee, 15 March 2030, item 3, recommendation 1",
+            "project_id": 7,
+            "to_stage": "pipeline",
+        }
+    ]
+
+
+def test_it_does_not_save_the_decision_when_the_effect_is_refused(fake_effects, committee):
+    rec = _decide_with_effect(committee, "closed")
+    with pytest.raises(ValidationError) as exc:
+        services.decision_record(
+            actor=None, recommendation=rec, outcome=Outcome.APPROVED, reasons="Agreed"
+        )
+    assert "open risks" in message_of(exc)
+    assert not Decision.objects.exists()
+
+
+def test_it_does_not_apply_the_effect_of_a_rejected_recommendation(fake_effects, committee):
+    rec = _decide_with_effect(committee, "pipeline")
+    services.decision_record(actor=None, recommendation=rec, outcome=Outcome.REJECTED, reasons="No")
+    assert GATE_CALLS == []
+
+
+def test_it_sets_an_effect_only_on_an_undecided_recommendation(fake_effects, committee, held):
+    body, members, _c = committee
+    meeting, item = held
+    rec = RecommendationFactory.create(item=item)
+    params = {"project_id": 3, "to_stage": "pipeline"}
+    services.recommendation_set_effect(
+        actor=None, recommendation=rec, effect_kind="portfolio.gate", effect_params=params
+    )
+    services.meeting_record_attendance(actor=None, meeting=meeting, present=members)
+    services.decision_record(actor=None, recommendation=rec, outcome=Outcome.APPROVED, reasons="x")
+    assert GATE_CALLS[0]["project_id"] == 3
+    with pytest.raises(ValidationError) as exc:
+        services.recommendation_set_effect(
+            actor=None, recommendation=rec, effect_kind="", effect_params={}
+        )
+    assert "has been decided" in message_of(exc)
+
+
+def test_an_approved_gate_recommendation_moves_the_real_project(committee, held):
+    """End to end with the portfolio app's handler (no fake): the decision moves the project
+    and the gate passage names the decision; a rejected one leaves the project alone."""
+    from partnerplan.portfolio.tests.factories import ProjectFactory
+
+    body, members, _c = committee
+    meeting, item = held
+    PowerFactory.create(body=body, kind=PowerKind.APPROVE_GATE)
+    project = ProjectFactory.create()
+    services.meeting_record_attendance(actor=None, meeting=meeting, present=members)
+    params = {"project_id": project.pk, "to_stage": "approved"}
+    rejected = RecommendationFactory.create(
+        item=item, text="Approve entry", power=PowerKind.APPROVE_GATE,
+        effect_kind="portfolio.gate", effect_params=params,
+    )  # fmt: skip
+    services.decision_record(
+        actor=None, recommendation=rejected, outcome=Outcome.REJECTED, reasons="Not ready"
+    )
+    project.refresh_from_db()
+    assert project.stage.code == "proposed"
+    approved = RecommendationFactory.create(
+        item=item, text="Approve entry (again)", power=PowerKind.APPROVE_GATE,
+        effect_kind="portfolio.gate", effect_params=params,
+    )  # fmt: skip
+    decision = services.decision_record(
+        actor=None, recommendation=approved, outcome=Outcome.APPROVED, reasons="Ready"
+    )
+    project.refresh_from_db()
+    assert project.stage.code == "approved"
+    passage = project.gate_passages.get()
+    assert passage.decision_reference == str(decision) and passage.deciding_body == body

@@ -1,0 +1,46 @@
+"""The governance rules, each refused in plain English, and nothing saved when refused."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from partnerplan.governance import services
+from partnerplan.governance.models import (
+    MinutesStatus,
+)
+from partnerplan.governance.tests.factories import (
+    HeldMeetingFactory,
+    MinutesFactory,
+    at,
+)
+from partnerplan.governance.tests.helpers import message_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_locks_approved_minutes_and_versions_corrections(committee):
+    body, members, _c = committee
+    minutes = MinutesFactory.create(meeting=HeldMeetingFactory.create(body=body))
+    nxt = HeldMeetingFactory.create(body=body, starts_at=at(2011, 3, 10))
+    services.meeting_record_attendance(actor=None, meeting=nxt, present=members)
+    services.minutes_approve(actor=None, minutes=minutes, at_meeting=nxt)
+    minutes.refresh_from_db()
+    assert minutes.status == MinutesStatus.APPROVED and minutes.approved_at == nxt
+    with pytest.raises(ValidationError) as exc:
+        services.minutes_save_draft(actor=None, meeting=minutes.meeting, text="Rewritten")
+    assert "approved as a correct record" in message_of(exc) and "locked" in message_of(exc)
+    correction = services.minutes_correct(
+        actor=None, minutes=minutes, text="The Committee met at 10.", reason="Time"
+    )
+    assert correction.version == 2
+    minutes.refresh_from_db()
+    assert minutes.text == "The Committee met."
+
+
+def test_it_refuses_to_approve_minutes_at_the_same_or_an_earlier_meeting(committee):
+    body, _m, _c = committee
+    minutes = MinutesFactory.create(meeting=HeldMeetingFactory.create(body=body))
+    with pytest.raises(ValidationError) as exc:
+        services.minutes_approve(actor=None, minutes=minutes, at_meeting=minutes.meeting)
+    assert "later meeting" in message_of(exc)

@@ -1,0 +1,114 @@
+"""Governance pages. Each view reads its form, calls one service and redirects; what a viewer
+may see is decided by the selectors and core.access. One module per part of governance."""
+
+from __future__ import annotations
+
+from partnerplan.governance.views.actions import (
+    action_create,
+    action_update,
+    my_actions,
+)
+from partnerplan.governance.views.agenda import (
+    decision_create,
+    item_create,
+    item_detail,
+    recommendation_create,
+)
+from partnerplan.governance.views.bodies import (
+    body_create,
+    body_detail,
+    body_edit,
+    body_list,
+    delegation_create,
+    delegation_in_force,
+    delegation_revoke,
+    membership_create,
+    membership_end,
+    power_create,
+    reporting_line_create,
+    reporting_line_end,
+    structure,
+)
+from partnerplan.governance.views.calendars import (
+    body_calendar,
+    my_calendar,
+    person_calendar,
+    private_calendar,
+)
+from partnerplan.governance.views.meetings import (
+    meeting_attendance,
+    meeting_cancel,
+    meeting_create,
+    meeting_detail,
+    meeting_held,
+    meeting_publish,
+    meeting_reschedule,
+    meeting_series,
+)
+from partnerplan.governance.views.minutes import (
+    minutes_approve,
+    minutes_correct,
+    minutes_edit,
+)
+from partnerplan.governance.views.registers import (
+    decision_register,
+    forward_plan,
+    forward_plan_create,
+    officer_decision_create,
+    officer_decision_register,
+)
+from partnerplan.governance.views.twin_track import (
+    matter_create,
+    matter_detail,
+    matter_list,
+    matter_resolve,
+    matter_track,
+)
+
+__all__ = [
+    "body_list",
+    "body_detail",
+    "structure",
+    "body_create",
+    "body_edit",
+    "reporting_line_create",
+    "reporting_line_end",
+    "membership_end",
+    "membership_create",
+    "power_create",
+    "delegation_create",
+    "delegation_in_force",
+    "delegation_revoke",
+    "meeting_detail",
+    "meeting_create",
+    "meeting_series",
+    "meeting_publish",
+    "meeting_cancel",
+    "meeting_reschedule",
+    "meeting_attendance",
+    "meeting_held",
+    "item_create",
+    "item_detail",
+    "recommendation_create",
+    "decision_create",
+    "minutes_edit",
+    "minutes_approve",
+    "minutes_correct",
+    "decision_register",
+    "officer_decision_register",
+    "officer_decision_create",
+    "forward_plan",
+    "forward_plan_create",
+    "matter_list",
+    "matter_detail",
+    "matter_create",
+    "matter_track",
+    "matter_resolve",
+    "my_actions",
+    "action_create",
+    "action_update",
+    "body_calendar",
+    "person_calendar",
+    "my_calendar",
+    "private_calendar",
+]

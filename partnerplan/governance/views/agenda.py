@@ -1,0 +1,122 @@
+"""Governance pages: agenda items, recommendations, decisions."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from partnerplan.core.access import can, require, viewer_for
+from partnerplan.core.pages import bound, form_page
+from partnerplan.governance import selectors, services
+from partnerplan.governance.forms import (
+    AgendaItemForm,
+    DecisionWithVotesForm,
+    recommendation_form,
+)
+from partnerplan.governance.views._common import (
+    NAV,
+    _managed_meeting,
+    _to_meeting,
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, meeting = _managed_meeting(request, pk)
+    form = AgendaItemForm(bound(request), people=selectors.people_choices(viewer=viewer))
+    return form_page(
+        request,
+        form,
+        title="Add an agenda item",
+        caption=str(meeting),
+        cancel=_to_meeting(meeting),
+        act=lambda d: services.agenda_item_add(
+            actor=request.user,
+            meeting=meeting,
+            title=d["title"],
+            kind=d["kind"],
+            author=d["author"],
+            purpose=d["purpose"],
+            report=d["report"],
+            visibility=d["visibility"],
+            exempt_paragraph=d["exempt_paragraph"],
+            late_reason=d["late_reason"],
+        ),
+        done=lambda i: reverse("governance:item-detail", args=[i.pk]),
+        success="The item has been added.",
+        context=NAV,
+    )
+
+
+@require_GET
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    item, can_open = selectors.item_detail(viewer=viewer, pk=pk)
+    if can_open:
+        services.exempt_access_log(user=request.user, item=item)
+    return render(
+        request,
+        "governance/item_detail.html",
+        {
+            "item": item,
+            "can_open": can_open,
+            "can_manage": can(viewer, "governance.manage_meetings"),
+            **NAV,
+        },
+        status=200 if can_open else 403,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_create(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    item, _open = selectors.item_detail(viewer=viewer, pk=pk)
+    require(viewer, "governance.manage_meetings", item)
+    return form_page(
+        request,
+        recommendation_form(bound(request)),
+        title="Add a recommendation",
+        caption=str(item),
+        cancel=reverse("governance:item-detail", args=[item.pk]),
+        act=lambda d: services.recommendation_add(
+            actor=request.user,
+            item=item,
+            text=d["text"],
+            reference=d["reference"],
+            power=d["power"],
+            amount=d["amount"],
+            effect_kind=d["effect_kind"],
+            effect_params=d["effect_params"],
+        ),
+        done=lambda _r: reverse("governance:item-detail", args=[item.pk]),
+        success="The recommendation has been added.",
+        context=NAV,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    rec = selectors.recommendation_for_decision(viewer=viewer, pk=pk)
+    require(viewer, "governance.manage_meetings", rec)
+    meeting = rec.item.meeting
+    form = DecisionWithVotesForm(bound(request), attendance=selectors.voters_at(meeting))
+    return form_page(
+        request,
+        form,
+        title=f"Record the decision on recommendation {rec.number}",
+        caption=f"{meeting}, item {rec.item.number}",
+        cancel=_to_meeting(meeting),
+        intro=rec.text,
+        template="governance/decision_form.html",
+        act=lambda d: services.decision_record(actor=request.user, recommendation=rec, **d),
+        done=lambda _d: _to_meeting(meeting),
+        success="The decision has been recorded.",
+        context=NAV,
+    )
