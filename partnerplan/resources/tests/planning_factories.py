@@ -1,4 +1,4 @@
-"""Small planning problems and helpers shared by the planner tests (plain dataclasses, no database)."""
+"""Small planning problems and helpers shared by the planner tests (no database)."""
 
 from __future__ import annotations
 
