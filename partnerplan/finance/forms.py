@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from partnerplan.core.forms import GovUKDateField, GovUKFormMixin
+from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, set_queryset
 from partnerplan.core.models import Visibility
 from partnerplan.core.money import format_money
 from partnerplan.finance.models import (
@@ -137,9 +137,9 @@ class AuthorityMixin(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["decision"].queryset = _decisions()  # type: ignore[attr-defined]
-        self.fields["officer_decision"].queryset = _officer_decisions()  # type: ignore[attr-defined]
-        self.fields["authority_body"].queryset = Body.objects.order_by("name")  # type: ignore[attr-defined]
+        set_queryset(self, "decision", _decisions())
+        set_queryset(self, "officer_decision", _officer_decisions())
+        set_queryset(self, "authority_body", Body.objects.order_by("name"))
 
     AUTHORITY_FIELDS = (
         "authority", "decision", "officer_decision", "authority_body", "authority_reference",
@@ -197,9 +197,9 @@ class ContributionForm(GovUKFormMixin, AuthorityMixin):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.filter(  # type: ignore[attr-defined]
-            archived_at__isnull=True
-        ).order_by("name")
+        set_queryset(
+            self, "partner", Partner.objects.filter(archived_at__isnull=True).order_by("name")
+        )
 
 
 class IncomeForm(GovUKFormMixin, AuthorityMixin):
@@ -234,8 +234,8 @@ class CallForm(GovUKFormMixin, AuthorityMixin):
 
     def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_fund"].queryset = _funds(exclude=fund)  # type: ignore[attr-defined]
-        self.fields["project"].queryset = _projects()  # type: ignore[attr-defined]
+        set_queryset(self, "to_fund", _funds(exclude=fund))
+        set_queryset(self, "project", _projects())
 
 
 class SpendForm(GovUKFormMixin, AuthorityMixin):
@@ -254,8 +254,8 @@ class SpendForm(GovUKFormMixin, AuthorityMixin):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fund"].queryset = _funds()  # type: ignore[attr-defined]
-        self.fields["project"].queryset = _projects()  # type: ignore[attr-defined]
+        set_queryset(self, "fund", _funds())
+        set_queryset(self, "project", _projects())
 
 
 class ReleaseForm(GovUKFormMixin, AuthorityMixin):
@@ -275,9 +275,9 @@ class ReleaseForm(GovUKFormMixin, AuthorityMixin):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["from_fund"].queryset = _funds()  # type: ignore[attr-defined]
-        self.fields["project"].queryset = _projects()  # type: ignore[attr-defined]
-        self.fields["to_fund"].queryset = _funds()  # type: ignore[attr-defined]
+        set_queryset(self, "from_fund", _funds())
+        set_queryset(self, "project", _projects())
+        set_queryset(self, "to_fund", _funds())
 
 
 class DrawdownForm(GovUKFormMixin, forms.Form):
@@ -301,9 +301,9 @@ class DrawdownForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, fund: Fund, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["drawn_by"].queryset = people  # type: ignore[attr-defined]
-        self.fields["to_fund"].queryset = _funds(exclude=fund)  # type: ignore[attr-defined]
-        self.fields["project"].queryset = _projects()  # type: ignore[attr-defined]
+        set_queryset(self, "drawn_by", people)
+        set_queryset(self, "to_fund", _funds(exclude=fund))
+        set_queryset(self, "project", _projects())
 
 
 class ReverseForm(GovUKFormMixin, forms.Form):
@@ -416,8 +416,15 @@ class RequestForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_fund"].queryset = _funds(exclude=fund)  # type: ignore[attr-defined]
-        self.fields["project"].queryset = _projects()  # type: ignore[attr-defined]
+        set_queryset(self, "to_fund", _funds(exclude=fund))
+        set_queryset(self, "project", _projects())
+
+
+class RequestChoiceField(forms.ModelMultipleChoiceField[FundingRequest]):
+    """Pending requests, each shown with its amount and fund."""
+
+    def label_from_instance(self, obj: FundingRequest) -> str:
+        return f"{obj.title}: {format_money(obj.amount)} from {obj.fund.name}"
 
 
 class ScenarioForm(GovUKFormMixin, forms.Form):
@@ -428,7 +435,7 @@ class ScenarioForm(GovUKFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    requests = forms.ModelMultipleChoiceField(
+    requests = RequestChoiceField(
         label="Requests assumed approved",
         queryset=FundingRequest.objects.none(),
         required=False,
@@ -438,13 +445,12 @@ class ScenarioForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["requests"].queryset = (  # type: ignore[attr-defined]
+        set_queryset(
+            self,
+            "requests",
             FundingRequest.objects.filter(status=RequestStatus.PENDING)
             .select_related("fund")
-            .order_by("fund__name", "expected_on", "pk")
-        )
-        self.fields["requests"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda r: f"{r.title}: {format_money(r.amount)} from {r.fund.name}"
+            .order_by("fund__name", "expected_on", "pk"),
         )
 
 
@@ -480,8 +486,8 @@ class BidForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = _projects()  # type: ignore[attr-defined]
-        self.fields["fund"].queryset = _funds()  # type: ignore[attr-defined]
+        set_queryset(self, "project", _projects())
+        set_queryset(self, "fund", _funds())
 
 
 class BidDateForm(GovUKFormMixin, forms.Form):
@@ -508,8 +514,8 @@ class BidSecureForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["authority_body"].queryset = Body.objects.order_by("name")  # type: ignore[attr-defined]
-        self.fields["fund"].queryset = _funds()  # type: ignore[attr-defined]
+        set_queryset(self, "authority_body", Body.objects.order_by("name"))
+        set_queryset(self, "fund", _funds())
 
 
 class TableFilterForm(GovUKFormMixin, forms.Form):

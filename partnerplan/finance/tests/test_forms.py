@@ -93,7 +93,7 @@ def _decision(body, outcome=Outcome.APPROVED):
 
 
 def _errors(response):
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "govuk-error-summary" in page
     return page

@@ -45,7 +45,7 @@ def test_it_opens_a_fund_with_its_owner_and_contributors(world):
 def test_it_refuses_a_fund_it_cannot_open_and_opens_nothing(world, data, field, message):
     response = _post(world, reverse("finance:fund-create"), **data)
     page = response.content.decode()
-    assert response.status_code == 200 and "govuk-error-summary" in page
+    assert response.status_code == 400 and "govuk-error-summary" in page
     assert message in page and f'href="#id_{field}"' in page
     assert not Fund.objects.exists()
 

@@ -4,6 +4,7 @@ requests, scenarios and bids. Refusals post nothing."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -67,7 +68,7 @@ def test_it_refuses_bad_amounts_and_posts_nothing(actor, amount, message):
     fund = fund_with_balance(actor)
     target = EarmarkedFundFactory.create()
     before = _count()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match=re.escape(message)) as exc:
         services.call_on_reserves(
             actor=actor, fund=fund, amount=amount, purpose="Call", on=MARCH, to_fund=target,
             authority=authority(),
@@ -85,7 +86,7 @@ def test_it_accepts_pounds_and_pence_as_text_or_decimal():
 def test_it_refuses_a_movement_without_authority(actor):
     fund = fund_with_balance(actor)
     before = _count()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="needs the decision that authorises it") as exc:
         services.call_on_reserves(
             actor=actor, fund=fund, amount="100", purpose="Call", on=MARCH,
             to_fund=EarmarkedFundFactory.create(), authority=services.CitedAuthority(reference="x"),
@@ -98,7 +99,10 @@ def test_it_refuses_a_movement_without_authority(actor):
 def test_the_database_refuses_an_unauthorised_transaction_too(actor):
     from django.db import IntegrityError, transaction
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match="ledger_transaction_is_authorised"),
+        transaction.atomic(),
+    ):
         LedgerTransaction.objects.create(
             kind="call", effective_on=MARCH, description="x", posted_by=actor
         )
@@ -108,7 +112,7 @@ def test_it_refuses_posting_to_a_closed_fund(actor):
     fund = fund_with_balance(actor)
     closed = ClosedFundFactory.create(kind=FundKind.EARMARKED)
     before = _count()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="nothing can be posted to it") as exc:
         services.call_on_reserves(
             actor=actor, fund=fund, amount="100", purpose="Call", on=MARCH, to_fund=closed,
             authority=authority(),
@@ -130,7 +134,7 @@ def test_it_closes_only_an_empty_fund(actor):
 def test_it_refuses_to_take_a_fund_below_zero(actor):
     fund = fund_with_balance(actor, amount="1000")
     before = _count()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="does not have enough money") as exc:
         services.call_on_reserves(
             actor=actor, fund=fund, amount="1000.01", purpose="Too much", on=MARCH,
             to_fund=EarmarkedFundFactory.create(), authority=authority(),
@@ -374,7 +378,7 @@ def test_it_refuses_a_drawdown_beyond_the_limit(actor, contingency):
     fund, person = contingency
     _draw(actor, fund, person, "50000")
     before = _count()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="would exceed the delegation's limit") as exc:
         _draw(actor, fund, person, "35000.01")
     assert (
         "would exceed the delegation's limit of £85,000: £50,000 has been drawn, so at most "
@@ -418,7 +422,7 @@ def test_it_refuses_a_drawdown_by_someone_the_delegation_does_not_name(actor, co
     fund, _person = contingency
     stranger = PersonFactory.create(first_name="Stranger")
     before = _count()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="is not named by the delegation") as exc:
         _draw(actor, fund, stranger, "10")
     assert "is not named by the delegation: only Partnership Director may draw on it" in str(
         exc.value
@@ -502,7 +506,7 @@ def test_a_pending_request_can_be_refused_or_withdrawn_once(actor):
 
 def test_it_refuses_a_fund_that_breaks_its_kind_rules(actor):
     body = BodyFactory.create()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="needs the delegation") as exc:
         services.fund_create(actor=actor, name="C", kind=FundKind.CONTINGENCY, owner_body=body)
     assert "needs the delegation" in str(exc.value)
     with pytest.raises(ValidationError, match="who provides the money"):

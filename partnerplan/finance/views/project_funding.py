@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from partnerplan.core.access import viewer_for
-from partnerplan.finance.selectors import project_funding as funding_for
+from partnerplan.finance.selectors.pages import project_funding as funding_for
 from partnerplan.portfolio.selectors import project_detail
 
 
