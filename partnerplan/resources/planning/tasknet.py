@@ -7,16 +7,62 @@ Framework-free: the snapshot (``resources.services.task_network_snapshot``) is p
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from .common import PlanningInputError, ProgressCallback, SolveStatus, find_cycle
 from .rcpsp.problem import RcpspProblem, critical_path
 from .rcpsp.strong import solve_rcpsp
 
-__all__ = ["network_problem", "schedule_network"]
+__all__ = [
+    "NetworkInputs",
+    "NetworkSchedule",
+    "ResourceInput",
+    "TaskInput",
+    "network_problem",
+    "schedule_network",
+]
 
 
-def network_problem(inputs: dict[str, Any]) -> RcpspProblem:
+class ResourceInput(TypedDict):
+    """A renewable resource of the snapshot: how many exist at once."""
+
+    id: int | str
+    name: str
+    capacity: int
+
+
+class TaskInput(TypedDict):
+    """A task of the snapshot: weeks it takes, the task ids it starts after, and what it needs
+    of each resource (resource id as text -> amount)."""
+
+    id: int | str
+    name: str
+    weeks: int
+    after: list[int | str]
+    needs: dict[str, int]
+
+
+class NetworkInputs(TypedDict, total=False):
+    """The snapshot JSON (``resources.services.task_network_snapshot``)."""
+
+    name: str
+    resources: list[ResourceInput]
+    tasks: list[TaskInput]
+
+
+class NetworkSchedule(TypedDict):
+    """The result JSON of :func:`schedule_network`."""
+
+    starts: dict[str, int]
+    weeks: int
+    bound: int
+    status: str
+    gap_percent: float
+    chain_weeks: int
+    chain: list[int | str]
+
+
+def network_problem(inputs: NetworkInputs) -> RcpspProblem:
     """The RCPSP problem of a snapshot.  Raises :class:`PlanningInputError` naming the tasks
     and resources at fault (a loop of "starts after" links, a need above what exists)."""
     tasks = inputs.get("tasks", [])
@@ -65,18 +111,18 @@ def network_problem(inputs: dict[str, Any]) -> RcpspProblem:
     )
 
 
-def _loop(tasks: list[dict[str, Any]]) -> list[int]:
+def _loop(tasks: list[TaskInput]) -> list[int | str]:
     """Task ids on one loop of "starts after" links (first repeated at the end), or []."""
     return find_cycle({t["id"]: list(t["after"]) for t in tasks}) or []
 
 
 def schedule_network(
-    inputs: dict[str, Any],
+    inputs: NetworkInputs,
     *,
     time_limit_s: float,
     progress: ProgressCallback | None = None,
     workers: int = 2,
-) -> dict[str, Any]:
+) -> NetworkSchedule:
     """Schedule the snapshot's tasks as early as the links and resources allow, minimising
     the weeks from the first start to the last finish.
 
