@@ -19,6 +19,7 @@ import datetime as dt
 from typing import Any
 
 from partnerplan.core.models import Visibility
+from partnerplan.core.types import Actor
 from partnerplan.governance.models import Body
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio import services
@@ -383,7 +384,9 @@ STAGE_NOTE = (
 )
 
 
-def _programme(actor: Any, name: str, short: str, owner: Body, plan: bool, text: str) -> Programme:
+def _programme(
+    actor: Actor, name: str, short: str, owner: Body, plan: bool, text: str
+) -> Programme:
     existing = Programme.objects.filter(name=name).first()
     if existing is not None:
         return existing
@@ -399,7 +402,7 @@ def _programme(actor: Any, name: str, short: str, owner: Body, plan: bool, text:
 
 
 def _workstreams(
-    actor: Any, programme: Programme, people: dict[str, Person], partners: dict[str, Partner]
+    actor: Actor, programme: Programme, people: dict[str, Person], partners: dict[str, Partner]
 ) -> dict[int, Workstream]:
     by_last = {p.last_name: p for p in people.values()}
     found: dict[int, Workstream] = {}
@@ -424,7 +427,7 @@ def _area(name: str) -> ServiceArea:
     return ServiceArea.objects.get_or_create(name=name)[0]
 
 
-def load(context: dict[str, Any], *, actor: object = None) -> None:
+def load(context: dict[str, Any], *, actor: Actor = None) -> None:
     """Create what is missing; running it twice changes nothing. Puts `programmes` and
     `projects` (by title) into `context`."""
     partners: dict[str, Partner] = context["partners"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
+from django.db import models
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
@@ -46,7 +47,9 @@ from partnerplan.portfolio.scoring.aggregate import (
     compare_rankings,
     rank_projects,
 )
-from partnerplan.portfolio.services import is_overdue
+from partnerplan.portfolio.services.status import is_overdue
+
+M = TypeVar("M", bound=models.Model)
 
 # --- Programmes ------------------------------------------------------------------------------
 
@@ -306,6 +309,66 @@ def project_detail(*, viewer: Viewer, pk: int) -> Project:
         )
     except Project.DoesNotExist:
         raise Http404("No project you can see has that number") from None
+
+
+def _visible_projects(viewer: Viewer) -> QuerySet[Project]:
+    """The projects `viewer` may see: visible themselves and in a programme the viewer sees."""
+    return visible(Project.objects.all(), viewer).filter(
+        programme__in=visible(Programme.objects.all(), viewer)
+    )
+
+
+def _child(queryset: QuerySet[M], path: str, *, viewer: Viewer, pk: int, what: str) -> M:
+    """The row `pk` of `queryset` if the project at `path` is one the viewer sees; else 404."""
+    found = queryset.filter(pk=pk, **{f"{path}__in": _visible_projects(viewer)}).first()
+    if found is None:
+        raise Http404(f"No {what} you can see has that number")
+    return found
+
+
+def stage_detail(*, viewer: Viewer, pk: int) -> Stage:
+    try:
+        return Stage.objects.select_related("programme").get(
+            pk=pk, programme__in=visible(Programme.objects.all(), viewer)
+        )
+    except Stage.DoesNotExist:
+        raise Http404("No stage you can see has that number") from None
+
+
+def link_detail(*, viewer: Viewer, pk: int) -> ProgrammeLink:
+    qs = ProgrammeLink.objects.select_related("project", "workstream")
+    return _child(qs, "project", viewer=viewer, pk=pk, what="link")
+
+
+def dependency_detail(*, viewer: Viewer, pk: int) -> Dependency:
+    qs = Dependency.objects.select_related("project", "depends_on")
+    return _child(qs, "project", viewer=viewer, pk=pk, what="dependency")
+
+
+def business_case_detail(*, viewer: Viewer, pk: int) -> BusinessCase:
+    qs = BusinessCase.objects.select_related("project")
+    return _child(qs, "project", viewer=viewer, pk=pk, what="business case")
+
+
+def business_case_version_detail(*, viewer: Viewer, pk: int) -> BusinessCaseVersion:
+    qs = BusinessCaseVersion.objects.select_related("business_case")
+    return _child(qs, "business_case__project", viewer=viewer, pk=pk, what="business case version")
+
+
+def benefit_detail(*, viewer: Viewer, pk: int) -> Benefit:
+    qs = Benefit.objects.select_related("project")
+    return _child(qs, "project", viewer=viewer, pk=pk, what="benefit")
+
+
+def raid_entry_detail(*, viewer: Viewer, pk: int) -> RaidEntry:
+    qs = RaidEntry.objects.select_related("project")
+    return _child(qs, "project", viewer=viewer, pk=pk, what="log entry")
+
+
+def gate_stages(project: Project) -> QuerySet[Stage]:
+    """The stages a gate decision can ask for: every other stage of the project's programme (a
+    wrong one is refused with the reason)."""
+    return Stage.objects.filter(programme_id=project.programme_id).exclude(pk=project.stage_id)
 
 
 def project_choices(*, viewer: Viewer, exclude: int | None = None) -> QuerySet[Project]:

@@ -2,12 +2,19 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from partnerplan.governance.tests.factories import BodyFactory
+from partnerplan.governance import services as governance
+from partnerplan.governance.models import Outcome, PowerKind
+from partnerplan.governance.tests.factories import (
+    BodyFactory,
+    BodyMembershipFactory,
+    HeldMeetingFactory,
+    PowerFactory,
+    RecommendationFactory,
+)
 from partnerplan.portfolio import services
 from partnerplan.portfolio.models import (
     BenefitActual,
@@ -148,22 +155,26 @@ def test_it_refuses_a_gate_without_its_required_business_case():
 
 def test_it_passes_a_gate_for_a_governance_decision():
     project = ProjectFactory.create()
-    body = BodyFactory.create(name="Joint Committee")
-
-    class Decision(SimpleNamespace):
-        def __str__(self) -> str:
-            return "JC/2010/12/6"
-
-    decision = Decision(body=body, decided_on=D)
+    body = BodyFactory.create(name="Joint Committee", quorum_minimum=1)
+    PowerFactory.create(body=body, kind=PowerKind.APPROVE_PIPELINE_ENTRY)
+    member = BodyMembershipFactory.create(body=body).person
+    meeting = HeldMeetingFactory.create(body=body)
+    governance.meeting_record_attendance(actor=None, meeting=meeting, present=[member])
+    recommendation = RecommendationFactory.create(
+        item__meeting=meeting, text="To approve entry of the project to the pipeline"
+    )
+    decision = governance.decision_record(
+        actor=None, recommendation=recommendation, outcome=Outcome.APPROVED, reasons="As set out"
+    )
     passage = services.project_gate_by_decision(
         actor=None, decision=decision, project_id=project.pk, to_stage="approved"
     )
-    assert passage.decision_reference == "JC/2010/12/6" and passage.deciding_body == body
-    with pytest.raises(ValidationError):
+    assert passage.decision_reference == str(decision) and passage.deciding_body == body
+    with pytest.raises(ValidationError, match="it can only move to"):
         services.project_gate_by_decision(
             actor=None, decision=decision, project_id=project.pk, to_stage="closed"
         )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="has no stage 'nowhere'"):
         services.project_gate_by_decision(
             actor=None, decision=decision, project_id=project.pk, to_stage="nowhere"
         )
