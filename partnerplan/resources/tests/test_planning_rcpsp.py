@@ -1,4 +1,4 @@
-"""The single-project scheduling core (RCPSP) and the PSPLIB reader.
+"""The single-project scheduling core (RCPSP); the PSPLIB reader is in test_planning_psplib.
 
 No database: plain dataclasses in and out.  Solves use time limits of at most 2 s, or (for the
 PSPLIB instances, which must be proven optimal whatever the machine's load) a deterministic
@@ -13,11 +13,7 @@ import pytest
 
 from partnerplan.resources.planning.common import PlanningInputError, SolveStatus
 from partnerplan.resources.planning.psplib import (
-    PsplibFormatError,
-    instance_name,
     parse_sm,
-    parse_sm_text,
-    read_reference_table,
 )
 from partnerplan.resources.planning.rcpsp import (
     RcpspProblem,
@@ -206,32 +202,3 @@ def test_it_gives_a_valid_heuristic_schedule_within_reach_of_the_optimum():
     assert result.makespan is not None
     assert J30_OPTIMA["j3041_2"] <= result.makespan <= 1.15 * J30_OPTIMA["j3041_2"]
     assert result.best_bound <= J30_OPTIMA["j3041_2"]
-
-
-def test_it_reads_a_psplib_file():
-    problem = parse_sm(DATA / "j301_1.sm")
-    assert problem.name == "j301_1"
-    assert problem.n_jobs == 32
-    assert problem.n_resources == 4
-    assert problem.capacities == (12, 13, 4, 12)
-    assert problem.durations[0] == 0 and problem.durations[-1] == 0
-    assert problem.successors[0] == (1, 2, 3)
-    assert problem.predecessors()[1] == (0,)
-
-
-def test_it_reads_a_reference_table(tmp_path):
-    table = tmp_path / "j30opt.sm"
-    table.write_text("Paramter Instance Makespan CPU-Time[sec.]\n-----\n1 1 43 0.30\n37 5 80 0.2\n")
-    refs = read_reference_table(table, "j30")
-    assert refs[instance_name("j30", 37, 5)].makespan == 80
-    assert refs["j301_1"].proven_optimal
-
-
-def test_it_rejects_a_file_that_is_not_psplib():
-    with pytest.raises(PsplibFormatError, match="missing header line 'jobs'"):
-        parse_sm_text("hello\n")
-    text = (DATA / "j301_1.sm").read_text(encoding="latin-1")
-    with pytest.raises(PsplibFormatError, match="2 modes"):
-        parse_sm_text(
-            text.replace("   1        1          3           2   3   4", "   1   2   3   2   3   4")
-        )
