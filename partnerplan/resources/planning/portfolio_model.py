@@ -114,7 +114,7 @@ def prepare(problem: PlanningProblem) -> Data:
     return Data(problem, h, tuple(projects), problem.members, availability, skills)
 
 
-def _role_window(pd: ProjectData, role: RoleData, t: int, horizon: int) -> tuple[int, int]:
+def role_window(pd: ProjectData, role: RoleData, t: int, horizon: int) -> tuple[int, int]:
     """Months [a, b) the role runs if the project starts at t, clipped to the horizon."""
     a = max(0, t + role.offset)
     b = min(horizon, t + role.offset + role.length)
@@ -165,7 +165,7 @@ def build(data: Data, spec: Spec) -> Built:
         m.add(
             cp_model.LinearExpr.sum(
                 [
-                    _horizon_cost(pd, t, data.horizon) * v
+                    horizon_cost(pd, t, data.horizon) * v
                     for pd in data.projects
                     for t, v in b.x[pd.id].items()
                 ]
@@ -225,7 +225,7 @@ def _add_role(
 ) -> None:
     """One role: exactly one eligible member (or the virtual member) when the project runs."""
     m, pid, h = b.model, pd.id, b.data.horizon
-    windows = {t: _role_window(pd, role, t, h) for t in starts}
+    windows = {t: role_window(pd, role, t, h) for t in starts}
     if starts and all(a >= bb for a, bb in windows.values()):
         return  # the role lies wholly before the horizon (work already done)
 
@@ -333,7 +333,7 @@ def _add_member_capacity_with_slack(
         m.add(sum(used) <= avail + extra)
 
 
-def _horizon_cost(pd: ProjectData, t: int, h: int) -> int:
+def horizon_cost(pd: ProjectData, t: int, h: int) -> int:
     return sum(c for k, c in enumerate(pd.cost) if 0 <= t + k < h)
 
 

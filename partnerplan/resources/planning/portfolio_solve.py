@@ -36,10 +36,10 @@ from .plan_types import (
 )
 from .portfolio_model import (
     VALUE_SCALE,
-    _horizon_cost,
-    _role_window,
     build,
+    horizon_cost,
     prepare,
+    role_window,
     solve,
 )
 
@@ -66,7 +66,7 @@ def scheduled_and_assignments(sol: Solved) -> tuple[list[ScheduledProject], list
                 lit = sol.built.assign.get((pd.id, role.index, mm.id))
                 if lit is None or not sol.solver.value(lit):
                     continue
-                a, bb = _role_window(pd, role, t, h)
+                a, bb = role_window(pd, role, t, h)
                 days = days_from_units(role.units)
                 cost = (
                     days * WEEKS_PER_MONTH * (bb - a) * members[mm.id].cost_rate_per_day
@@ -92,7 +92,7 @@ def scheduled_and_assignments(sol: Solved) -> tuple[list[ScheduledProject], list
                 start=problem.month(t),
                 end=problem.month(t + pd.duration - 1),
                 value=pd.project.value,
-                cost=from_pence(_horizon_cost(pd, t, h)),
+                cost=from_pence(horizon_cost(pd, t, h)),
                 staff_cost=staff_cost,
                 fixed=pd.fixed,
             )
@@ -122,7 +122,7 @@ def spend_and_utilisation(
             for mm in data.members:
                 lit = sol.built.assign.get((pd.id, role.index, mm.id))
                 if lit is not None and sol.solver.value(lit):
-                    a, bb = _role_window(pd, role, t, h)
+                    a, bb = role_window(pd, role, t, h)
                     for month in range(a, bb):
                         use[mm.id][month] += role.units
     return (
@@ -251,7 +251,7 @@ def solve_frontier(
     data = prepare(problem)
     h = data.horizon
     if budgets is None:
-        fixed = sum(_horizon_cost(pd, pd.starts[0], h) for pd in data.projects if pd.fixed)
+        fixed = sum(horizon_cost(pd, pd.starts[0], h) for pd in data.projects if pd.fixed)
         total = sum(sum(pd.cost) for pd in data.projects if not pd.fixed) + fixed
         n = max(points, 2)
         levels = [fixed + (total - fixed) * i // (n - 1) for i in range(n)]
@@ -276,7 +276,7 @@ def solve_frontier(
             continue
         previous = sol
         chosen = [pd for pd in data.projects if sol.present(pd.id)]
-        cost = sum(_horizon_cost(pd, sol.start(pd.id), h) for pd in chosen)
+        cost = sum(horizon_cost(pd, sol.start(pd.id), h) for pd in chosen)
         bound = max(sol.bound, sol.objective)
         gap = (bound - sol.objective) / bound if bound > 0 else 0.0
         out.append(

@@ -14,8 +14,8 @@ from ..common import ProgressCallback, SolveStatus, status_from_cp_sat
 from .problem import (
     RcpspProblem,
     RcpspResult,
-    _topological_order,
     heads_and_tails,
+    topological_order,
 )
 
 # --------------------------------------------------------------------------------------
@@ -38,7 +38,7 @@ class _Progress(cp_model.CpSolverSolutionCallback):
             self._progress(frac, self.count)
 
 
-def _run(
+def run_cp_sat(
     model: cp_model.CpModel,
     solver: cp_model.CpSolver,
     progress: ProgressCallback | None,
@@ -92,11 +92,11 @@ def solve_rcpsp_plain(
     solver.parameters.log_search_progress = log
     if deterministic_limit is not None:
         solver.parameters.max_deterministic_time = deterministic_limit
-    status_name, count = _run(m, solver, None, t0, time_limit_s)
-    return _cp_result(problem, solver, status_name, starts, t0, "plain", count, 0)
+    status_name, count = run_cp_sat(m, solver, None, t0, time_limit_s)
+    return cp_result(problem, solver, status_name, starts, t0, "plain", count, 0)
 
 
-def _cp_result(
+def cp_result(
     problem: RcpspProblem,
     solver: cp_model.CpSolver,
     status_name: str,
@@ -165,7 +165,7 @@ class StrongOptions:
 
 def _longest_paths(problem: RcpspProblem) -> list[dict[int, int]]:
     """For each task j, the longest start-to-start distance to every task reachable from j."""
-    order = _topological_order(problem.successors)
+    order = topological_order(problem.successors)
     assert order is not None
     d = problem.durations
     dist: list[dict[int, int]] = [{} for _ in range(problem.n_jobs)]
@@ -262,7 +262,7 @@ def _add_resources(
             m.add_no_overlap([intervals[j] for j in clique])
 
 
-def _strong_model(
+def strong_model(
     problem: RcpspProblem, opt: StrongOptions, lb: int, ub: int, h_starts: Sequence[int]
 ) -> tuple[cp_model.CpModel, list[cp_model.IntVar]]:
     """The strengthened CP-SAT model (see :func:`solve_rcpsp`) and its start variables."""
@@ -295,7 +295,7 @@ def _strong_model(
     return m, starts
 
 
-def _configured_solver(
+def configured_solver(
     opt: StrongOptions,
     *,
     time_left: float,

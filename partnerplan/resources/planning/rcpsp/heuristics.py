@@ -13,9 +13,9 @@ from ..common import SolveStatus
 from .problem import (
     RcpspProblem,
     RcpspResult,
-    _topological_order,
     critical_path,
     lower_bound,
+    topological_order,
 )
 
 # --------------------------------------------------------------------------------------
@@ -122,14 +122,14 @@ def _forward_backward(fwd: _Net, bwd: _Net, starts: list[int], max_passes: int =
     return best
 
 
-def _heuristic(
+def heuristic_search(
     problem: RcpspProblem, *, iterations: int, seed: int, time_limit_s: float
 ) -> tuple[list[int], int]:
     """Best schedule from priority rules, biased random sampling and forward-backward
     improvement; returns (starts, number of schedules generated)."""
     t0 = time.perf_counter()
     fwd, bwd = _Net(problem), _Net(problem, reverse=True)
-    rules = _rule_keys(problem)
+    rules = rule_keys(problem)
     lft = _latest_finish_times(problem)
     lb = lower_bound(problem)
     best: list[int] | None = None
@@ -160,7 +160,7 @@ def _heuristic(
 
 
 def _transitive_successor_counts(problem: RcpspProblem) -> list[int]:
-    order = _topological_order(problem.successors)
+    order = topological_order(problem.successors)
     assert order is not None
     reach: list[int] = [0] * problem.n_jobs  # bitsets
     for j in reversed(order):
@@ -189,7 +189,9 @@ def solve_rcpsp_heuristic(
     Status is OPTIMAL only when the makespan meets :func:`lower_bound`.
     """
     t0 = time.perf_counter()
-    starts, count = _heuristic(problem, iterations=iterations, seed=seed, time_limit_s=time_limit_s)
+    starts, count = heuristic_search(
+        problem, iterations=iterations, seed=seed, time_limit_s=time_limit_s
+    )
     return _heuristic_result(problem, starts, t0, "heuristic", count)
 
 
@@ -216,7 +218,7 @@ def _latest_finish_times(problem: RcpspProblem) -> list[int]:
     return [cp_len - tail[j] + problem.durations[j] for j in range(problem.n_jobs)]
 
 
-def _rule_keys(problem: RcpspProblem) -> list[list[float]]:
+def rule_keys(problem: RcpspProblem) -> list[list[float]]:
     """Priority keys (smaller first) of the classic rules: latest finish time, latest start
     time, most total successors, latest finish time with work as tie-break."""
     n = problem.n_jobs

@@ -80,12 +80,12 @@ def _validate(p: RcpspProblem) -> list[str]:
         problems.extend(
             f"task {j} has unknown successor {k}" for k in p.successors[j] if not 0 <= k < n
         )
-    if not problems and _topological_order(p.successors) is None:
+    if not problems and topological_order(p.successors) is None:
         problems.append("the precedence relations contain a cycle")
     return problems
 
 
-def _topological_order(successors: Sequence[Sequence[int]]) -> list[int] | None:
+def topological_order(successors: Sequence[Sequence[int]]) -> list[int] | None:
     n = len(successors)
     indeg = [0] * n
     for succ in successors:
@@ -141,7 +141,7 @@ def critical_path(problem: RcpspProblem) -> tuple[list[int], list[int]]:
 
     The critical-path lower bound on the makespan is ``max(es[j] + tail[j])``.
     """
-    order = _topological_order(problem.successors)
+    order = topological_order(problem.successors)
     assert order is not None  # validated at construction
     d = problem.durations
     es = [0] * problem.n_jobs
@@ -175,7 +175,7 @@ def heads_and_tails(problem: RcpspProblem) -> tuple[list[int], list[int]]:
     the critical-path recursion, so ``max(head[j] + tail[j])`` is a valid lower bound on the
     makespan at least as strong as the critical path.
     """
-    order = _topological_order(problem.successors)
+    order = topological_order(problem.successors)
     assert order is not None
     n, d, q, caps = problem.n_jobs, problem.durations, problem.demands, problem.capacities
     preds = problem.predecessors()

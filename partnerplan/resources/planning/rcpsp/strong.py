@@ -13,14 +13,14 @@ from ortools.sat.python import cp_model
 from ..common import ProgressCallback, SolveStatus
 from .cpsat import (
     StrongOptions,
-    _configured_solver,
-    _cp_result,
-    _run,
-    _strong_model,
+    configured_solver,
+    cp_result,
+    run_cp_sat,
+    strong_model,
 )
 from .heuristics import (
-    _heuristic,
-    _rule_keys,
+    heuristic_search,
+    rule_keys,
 )
 from .problem import (
     RcpspProblem,
@@ -74,7 +74,7 @@ def solve_rcpsp(
             log=log,
             deterministic_limit=deterministic_limit,
         )
-    h_starts, h_count = _heuristic(
+    h_starts, h_count = heuristic_search(
         problem,
         iterations=opt.heuristic_iterations,
         seed=seed,
@@ -93,8 +93,8 @@ def solve_rcpsp(
             1,
             details,
         )
-    m, starts = _strong_model(problem, opt, lb, ub, h_starts)
-    solver = _configured_solver(
+    m, starts = strong_model(problem, opt, lb, ub, h_starts)
+    solver = configured_solver(
         opt,
         time_left=time_limit_s - (time.perf_counter() - t0),
         workers=workers,
@@ -103,8 +103,8 @@ def solve_rcpsp(
         deterministic_limit=deterministic_limit,
         focus_lns=opt.focus_lns,
     )
-    status_name, count = _run(m, solver, progress, t0, time_limit_s)
-    result = _cp_result(problem, solver, status_name, starts, t0, "strong", count, lb)
+    status_name, count = run_cp_sat(m, solver, progress, t0, time_limit_s)
+    result = cp_result(problem, solver, status_name, starts, t0, "strong", count, lb)
     if result.starts is None:  # time ran out before CP-SAT reported: keep the heuristic
         return RcpspResult(
             SolveStatus.FEASIBLE,
@@ -182,7 +182,7 @@ def _solve_with_ga(
         [list(q) for q in problem.demands],
         list(problem.capacities),
         [list(s) for s in problem.successors],
-        initial_keys=_rule_keys(problem),
+        initial_keys=rule_keys(problem),
         population=opt.ga_population,
         seed=seed,
     )
@@ -212,8 +212,8 @@ def _solve_with_ga(
 
     if ub <= lb:
         return result(SolveStatus.OPTIMAL, ub, 1)
-    m, starts = _strong_model(problem, opt, lb, ub, search.starts)
-    solver = _configured_solver(
+    m, starts = strong_model(problem, opt, lb, ub, search.starts)
+    solver = configured_solver(
         opt,
         time_left=time_limit_s - (time.perf_counter() - t0),
         workers=max(1, workers - 1),
