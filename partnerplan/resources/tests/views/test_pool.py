@@ -1,5 +1,5 @@
-"""Pages that change and remove pool members, availability, leave, roles and bookings: each
-calls one service, shows its refusal on the form, and saves nothing on error."""
+"""Pool pages: pinned query counts, changes and removals of members, availability and leave,
+refused forms (400) with the reason and nothing saved."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ from decimal import Decimal
 
 import pytest
 
-from partnerplan.resources.models import Assignment, Availability, Leave, PoolMember, RoleDemand
+from partnerplan.resources.models import (
+    Availability,
+    Leave,
+    PoolMember,
+)
+from partnerplan.resources.tests.builders import (
+    day_of,
+    pool_with_bookings,
+)
 from partnerplan.resources.tests.factories import (
     AssignmentFactory,
     AvailabilityFactory,
@@ -20,8 +28,53 @@ from partnerplan.resources.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _date(prefix, day):
-    return {f"{prefix}_day": day.day, f"{prefix}_month": day.month, f"{prefix}_year": day.year}
+def test_it_lists_the_pool_in_a_fixed_number_of_queries(world, assert_queries):
+    pool_with_bookings(world, 3)
+    client = world.client("officer")
+    client.get("/resources/")  # warm the session
+    # session, user, viewer (person + roles, bodies), members, skills, availability, leave
+    with assert_queries(8, "The pool list"):
+        response = client.get("/resources/")
+    assert response.status_code == 200
+    pool_with_bookings(world, 3)
+    with assert_queries(8, "The pool list with more members"):
+        client.get("/resources/")
+
+
+def test_it_lists_people_who_left_the_pool_on_request(world, assert_queries):
+    member = PoolMemberFactory.create(home_partner=world.alpha, archived_at=dt.datetime.now(dt.UTC))
+    PoolMemberFactory.create(home_partner=world.alpha)
+    client = world.client("officer")
+    client.get("/resources/")
+    assert "Left the pool" not in client.get("/resources/").content.decode()
+    with assert_queries(8, "The pool list with people who have left"):
+        html = client.get("/resources/?left=1").content.decode()
+    assert str(member.person) in html and "Left the pool" in html
+
+
+def test_it_shows_a_pool_member_in_a_fixed_number_of_queries(world, assert_queries):
+    member = pool_with_bookings(world, 1)[0]
+    AssignmentFactory.create(member=member)
+    client = world.client("officer")
+    client.get("/resources/")
+    with assert_queries(9, "A pool member's page"):
+        response = client.get(f"/resources/pool/{member.pk}/")
+    assert response.status_code == 200
+    assert "Over-allocated" in response.content.decode()
+
+
+def test_it_refuses_availability_over_five_days_and_shows_why(world):
+    member = PoolMemberFactory.create(home_partner=world.alpha)
+    response = world.client("officer").post(
+        f"/resources/pool/{member.pk}/availability/",
+        {"starts_on_day": "1", "starts_on_month": "4", "starts_on_year": "2011",
+         "days_per_week": "6"},
+    )  # fmt: skip
+    assert response.status_code == 400  # a refused form
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert "a working week has 5 days" in html
+    assert not Availability.objects.exists()
 
 
 def test_it_changes_a_pool_members_details(world):
@@ -46,6 +99,7 @@ def test_it_refuses_a_pool_member_change_without_skills_and_saves_nothing(world)
         f"/resources/pool/{member.pk}/change/",
         {"home_partner": world.alpha.pk, "days_per_week": "6", "cost_rate_per_day": ""},
     )
+    assert response.status_code == 400  # a refused form
     html = response.content.decode()
     assert "There is a problem" in html
     assert "Choose at least one skill" in html
@@ -60,6 +114,7 @@ def test_it_refuses_to_take_someone_still_booked_out_of_the_pool(world):
     response = world.client("admin").post(
         f"/resources/pool/{member.pk}/leave-pool/", {"reason": "Back to the district"}
     )
+    assert response.status_code == 400  # a refused form
     html = response.content.decode()
     assert "is still booked" in html
     assert "end or remove those bookings" in html
@@ -84,6 +139,7 @@ def test_it_takes_someone_out_of_the_pool_and_brings_them_back(world):
 def test_it_refuses_to_take_someone_out_without_a_reason(world):
     member = PoolMemberFactory.create(home_partner=world.alpha)
     response = world.client("admin").post(f"/resources/pool/{member.pk}/leave-pool/", {})
+    assert response.status_code == 400  # a refused form
     assert "Say why they are leaving the pool" in response.content.decode()
     assert not PoolMember.objects.get(pk=member.pk).is_archived
 
@@ -93,7 +149,7 @@ def test_it_ends_a_spell_of_availability_and_removes_it(world):
     client = world.client("officer")
     response = client.post(
         f"/resources/availability/{spell.pk}/",
-        {**_date("starts_on", spell.starts_on), **_date("ends_on", dt.date(2011, 6, 30)),
+        {**day_of("starts_on", spell.starts_on), **day_of("ends_on", dt.date(2011, 6, 30)),
          "days_per_week": "1"},
     )  # fmt: skip
     assert response.status_code == 302
@@ -113,9 +169,10 @@ def test_it_refuses_a_spell_ending_before_it_starts_and_saves_nothing(world):
     before = (spell.starts_on, spell.ends_on, spell.days_per_week)
     response = world.client("officer").post(
         f"/resources/availability/{spell.pk}/",
-        {**_date("starts_on", dt.date(2011, 6, 1)), **_date("ends_on", dt.date(2011, 5, 1)),
+        {**day_of("starts_on", dt.date(2011, 6, 1)), **day_of("ends_on", dt.date(2011, 5, 1)),
          "days_per_week": "7"},
     )  # fmt: skip
+    assert response.status_code == 400  # a refused form
     html = response.content.decode()
     assert "must be the same as or after its start" in html
     assert "a working week has 5 days" in html
@@ -128,13 +185,17 @@ def test_it_changes_and_removes_leave_and_refuses_bad_dates(world):
     client = world.client("officer")
     bad = client.post(
         f"/resources/leave/{leave.pk}/",
-        {**_date("starts_on", dt.date(2011, 6, 1)), **_date("ends_on", dt.date(2011, 5, 1))},
+        {
+            **day_of("starts_on", dt.date(2011, 6, 1)),
+            **day_of("ends_on", dt.date(2011, 5, 1)),
+        },
     )
+    assert bad.status_code == 400  # a refused form
     assert "The end of the leave must be the same as or after its start" in bad.content.decode()
     assert Leave.objects.get().starts_on == leave.starts_on
     client.post(
         f"/resources/leave/{leave.pk}/",
-        {**_date("starts_on", dt.date(2011, 8, 1)), **_date("ends_on", dt.date(2011, 8, 12)),
+        {**day_of("starts_on", dt.date(2011, 8, 1)), **day_of("ends_on", dt.date(2011, 8, 12)),
          "note": "Summer"},
     )  # fmt: skip
     assert Leave.objects.get().note == "Summer"
@@ -146,76 +207,3 @@ def test_it_refuses_leave_changes_from_another_partners_officer(world):
     leave = LeaveFactory.create(member__home_partner=world.beta)
     response = world.client("officer").get(f"/resources/leave/{leave.pk}/")
     assert response.status_code == 403
-
-
-def test_it_changes_a_role_and_refuses_a_skill_its_bookings_lack(world):
-    booking = AssignmentFactory.create()
-    demand = booking.demand
-    client = world.client("admin")
-    base = {
-        "title": "Project manager",
-        "days_per_week": "2",
-        **_date("starts_on", demand.starts_on),
-        "months": "4",
-    }
-    refused = client.post(
-        f"/resources/roles/{demand.pk}/", {**base, "skill": skill("procurement").pk}
-    )
-    assert "do not have Procurement" in refused.content.decode() or "does not have" in (
-        refused.content.decode()
-    )
-    assert RoleDemand.objects.get().months == demand.months
-    ok = client.post(f"/resources/roles/{demand.pk}/", {**base, "skill": demand.skill_id})
-    assert ok.status_code == 302
-    assert RoleDemand.objects.get().months == 4
-
-
-def test_it_removes_a_role_with_its_bookings(world):
-    booking = AssignmentFactory.create()
-    client = world.client("admin")
-    page = client.get(f"/resources/roles/{booking.demand_id}/remove/").content.decode()
-    assert "Its 1 booking will be removed too" in page
-    client.post(f"/resources/roles/{booking.demand_id}/remove/")
-    assert not RoleDemand.objects.exists()
-    assert not Assignment.objects.exists()
-
-
-def test_it_changes_a_booking_warns_of_over_allocation_and_removes_it(world):
-    member = PoolMemberFactory.create(home_partner=world.alpha)
-    booking = AssignmentFactory.create(member=member, days_per_week=Decimal(1))
-    client = world.client("admin")
-    response = client.post(
-        f"/resources/bookings/{booking.pk}/",
-        {"days_per_week": "4", **_date("starts_on", booking.starts_on),
-         **_date("ends_on", booking.ends_on)},
-        follow=True,
-    )  # fmt: skip
-    html = response.content.decode()
-    assert "has been changed" in html
-    assert "is now over-allocated" in html
-    client.post(f"/resources/bookings/{booking.pk}/remove/")
-    assert not Assignment.objects.exists()
-
-
-def test_it_refuses_a_booking_change_with_bad_dates_and_saves_nothing(world):
-    booking = AssignmentFactory.create()
-    response = world.client("admin").post(
-        f"/resources/bookings/{booking.pk}/",
-        {"days_per_week": "2", **_date("starts_on", dt.date(2011, 6, 1)),
-         **_date("ends_on", dt.date(2011, 1, 1))},
-    )  # fmt: skip
-    assert "The end of the booking must be the same as or after its start" in (
-        response.content.decode()
-    )
-    assert Assignment.objects.get().days_per_week == booking.days_per_week
-
-
-def test_it_lists_people_who_left_the_pool_on_request(world, assert_queries):
-    member = PoolMemberFactory.create(home_partner=world.alpha, archived_at=dt.datetime.now(dt.UTC))
-    PoolMemberFactory.create(home_partner=world.alpha)
-    client = world.client("officer")
-    client.get("/resources/")
-    assert "Left the pool" not in client.get("/resources/").content.decode()
-    with assert_queries(8, "The pool list with people who have left"):
-        html = client.get("/resources/?left=1").content.decode()
-    assert str(member.person) in html and "Left the pool" in html

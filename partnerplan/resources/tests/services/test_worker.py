@@ -1,5 +1,5 @@
-"""Progress during a single solve: the CP-SAT solution callback's reports reach
-PlanRun.progress, throttled, while the solve runs in a worker thread."""
+"""What the worker runs: the lifecycle of a background solve, its progress during a solve
+(throttled, from the solver's threads), and failures recorded with the reason."""
 
 from __future__ import annotations
 
@@ -8,22 +8,46 @@ import threading
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from partnerplan.core.access import viewer_for
+from partnerplan.portfolio.tests.factories import ProjectFactory
 from partnerplan.resources import services
+from partnerplan.resources.models import (
+    PlanRun,
+    RunStatus,
+    TaskSchedule,
+)
 from partnerplan.resources.services import worker
-from partnerplan.resources.models import PlanRun, RunStatus
+from partnerplan.resources.tests.builders import (
+    IMMEDIATE,
+)
 from partnerplan.resources.tests.factories import (
+    DonePlanRunFactory,
+    PlanRunFactory,
     PoolMemberFactory,
     ProjectPlanningFactory,
     RoleDemandFactory,
     RunningPlanRunFactory,
 )
 
-IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
 pytestmark = pytest.mark.django_db
+
+
+def test_it_refuses_the_wrong_run_transition():
+    run = DonePlanRunFactory.create()
+    with pytest.raises(ValidationError, match=r"is done: it cannot become running") as exc:
+        services.run_start(run=run)
+    assert "is done: it cannot become running" in exc.value.messages[0]
+
+
+def test_it_records_a_failed_run(world):
+    run = PlanRunFactory.create(inputs={"problem": {"broken": True}})
+    services.run_execute(run.pk)
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED
+    assert "stopped with an error" in run.error
 
 
 def _record(monkeypatch):
@@ -109,3 +133,26 @@ def test_it_relays_the_best_fraction_reported():
     relay(7, 3)
     assert relay.read() == 1.0
     assert relay.solutions == 3
+
+
+def test_it_records_a_failed_schedule_with_the_reason():
+    schedule = TaskSchedule.objects.create(
+        project=ProjectFactory.create(),
+        starts_on=dt.date(2011, 3, 7),
+        time_limit_s=1,
+        inputs={
+            "resources": [],
+            "tasks": [
+                {"id": 1, "name": "A", "weeks": 1, "after": [2], "needs": {}},
+                {"id": 2, "name": "B", "weeks": 1, "after": [1], "needs": {}},
+            ],
+        },
+    )
+    services.task_schedule_execute(schedule.pk)
+    schedule.refresh_from_db()
+    assert schedule.status == RunStatus.FAILED
+    assert "A → B → A" in schedule.error or "B → A → B" in schedule.error
+    finished_at = schedule.finished_at
+    services.task_schedule_execute(schedule.pk)  # a job delivered twice changes nothing
+    schedule.refresh_from_db()
+    assert (schedule.status, schedule.finished_at) == (RunStatus.FAILED, finished_at)
