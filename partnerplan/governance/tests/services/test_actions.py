@@ -35,6 +35,6 @@ def test_it_emails_action_owners_and_reminds_them_when_overdue(
         assert services.actions_notify_overdue(today=dt.date(2011, 3, 2)) == 0
     assert mail.outbox[-1].subject.startswith("Overdue action")
     assert action.is_overdue(dt.date(2011, 3, 2))
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="no longer needed") as exc:
         services.action_update(actor=None, action=action, status="dropped")
     assert "no longer needed" in message_of(exc)

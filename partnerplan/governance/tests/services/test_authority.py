@@ -72,7 +72,7 @@ def test_authority_for_follows_delegations_in_force_and_their_total_limit():
 def test_it_refuses_to_delegate_a_power_the_body_does_not_have(committee):
     jc, _m, _c = committee
     sab = BodyFactory.create()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="does not have that power itself") as exc:
         services.delegation_create(
             actor=None, from_body=jc, to_bodies=[sab], power=PowerKind.DRAW_CONTINGENCY, purpose="x"
         )

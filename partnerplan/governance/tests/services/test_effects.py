@@ -94,7 +94,7 @@ def test_it_asks_for_the_parameters_of_the_registered_effects_on_the_form():
 def test_it_checks_effect_parameters(fake_effects, committee):
     body, _m, _c = committee
     item = AgendaItemFactory.create(meeting=MeetingFactory.create(body=body))
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="project_id must be a whole number") as exc:
         services.recommendation_add(
             actor=None,
             item=item,
@@ -136,7 +136,7 @@ def test_it_applies_the_effect_of_an_approved_recommendation(fake_effects, commi
 
 def test_it_does_not_save_the_decision_when_the_effect_is_refused(fake_effects, committee):
     rec = _decide_with_effect(committee, "closed")
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="open risks") as exc:
         services.decision_record(
             actor=None, recommendation=rec, outcome=Outcome.APPROVED, reasons="Agreed"
         )
@@ -161,7 +161,7 @@ def test_it_sets_an_effect_only_on_an_undecided_recommendation(fake_effects, com
     services.meeting_record_attendance(actor=None, meeting=meeting, present=members)
     services.decision_record(actor=None, recommendation=rec, outcome=Outcome.APPROVED, reasons="x")
     assert GATE_CALLS[0]["project_id"] == 3
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="has been decided") as exc:
         services.recommendation_set_effect(
             actor=None, recommendation=rec, effect_kind="", effect_params={}
         )

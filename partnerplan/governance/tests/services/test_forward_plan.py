@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def test_it_requires_an_exception_for_a_key_decision_without_28_clear_days(committee):
     body, _m, _c = committee
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="needs a recorded exception") as exc:
         services.forward_plan_add(
             actor=None,
             body=body,

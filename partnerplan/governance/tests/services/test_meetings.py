@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 def test_it_refuses_to_schedule_a_meeting_in_the_past(committee):
     body, _m, _c = committee
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="must be today or later") as exc:
         services.meeting_schedule(
             actor=None, body=body, starts_at=at(2011, 3, 1), today=dt.date(2011, 3, 2)
         )
@@ -62,7 +62,7 @@ def test_it_moves_stranded_business_when_the_next_meeting_is_scheduled(committee
 def test_it_requires_a_reason_to_cancel(committee):
     body, _m, _c = committee
     meeting = MeetingFactory.create(body=body)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="adverse weather") as exc:
         services.meeting_cancel(actor=None, meeting=meeting, reason=" ")
     assert "adverse weather" in message_of(exc)
 
@@ -86,7 +86,7 @@ def test_it_keeps_the_uid_and_raises_the_sequence_when_rescheduling(committee):
 
 def test_it_refuses_to_cancel_a_held_meeting(held):
     meeting, _item = held
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="already been held") as exc:
         services.meeting_cancel(actor=None, meeting=meeting, reason="Snow")
     assert "already been held" in message_of(exc)
 

@@ -27,7 +27,7 @@ def test_it_locks_approved_minutes_and_versions_corrections(committee):
     services.minutes_approve(actor=None, minutes=minutes, at_meeting=nxt)
     minutes.refresh_from_db()
     assert minutes.status == MinutesStatus.APPROVED and minutes.approved_at == nxt
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="approved as a correct record") as exc:
         services.minutes_save_draft(actor=None, meeting=minutes.meeting, text="Rewritten")
     assert "approved as a correct record" in message_of(exc) and "locked" in message_of(exc)
     correction = services.minutes_correct(
@@ -41,6 +41,6 @@ def test_it_locks_approved_minutes_and_versions_corrections(committee):
 def test_it_refuses_to_approve_minutes_at_the_same_or_an_earlier_meeting(committee):
     body, _m, _c = committee
     minutes = MinutesFactory.create(meeting=HeldMeetingFactory.create(body=body))
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="later meeting") as exc:
         services.minutes_approve(actor=None, minutes=minutes, at_meeting=minutes.meeting)
     assert "later meeting" in message_of(exc)

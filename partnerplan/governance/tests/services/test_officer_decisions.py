@@ -40,13 +40,13 @@ def test_it_refuses_an_officer_decision_outside_the_delegation(committee):
         actor=None, delegation=delegation, taken_by=director, decided_by=holder, title="T",
         decision="D", reasons="R", amount=Decimal("1000"), decided_on=dt.date(2011, 2, 1),
     )  # fmt: skip
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="was not in force") as exc:
         services.officer_decision_record(**kwargs)
     assert "was not in force" in message_of(exc)
     services.delegation_bring_into_force(
         actor=None, delegation=delegation, starts_on=dt.date(2011, 1, 1)
     )
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="allows up to £85,000") as exc:
         services.officer_decision_record(**{**kwargs, "amount": Decimal("90000")})
     assert "allows up to £85,000" in message_of(exc)
     services.officer_decision_record(**kwargs)
