@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from partnerplan.core.forms import GovUKDateField, GovUKFormMixin
+from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, set_choices, set_queryset
 from partnerplan.core.models import Visibility
 from partnerplan.governance.models import APPROVING, Body, Decision, OfficerDecision
 from partnerplan.partners.models import Partner, Person
@@ -83,16 +83,14 @@ class WorkplanFilterForm(_Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["programme"].queryset = programmes  # type: ignore[attr-defined]
-        self.fields["workstream"].queryset = workstreams  # type: ignore[attr-defined]
+        set_queryset(self, "programme", programmes)
+        set_queryset(self, "workstream", workstreams)
         self.fields["workstream"].label_from_instance = (  # type: ignore[attr-defined]
             lambda w: f"{w.programme.label}: {w}"
         )
-        self.fields["lead_partner"].queryset = partners  # type: ignore[attr-defined]
-        self.fields["stage"].choices = [("", "Any"), *stages]  # type: ignore[attr-defined]
-        self.fields["sort"].choices = [  # type: ignore[attr-defined]
-            (key, label) for key, (label, _fields) in SORTS.items()
-        ]
+        set_queryset(self, "lead_partner", partners)
+        set_choices(self, "stage", [("", "Any"), *stages])
+        set_choices(self, "sort", [(key, label) for key, (label, _fields) in SORTS.items()])
 
 
 class ProgrammeForm(_ModelForm):
@@ -113,9 +111,7 @@ class ProgrammeForm(_ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_body"].queryset = Body.objects.filter(  # type: ignore[attr-defined]
-            archived_at__isnull=True
-        )
+        set_queryset(self, "owner_body", Body.objects.filter(archived_at__isnull=True))
         self.fields["confidence_scale"].widget = forms.RadioSelect(choices=ConfidenceScale.choices)
 
 
@@ -154,11 +150,6 @@ class ReasonForm(_Form):
     )
 
 
-class ConfirmForm(_Form):
-    """A button and nothing else: for removals, which are asked for on a page of their own.
-    Bind it to `request.POST` even when that is empty."""
-
-
 class WorkstreamForm(_ModelForm):
     leads = forms.ModelMultipleChoiceField(
         label="Lead people",
@@ -179,8 +170,8 @@ class WorkstreamForm(_ModelForm):
 
     def __init__(self, *args: Any, people: Any, partners: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["leads"].queryset = people  # type: ignore[attr-defined]
-        self.fields["lead_partners"].queryset = partners  # type: ignore[attr-defined]
+        set_queryset(self, "leads", people)
+        set_queryset(self, "lead_partners", partners)
 
 
 class ProjectForm(_ModelForm):
@@ -240,20 +231,18 @@ class ProjectForm(_ModelForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["programme"].queryset = programmes  # type: ignore[attr-defined]
-        self.fields["workstream"].queryset = workstreams  # type: ignore[attr-defined]
+        set_queryset(self, "programme", programmes)
+        set_queryset(self, "workstream", workstreams)
         self.fields["workstream"].empty_label = "None: directly in the programme"  # type: ignore[attr-defined]
         self.fields["workstream"].label_from_instance = (  # type: ignore[attr-defined]
             lambda w: f"{w.programme.label}: {w}"
         )
         for name in ("lead_partners", "shared_with"):
-            self.fields[name].queryset = partners  # type: ignore[attr-defined]
+            set_queryset(self, name, partners)
         for name in ("officer_lead", "project_executive", "project_manager"):
-            self.fields[name].queryset = people  # type: ignore[attr-defined]
+            set_queryset(self, name, people)
             self.fields[name].empty_label = "None yet"  # type: ignore[attr-defined]
-        self.fields["sponsoring_body"].queryset = Body.objects.filter(  # type: ignore[attr-defined]
-            archived_at__isnull=True
-        )
+        set_queryset(self, "sponsoring_body", Body.objects.filter(archived_at__isnull=True))
         if editing:
             del self.fields["programme"]
 
@@ -336,10 +325,8 @@ class ReviewForm(_Form):
 
     def __init__(self, *args: Any, partners: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["keeper"].queryset = partners  # type: ignore[attr-defined]
-        self.fields["deciding_body"].queryset = Body.objects.filter(  # type: ignore[attr-defined]
-            archived_at__isnull=True
-        )
+        set_queryset(self, "keeper", partners)
+        set_queryset(self, "deciding_body", Body.objects.filter(archived_at__isnull=True))
 
 
 class LinkForm(_Form):
@@ -353,7 +340,7 @@ class LinkForm(_Form):
 
     def __init__(self, *args: Any, workstreams: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["workstream"].queryset = workstreams  # type: ignore[attr-defined]
+        set_queryset(self, "workstream", workstreams)
         self.fields["workstream"].label_from_instance = (  # type: ignore[attr-defined]
             lambda w: f"{w.programme.label}: {w}"
         )
@@ -367,7 +354,7 @@ class DependencyForm(_Form):
 
     def __init__(self, *args: Any, projects: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["depends_on"].queryset = projects  # type: ignore[attr-defined]
+        set_queryset(self, "depends_on", projects)
 
 
 class BoardMemberForm(_Form):
@@ -378,7 +365,7 @@ class BoardMemberForm(_Form):
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people  # type: ignore[attr-defined]
+        set_queryset(self, "person", people)
 
 
 class DocumentForm(_Form):
@@ -420,9 +407,7 @@ class ApproveForm(_Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["approved_by"].queryset = Body.objects.filter(  # type: ignore[attr-defined]
-            archived_at__isnull=True
-        )
+        set_queryset(self, "approved_by", Body.objects.filter(archived_at__isnull=True))
 
 
 class BenefitForm(_Form):
@@ -441,7 +426,7 @@ class BenefitForm(_Form):
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
+        set_queryset(self, "owner", people)
 
 
 class BenefitActualForm(_Form):
@@ -483,7 +468,7 @@ class HighlightReportForm(_Form):
 
     def __init__(self, *args: Any, scale: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["confidence"].choices = scale  # type: ignore[attr-defined]
+        set_choices(self, "confidence", scale)
 
 
 SCORE_1_TO_5 = [(str(n), str(n)) for n in range(1, 6)]
@@ -511,7 +496,7 @@ class RaidForm(_Form):
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
+        set_queryset(self, "owner", people)
 
 
 class RaidCloseForm(_Form):
@@ -528,9 +513,7 @@ class MethodForm(_Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_body"].queryset = Body.objects.filter(  # type: ignore[attr-defined]
-            archived_at__isnull=True
-        )
+        set_queryset(self, "owner_body", Body.objects.filter(archived_at__isnull=True))
 
 
 class CriterionForm(_Form):
@@ -604,8 +587,8 @@ class ScoreForm(_Form):
 
     def __init__(self, *args: Any, method: Method, projects: Any, partners: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = projects  # type: ignore[attr-defined]
-        self.fields["partner"].queryset = partners  # type: ignore[attr-defined]
+        set_queryset(self, "project", projects)
+        set_queryset(self, "partner", partners)
         self.criteria = list(method.criteria.all())
         for c in self.criteria:
             self.fields[f"criterion_{c.pk}"] = forms.FloatField(
@@ -628,8 +611,8 @@ class OverlapForm(_Form):
 
     def __init__(self, *args: Any, programmes: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["side"].queryset = programmes  # type: ignore[attr-defined]
-        self.fields["other"].queryset = programmes  # type: ignore[attr-defined]
+        set_queryset(self, "side", programmes)
+        set_queryset(self, "other", programmes)
 
 
 class CompareForm(_Form):
@@ -638,8 +621,8 @@ class CompareForm(_Form):
 
     def __init__(self, *args: Any, methods: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["a"].queryset = methods  # type: ignore[attr-defined]
-        self.fields["b"].queryset = methods  # type: ignore[attr-defined]
+        set_queryset(self, "a", methods)
+        set_queryset(self, "b", methods)
 
 
 __all__ = ["Weighting"]

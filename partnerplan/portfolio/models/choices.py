@@ -1,0 +1,109 @@
+"""The portfolio's reference lists (choices) and the constants built from them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+
+if TYPE_CHECKING:
+    pass
+
+
+class ConfidenceScale(models.TextChoices):
+    FIVE = "five", "Five-point (green, amber/green, amber, amber/red, red)"
+    THREE = "three", "Three-point (green, amber, red)"
+
+
+class Confidence(models.TextChoices):
+    """Delivery confidence (IPA five-point scale; the three-point scale uses three of them)."""
+
+    GREEN = "green", "Green"
+    AMBER_GREEN = "amber_green", "Amber/green"
+    AMBER = "amber", "Amber"
+    AMBER_RED = "amber_red", "Amber/red"
+    RED = "red", "Red"
+
+
+SCALE_VALUES: dict[str, list[str]] = {
+    ConfidenceScale.FIVE: [c.value for c in Confidence],
+    ConfidenceScale.THREE: [Confidence.GREEN, Confidence.AMBER, Confidence.RED],
+}
+# Confidence ratings that need commentary and an action (the issue: amber/red or red).
+NEEDS_ACTION = {Confidence.AMBER_RED, Confidence.RED}
+
+
+class ReviewOutcomeKind(models.TextChoices):
+    """The review outcomes the seed report uses (sections 4.1 to 4.6 and 4.13)."""
+
+    RETAINED = "retained", "Retained"
+    WATCHING_BRIEF = "watching_brief", "Watching brief (kept by the lead partner)"
+    PROPOSED_DISCONTINUATION = "proposed_discontinuation", "Proposed for discontinuation"
+    DISCONTINUED = "discontinued", "Discontinued"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    REDESIGN = "redesign", "Redesign"
+
+
+# A project with one of these outcomes (decided, not only proposed) is stopped.
+STOPPED_OUTCOMES = {ReviewOutcomeKind.DISCONTINUED, ReviewOutcomeKind.WITHDRAWN}
+
+
+class BusinessCaseStage(models.TextChoices):
+    """Green Book business case stages; a small scheme has a single-stage case."""
+
+    SOC = "soc", "Strategic outline case"
+    OBC = "obc", "Outline business case"
+    FBC = "fbc", "Full business case"
+    BJC = "bjc", "Business justification case (single-stage, small scheme)"
+
+
+# A case of a later stage satisfies a gate that asks for an earlier one; the single-stage
+# case satisfies any.
+BUSINESS_CASE_RANK = {
+    BusinessCaseStage.SOC: 1,
+    BusinessCaseStage.OBC: 2,
+    BusinessCaseStage.FBC: 3,
+    BusinessCaseStage.BJC: 3,
+}
+FIVE_CASES = ["strategic", "economic", "commercial", "financial", "management"]
+# The cases a version of each stage must fill in before it can be approved.
+REQUIRED_CASES: dict[str, list[str]] = {
+    BusinessCaseStage.SOC: ["strategic", "economic"],
+    BusinessCaseStage.OBC: FIVE_CASES,
+    BusinessCaseStage.FBC: FIVE_CASES,
+    BusinessCaseStage.BJC: FIVE_CASES,
+}
+
+
+class LinkKind(models.TextChoices):
+    SUPPORTS = "supports", "Supports"
+    OVERLAPS = "overlaps", "Overlaps"
+    DELIVERS_PART_OF = "delivers_part_of", "Delivers part of"
+    SUPPLIER_TO = "supplier_to", "Supplier to"
+    CONTRIBUTES_TO = "contributes_to", "Contributes to"
+
+
+class BoardRole(models.TextChoices):
+    SENIOR_USER = "senior_user", "Senior user"
+    SENIOR_SUPPLIER = "senior_supplier", "Senior supplier"
+    ASSURANCE = "assurance", "Project assurance"
+    CHAIR = "chair", "Chair of the project board"
+    MEMBER = "member", "Board member"
+
+
+class RaidKind(models.TextChoices):
+    RISK = "risk", "Risk"
+    ISSUE = "issue", "Issue"
+    ASSUMPTION = "assumption", "Assumption"
+    DEPENDENCY = "dependency", "Dependency"
+    LESSON = "lesson", "Lesson"
+
+
+class RaidStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class Weighting(models.TextChoices):
+    DIRECT = "direct", "Set directly"
+    PAIRWISE = "pairwise", "Derived from pairwise comparison"
