@@ -4,8 +4,8 @@
 Frontend CSS); ``build_html(prepared, standalone=True)`` (or ``standalone_html(prepared,
 fragment)``) gives a whole document with its own print CSS, which is what the PDF is made from.
 ``prepared`` is a ``PreparedDocument`` (``prepare_document(doc)``): checked and numbered.
-Every piece of text is escaped; images are ``<img>``
-elements with data: URLs, so an SVG's scripts can never run.
+Every piece of text is escaped; images are ``<img>`` elements with data: URLs, so an SVG's
+scripts can never run.
 """
 
 from __future__ import annotations

@@ -130,7 +130,7 @@ def test_it_writes_page_numbers_in_the_footer(reduced_docx):
 
 
 def test_it_refuses_an_invalid_document_and_returns_nothing():
-    with pytest.raises(DocumentError) as raised:
+    with pytest.raises(DocumentError, match="has no recommendations") as raised:
         build_docx(prepare_document(reduced_report(recommendations=())))
     assert [p.code for p in raised.value.problems] == ["no_recommendations"]
 
@@ -163,13 +163,13 @@ def test_it_refuses_a_template_without_the_needed_styles_naming_them():
     problems = check_template(template)
     assert [p.code for p in problems] == ["template_missing_styles"]
     assert "'Heading 3', 'List Bullet'" in problems[0].message
-    with pytest.raises(DocumentError) as raised:
+    with pytest.raises(DocumentError, match="'Heading 3'") as raised:
         build_docx(prepare_document(reduced_report()), template=template)
     assert "'Heading 3'" in str(raised.value)
 
 
 def test_it_refuses_a_template_that_is_not_a_word_file():
-    with pytest.raises(DocumentError) as raised:
+    with pytest.raises(DocumentError, match="could not be opened as a Word document") as raised:
         build_docx(prepare_document(reduced_report()), template=b"not a zip file")
     assert raised.value.problems[0].code == "template_unreadable"
 

@@ -112,7 +112,7 @@ def test_it_marks_the_full_minutes_exempt():
 def test_it_refuses_public_minutes_without_a_summary_of_an_exempt_item():
     items = (MinutesItem("Telephony contract", exempt_paragraph=3),)
     record = Minutes("Joint Committee", dt.date(2010, 12, 17), ("Cllr Heenan",), items)
-    with pytest.raises(DocumentError) as raised:
+    with pytest.raises(DocumentError, match="was taken in private") as raised:
         minutes(record)
     assert raised.value.problems[0].code == "exempt_minute_without_summary"
 
@@ -182,7 +182,7 @@ def test_it_writes_the_work_plan_as_a_spreadsheet():
 
 
 def test_it_refuses_money_given_as_float():
-    with pytest.raises(DocumentError) as raised:
+    with pytest.raises(DocumentError, match="not a float") as raised:
         build_workplan_xlsx([{"project": "CRM", "budget": 17500.0}], COLUMNS)
     problem = raised.value.problems[0]
     assert problem.where == "Row 2, column 'Budget'"

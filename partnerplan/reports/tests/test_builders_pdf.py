@@ -105,7 +105,7 @@ def test_it_repeats_the_exempt_banner_on_every_page(tmp_path):
 
 
 def test_it_refuses_an_invalid_document():
-    with pytest.raises(DocumentError):
+    with pytest.raises(DocumentError, match="has no recommendations"):
         build_pdf(prepare_document(reduced_report(recommendations=())))
 
 
@@ -142,7 +142,7 @@ def test_it_has_no_restricted_pack_when_nothing_is_exempt():
 
 
 def test_it_refuses_an_exempt_report_in_a_public_pack_and_names_the_item():
-    with pytest.raises(DocumentError) as raised:
+    with pytest.raises(DocumentError, match="cannot go into the public pack") as raised:
         build_pack([reduced_report(), _exempt_report()], cover=COVER)
     problem = raised.value.problems[0]
     assert problem.code == "exempt_in_public_pack"
@@ -151,7 +151,7 @@ def test_it_refuses_an_exempt_report_in_a_public_pack_and_names_the_item():
 
 
 def test_it_builds_no_pack_when_any_report_is_bad():
-    with pytest.raises(DocumentError) as raised:
+    with pytest.raises(DocumentError, match="has no recommendations") as raised:
         build_pack([reduced_report(), reduced_report(recommendations=())], cover=COVER)
     assert (
         raised.value.problems[0].where

@@ -155,7 +155,7 @@ def test_it_builds_nothing_when_there_is_a_problem(build):
         sections=(Section("Detail", (missing("fund", "Partnership reserve"),)),),
     )
     result = None
-    with pytest.raises(DocumentError) as raised:
+    with pytest.raises(DocumentError, match="The document was not produced because") as raised:
         result = build(bad)
     assert result is None
     assert [p.code for p in raised.value.problems] == [

@@ -58,7 +58,7 @@ def test_it_needs_a_reason_to_publish_a_recommendation_figure_the_ledger_disagre
     services.report_tie_recommendation_figure(
         actor=admin, report=report, recommendation=rec, fund=fund, on=ON
     )
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match="£129,790") as refused:
         services.report_publish(actor=admin, report=report)
     assert "£129,790" in refused.value.message_dict["override_reason"][0]
     assert not ReportVersion.objects.exists()
@@ -78,13 +78,13 @@ def test_it_publishes_an_agreeing_recommendation_figure_without_a_reason(report,
 def test_it_refuses_a_tie_without_a_date_or_for_another_items_recommendation(report, admin):
     fund = fund_with_balance(admin)
     rec = _recommendation(report, "£1")
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match="Enter the date the figure") as refused:
         services.report_tie_recommendation_figure(
             actor=admin, report=report, recommendation=rec, fund=fund
         )
     assert "on" in refused.value.message_dict
     other = RecommendationFactory.create(number=2)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match="a recommendation of this report") as refused:
         services.report_tie_recommendation_figure(
             actor=admin, report=report, recommendation=other, fund=fund, on=ON
         )

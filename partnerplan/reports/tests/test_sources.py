@@ -91,7 +91,7 @@ def test_it_marks_a_deleted_or_unfinished_run_as_missing_and_refuses_to_publish(
     other = ReportFactory.create()
     block = _block(other, run=999999, names={"run": "Gone run"})
     assert isinstance(block, LiveBlockMissing) and "Gone run" in block.message
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Gone run") as error:
         services.report_publish(actor=world.users["admin"], report=other)
     assert "Gone run" in str(error.value)
     assert not other.versions.exists()
@@ -99,7 +99,7 @@ def test_it_marks_a_deleted_or_unfinished_run_as_missing_and_refuses_to_publish(
 
 def test_it_needs_a_run_for_a_scenario_result_block(world):
     section = SectionFactory.create()
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="this live block shows") as error:
         services.block_add(
             actor=world.users["admin"], section=section, kind=BlockKind.LIVE,
             live_kind="scenario_result", live_params={},
