@@ -134,3 +134,52 @@ def test_partner_contributions(world, ledger, assert_queries):
         response = client.get(reverse("finance:contributions"))
     assert "Alpha District Council" in response.content.decode()
     assert "£1,000" in response.content.decode()
+
+
+# The exports and the form pages, as an administrator: each in a fixed number of queries
+# (session, user, roles, bodies; the object; then one query per list a form offers: funds,
+# projects, partners, bodies, decisions, ...; an export's movements or table).
+PINNED = {
+    "finance:movements-csv": ("fund", 8),
+    "finance:movements-xlsx": ("fund", 8),
+    "finance:funding-table-csv": (None, 6),
+    "finance:funding-table-xlsx": (None, 6),
+    "finance:contribution-new": ("fund", 10),
+    "finance:income-new": ("fund", 9),
+    "finance:call-new": ("fund", 11),
+    "finance:request-new": ("fund", 8),
+    "finance:fund-create": (None, 8),
+    "finance:fund-edit": ("fund", 10),
+    "finance:fund-close": ("fund", 6),
+    "finance:spend-new": (None, 9),
+    "finance:release-new": (None, 10),
+    "finance:movement-reverse": ("movement", 6),
+    "finance:commitment-pay": ("movement", 6),
+    "finance:scenario-new": (None, 5),
+    "finance:scenario-edit": ("scenario", 7),
+    "finance:bid-new": (None, 6),
+    "finance:bid-submit": ("bid", 5),
+    "finance:bid-secure": ("bid", 7),
+    "finance:request-close": ("request", 5),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PINNED))
+def test_it_shows_each_export_and_form_in_a_fixed_number_of_queries(
+    world, ledger, assert_queries, name
+):
+    admin = world.users["admin"]
+    fund = fund_with_balance(admin, amount="1000", name="Pinned")
+    objects = {
+        "fund": fund,
+        "movement": fund.account.entries.first().transaction,
+        "scenario": ScenarioFactory.create(),
+        "bid": BidFactory.create(fund=fund),
+        "request": FundingRequestFactory.create(fund=fund),
+    }
+    target, expected = PINNED[name]
+    url = reverse(name, args=[objects[target].pk] if target else [])
+    client = world.client("admin")
+    with assert_queries(expected, name):
+        response = client.get(url)
+    assert response.status_code == 200
