@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any
 
 from django.db import transaction
 
-from partnerplan.core.services import save_with_actor
+from partnerplan.core.services import delete_with_actor, save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.governance.models import (
     CalendarFeed,
 )
 from partnerplan.governance.services._common import _fail
+from partnerplan.partners.models import Person
 
 
 @transaction.atomic
-def calendar_feed_renew(*, actor: Actor, person: Any) -> CalendarFeed:
+def calendar_feed_renew(*, actor: Actor, person: Person | None) -> CalendarFeed:
     """Give `person` a new secret calendar address. Any earlier address stops working."""
     if person is None:
         raise _fail(
@@ -24,7 +24,8 @@ def calendar_feed_renew(*, actor: Actor, person: Any) -> CalendarFeed:
             "Your account is not linked to a person in the directory, so it has no meetings "
             "to put in a calendar",
         )
-    CalendarFeed.objects.filter(person=person).delete()
+    for old in CalendarFeed.objects.filter(person=person):
+        delete_with_actor(old, actor)
     feed = CalendarFeed(token=secrets.token_urlsafe(32), person=person)
     save_with_actor(feed, actor)
     return feed

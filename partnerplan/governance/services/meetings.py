@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from partnerplan.core.lifecycle import Lifecycle
-from partnerplan.core.services import save_with_actor
+from partnerplan.core.services import delete_with_actor, save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.governance import notices
 from partnerplan.governance.models import (
@@ -337,7 +337,8 @@ def meeting_record_attendance(
         )
     if present_ids & apology_ids:
         raise _fail("apologies", "Someone cannot be both present and send apologies")
-    Attendance.objects.filter(meeting=meeting).delete()
+    for old in Attendance.objects.filter(meeting=meeting):
+        delete_with_actor(old, actor)
     rows = []
     for person_id, membership in members.items():
         status = (

@@ -14,7 +14,7 @@ from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.pages import bound, form_page
 from partnerplan.governance import selectors, services
 from partnerplan.governance.models import Meeting, MeetingStatus
-from partnerplan.governance.rules.ical import CalendarEvent, build_calendar
+from partnerplan.governance.rules.ical import CalendarEvent, EventStatus, build_calendar
 from partnerplan.governance.views._common import (
     NAV,
     _to_meeting,
@@ -24,7 +24,7 @@ from partnerplan.governance.views._common import (
 def _calendar(request: HttpRequest, name: str, meetings: list[Meeting]) -> HttpResponse:
     events = []
     for m in meetings:
-        status = "CANCELLED" if m.status == MeetingStatus.CANCELLED else "CONFIRMED"
+        status: EventStatus = "CANCELLED" if m.status == MeetingStatus.CANCELLED else "CONFIRMED"
         events.append(
             CalendarEvent(
                 uid=m.uid,
@@ -34,7 +34,7 @@ def _calendar(request: HttpRequest, name: str, meetings: list[Meeting]) -> HttpR
                 location=m.venue,
                 start=m.starts_at,
                 end=m.ends_at or m.starts_at + dt.timedelta(hours=2),
-                status=status,  # type: ignore[arg-type]
+                status=status,
                 url=request.build_absolute_uri(_to_meeting(m)),
                 last_modified=m.updated_at,
             )

@@ -75,7 +75,7 @@ def test_it_asks_for_the_parameters_of_the_registered_effects_on_the_form():
         {"text": "Move it", "effect_kind": "portfolio.gate", "project_id": "3",
          "to_stage": "approved", "fund_id": "9"}
     )  # fmt: skip
-    choices = form.fields["effect_kind"].choices
+    choices = list(form.fields["effect_kind"].widget.choices)
     assert ("portfolio.gate", "Move a project through a gate") in choices
     assert {"project_id", "to_stage", "fund_id", "to_fund_id"} <= set(form.fields)
     assert form.is_valid()
