@@ -64,7 +64,7 @@ def test_it_refuses_a_decision_of_a_body_without_the_power_and_names_who_has_it(
     )
     decision = _decide(meeting)
     project = ProjectFactory.create()
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match="Leaders Group") as refused:
         services.project_pass_gate(
             actor=None, project=project, to_stage=_stage(project, "approved"), decision=decision
         )
@@ -78,7 +78,7 @@ def test_it_refuses_a_decision_that_did_not_approve(committee):
     PowerFactory.create(body=body, kind=PowerKind.APPROVE_GATE)
     decision = _decide(meeting, outcome=Outcome.DEFERRED)
     project = ProjectFactory.create()
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match="deferred: it allows no gate") as refused:
         services.project_pass_gate(
             actor=None, project=project, to_stage=_stage(project, "approved"), decision=decision
         )
@@ -96,7 +96,7 @@ def test_it_refuses_a_decision_about_another_project(committee, monkeypatch):
     )
     other.refresh_from_db()
     assert other.stage.code == "approved"  # the decision's own effect moved the other project
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match="another project") as refused:
         services.project_pass_gate(
             actor=None, project=project, to_stage=_stage(project, "approved"), decision=decision
         )
@@ -130,7 +130,9 @@ def test_it_records_a_decision_from_before_partnerplan_from_the_papers():
 
 def test_it_refuses_a_gate_with_no_decision_at_all():
     project = ProjectFactory.create()
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(
+        ValidationError, match="Choose the decision that allows this gate"
+    ) as refused:
         services.project_pass_gate(
             actor=None, project=project, to_stage=_stage(project, "approved")
         )

@@ -53,7 +53,9 @@ def test_it_normalises_weights_given_as_points():
 
 def test_it_explains_a_score_outside_the_scale():
     scores = {"Benefit": 7, "Cost": 2, "Strategic fit": 5}
-    with pytest.raises(ScoreError) as caught:
+    with pytest.raises(
+        ScoreError, match="Lichfield DC scored Benefit for Life Events as 7"
+    ) as caught:
         weighted_score(scores, CRITERIA, who="Lichfield DC", project="Life Events")
     assert str(caught.value) == (
         "Lichfield DC scored Benefit for Life Events as 7, but the Benefit scale runs from 1 to 5."
@@ -68,7 +70,7 @@ def test_it_explains_a_score_outside_the_scale():
 
 def test_it_reports_missing_unknown_and_non_numeric_scores_together():
     scores: dict[str, Any] = {"Benefit": "high", "Streetscene": 3}
-    with pytest.raises(ScoreError) as caught:
+    with pytest.raises(ScoreError, match="4 problems with the scores: ") as caught:
         weighted_score(scores, CRITERIA, who="Tamworth BC")
     problems = caught.value.problems
     assert problems == [
@@ -123,7 +125,7 @@ def test_it_reports_every_partners_problems_at_once():
         "Stafford BC": {"Benefit": 6, "Cost": 1, "Strategic fit": 10},
         "Lichfield DC": {"Benefit": 3, "Cost": 3, "Strategic fit": 11},
     }
-    with pytest.raises(ScoreError) as caught:
+    with pytest.raises(ScoreError, match="Stafford BC scored Benefit for Telephony as 6") as caught:
         aggregate_partner_scores("Telephony", partner_scores, CRITERIA)
     assert caught.value.problems == [
         "Stafford BC scored Benefit for Telephony as 6, but the Benefit scale runs from 1 to 5.",

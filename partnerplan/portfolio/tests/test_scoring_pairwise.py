@@ -81,7 +81,9 @@ def test_it_names_the_most_inconsistent_judgement():
     # Consistent except one: Benefit said to be 6 times as important as Cost (truth: half).
     judgements = [j for j in consistent_judgements(truth) if j[:2] != ("Cost", "Benefit")]
     judgements.append(("Benefit", "Cost", 6))
-    with pytest.raises(InconsistentJudgementsError) as caught:
+    with pytest.raises(
+        InconsistentJudgementsError, match="The comparisons are inconsistent"
+    ) as caught:
         derive_weights(list(truth), judgements)
     error = caught.value
     message = str(error)

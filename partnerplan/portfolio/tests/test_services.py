@@ -61,7 +61,10 @@ def test_it_gives_a_new_programme_the_seed_stages():
 
 def test_it_refuses_dates_out_of_order_and_saves_nothing():
     programme = ProgrammeFactory.create()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(
+        ValidationError,
+        match="planned end date must be the same as or after the planned start date",
+    ) as exc:
         services.project_create(
             actor=None,
             programme=programme,
@@ -76,7 +79,7 @@ def test_it_refuses_dates_out_of_order_and_saves_nothing():
 def test_it_refuses_a_workstream_of_another_programme():
     programme = ProgrammeFactory.create()
     other = WorkstreamFactory.create()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="add a link instead") as exc:
         services.project_create(actor=None, programme=programme, title="X", workstream=other)
     assert "add a link instead" in _messages(exc)
 
@@ -87,12 +90,12 @@ def test_it_refuses_a_dependency_cycle_naming_the_loop():
     Project.objects.filter(pk__in=[b.pk, c.pk]).update(programme=programme)
     services.dependency_add(actor=None, project=a, depends_on=b)
     services.dependency_add(actor=None, project=b, depends_on=c)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="would make a loop") as exc:
         services.dependency_add(actor=None, project=c, depends_on=a)
     assert "would make a loop" in _messages(exc)
     assert "CRM → Telephony → Mobile Working" in _messages(exc)
     assert Dependency.objects.count() == 2
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="cannot depend on itself"):
         services.dependency_add(actor=None, project=a, depends_on=a)
 
 
@@ -114,7 +117,7 @@ def test_it_moves_a_project_through_the_next_gate_recording_the_decision():
 
 def test_it_refuses_a_wrong_transition_with_the_reason():
     project = ProjectFactory.create(title="Life Events")
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="it can only move to") as exc:
         services.project_pass_gate(
             actor=None,
             project=project,
@@ -132,7 +135,7 @@ def test_it_refuses_a_wrong_transition_with_the_reason():
 def test_it_refuses_a_gate_without_its_required_business_case():
     project = PreparingCaseProjectFactory.create(title="CRM")
     BusinessCaseVersionFactory.create(business_case__project=project)  # not approved
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="without an approved outline business case") as exc:
         services.project_pass_gate(
             actor=None,
             project=project,
@@ -185,7 +188,7 @@ def test_it_stops_gates_for_a_withdrawn_project():
     services.project_record_review(
         actor=None, project=project, outcome="withdrawn", reference="JC", dated=D
     )
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="was withdrawn") as exc:
         services.project_pass_gate(
             actor=None,
             project=project,
@@ -194,7 +197,7 @@ def test_it_stops_gates_for_a_withdrawn_project():
             decided_on=D,
         )
     assert "was withdrawn" in _messages(exc)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="no further review outcome can be recorded"):
         services.project_record_review(
             actor=None, project=project, outcome="retained", reference="JC", dated=D
         )
@@ -202,7 +205,7 @@ def test_it_stops_gates_for_a_withdrawn_project():
 
 def test_it_needs_a_keeper_for_a_watching_brief():
     project = ProjectFactory.create()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="lead partner who keeps the watching brief") as exc:
         services.project_record_review(
             actor=None, project=project, outcome="watching_brief", reference="r", dated=D
         )
@@ -211,7 +214,9 @@ def test_it_needs_a_keeper_for_a_watching_brief():
 
 def test_it_refuses_to_approve_an_incomplete_business_case():
     version = BusinessCaseVersionFactory.create(commercial="", financial="")
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(
+        ValidationError, match="fill in the commercial case, the financial case"
+    ) as exc:
         services.business_case_version_approve(
             actor=None, version=version, approved_on=D, approval_reference="JC"
         )
@@ -221,7 +226,7 @@ def test_it_refuses_to_approve_an_incomplete_business_case():
 
 def test_it_keeps_an_approved_version_as_approved():
     version = ApprovedBusinessCaseVersionFactory.create()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="is kept as approved"):
         services.business_case_version_update(actor=None, version=version, strategic="Changed")
     new = services.business_case_new_version(actor=None, business_case=version.business_case)
     assert new.number == 2 and new.strategic == version.strategic and not new.is_approved
@@ -237,7 +242,7 @@ def test_it_flags_a_project_whose_benefit_falls_behind_its_profile():
         actor=None, benefit=benefit, measured_on=dt.date(2010, 10, 1), value=Decimal("1200")
     )
     assert Project.objects.get(pk=benefit.project_id).business_case_at_risk
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="on or after the baseline date"):
         services.benefit_record_actual(
             actor=None, benefit=benefit, measured_on=dt.date(2009, 1, 1), value=Decimal("1")
         )
@@ -252,7 +257,9 @@ def test_it_refuses_scores_outside_the_scale_and_saves_none():
     from partnerplan.partners.tests.factories import PartnerFactory
 
     partner = PartnerFactory.create()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(
+        ValidationError, match="The Benefit score must be between 1 and 5; 7 is outside the scale"
+    ) as exc:
         services.score_record(
             actor=None, method=method, project=project, partner=partner, values={a.pk: 7, b.pk: 3}
         )
@@ -267,7 +274,7 @@ def test_it_refuses_scores_outside_the_scale_and_saves_none():
 def test_it_refuses_inconsistent_pairwise_judgements_with_an_explanation():
     method = MethodFactory.create()
     a, b, c = (CriterionFactory.create(method=method, name=n) for n in ("Fit", "Cost", "Risk"))
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="consistency ratio") as exc:
         services.method_set_pairwise(
             actor=None,
             method=method,
@@ -286,7 +293,7 @@ def test_it_refuses_inconsistent_pairwise_judgements_with_an_explanation():
 def test_it_requires_commentary_and_action_for_amber_red_and_red():
     project = ActiveProjectFactory.create()
     data = dict(period_start=D, period_end=D, progress="Slipping", confidence="red")
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="needs commentary") as exc:
         services.highlight_report_create(actor=None, project=project, **data)
     assert "needs commentary" in _messages(exc) and "needs the action" in _messages(exc)
     assert HighlightReport.objects.count() == 0
@@ -299,7 +306,7 @@ def test_it_requires_commentary_and_action_for_amber_red_and_red():
 
 def test_it_refuses_a_rating_off_a_three_point_scale():
     project = ActiveProjectFactory.create(programme__confidence_scale="three")
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="not on this programme's three-point scale") as exc:
         services.highlight_report_create(
             actor=None,
             project=project,
@@ -319,7 +326,7 @@ def test_it_flags_overdue_highlight_reports():
 
 def test_it_scores_risks_and_closes_entries_keeping_them():
     project = ActiveProjectFactory.create()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="likelihood must be from 1 to 5") as exc:
         services.raid_create(
             actor=None,
             project=project,
@@ -344,12 +351,12 @@ def test_it_moves_a_project_up_the_ranking():
         actor=None, method=method, project=c, direction="up", order=[a.pk, b.pk, c.pk]
     )
     assert order == [a.pk, c.pk, b.pk]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="is already"):
         services.ranking_move(actor=None, method=method, project=a, direction="up", order=order)
 
 
 def test_it_refuses_a_link_within_the_same_programme():
     workstream = WorkstreamFactory.create()
     project = ProjectFactory.create(programme=workstream.programme)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="is in the project.s own programme"):
         services.link_create(actor=None, project=project, workstream=workstream, kind="supports")

@@ -428,3 +428,61 @@ def test_it_sorts_the_work_plan_worst_confidence_first(world):
     html = html[html.index("<tbody") :]
     order = sorted(("Alpha", "Bravo", "Charlie", "Delta"), key=lambda t: html.index(f">{t}</a>"))
     assert order == ["Bravo", "Delta", "Alpha", "Charlie"]
+
+
+def _two_programmes_with_projects():
+    plan = ProgrammeFactory.create(is_partnership_plan=True)
+    lceg = OtherProgrammeFactory.create()
+    for number in range(1, 4):
+        workstream = WorkstreamFactory.create(programme=lceg, number=str(number))
+        for i in range(2):
+            project = ActiveProjectFactory.create(programme=plan, title=f"P{number}{i}")
+            services.link_create(
+                actor=None, project=project, workstream=workstream, kind="overlaps"
+            )
+    return plan, lceg
+
+
+def test_it_shows_the_board_in_a_fixed_number_of_queries(world, assert_queries):
+    plan, _lceg = _two_programmes_with_projects()
+    client = world.client("officer")
+    with assert_queries(13, "The board"):
+        response = client.get(f"/portfolio/board/?programme={plan.pk}")
+    assert response.status_code == 200
+
+
+def test_it_shows_the_timeline_in_a_fixed_number_of_queries(world, assert_queries):
+    _two_programmes_with_projects()
+    client = world.client("officer")
+    with assert_queries(11, "The timeline"):
+        response = client.get("/portfolio/timeline/")
+    assert response.status_code == 200
+
+
+def test_it_shows_the_overlap_in_a_fixed_number_of_queries(world, assert_queries):
+    plan, lceg = _two_programmes_with_projects()
+    client = world.client("officer")
+    with assert_queries(15, "The overlap table"):
+        response = client.get(f"/portfolio/overlap/?side={lceg.pk}&other={plan.pk}")
+    assert response.status_code == 200
+
+
+def test_it_shows_the_programmes_in_a_fixed_number_of_queries(world, assert_queries):
+    plan, lceg = _two_programmes_with_projects()
+    client = world.client("officer")
+    with assert_queries(5, "The programme list"):
+        assert client.get("/portfolio/programmes/").status_code == 200
+    with assert_queries(9, "The programme page"):
+        assert client.get(f"/portfolio/programmes/{lceg.pk}/").status_code == 200
+
+
+def test_it_shows_the_methods_in_a_fixed_number_of_queries(world, assert_queries):
+    a, b = (ProjectFactory.create(title=t) for t in ("Alpha", "Bravo"))
+    first = _scored_method(world, "Partnership", {a: 5, b: 3})
+    second = _scored_method(world, "Leaders and Chief Executives", {a: 1, b: 5})
+    client = world.client("officer")
+    with assert_queries(7, "The list of methods"):
+        assert client.get("/portfolio/methods/").status_code == 200
+    with assert_queries(18, "The comparison of two methods"):
+        url = f"/portfolio/methods/compare/?a={first.pk}&b={second.pk}"
+        assert client.get(url).status_code == 200
