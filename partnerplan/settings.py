@@ -89,6 +89,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "partnerplan.urls"
+# Builds core.access.Viewer from the directory and the bodies (project-level: see viewer.py).
+PARTNERPLAN_VIEWER_BUILDER = "partnerplan.viewer.build_viewer"
 WSGI_APPLICATION = "partnerplan.wsgi.application"
 
 TEMPLATES = [
@@ -157,7 +159,7 @@ OIDC_TENANT_PARTNERS = dict(
 LOGIN_REDIRECT_URL_FAILURE = "/sign-in/refused/"
 if OIDC_ENABLED:
     INSTALLED_APPS.append("mozilla_django_oidc")
-    AUTHENTICATION_BACKENDS.append("partnerplan.core.oidc.PartnerTenantOIDCBackend")
+    AUTHENTICATION_BACKENDS.append("partnerplan.partners.oidc.PartnerTenantOIDCBackend")
 
 # Failed sign-ins are throttled per username and address (django-axes).
 AXES_ENABLED = env_bool("AXES_ENABLED", not TESTING)

@@ -1,8 +1,14 @@
 from django.conf import settings
 from django.urls import include, path
 
+from partnerplan import home
+from partnerplan.core import urls as core_urls
+
+# The home page draws on every app, so it is project-level; it keeps its name, core:home.
+core_patterns = [path("", home.home, name="home"), *core_urls.urlpatterns]
+
 urlpatterns = [
-    path("", include("partnerplan.core.urls")),
+    path("", include((core_patterns, core_urls.app_name))),
     path("partners/", include("partnerplan.partners.urls")),
     path("portfolio/", include("partnerplan.portfolio.urls")),
     path("governance/", include("partnerplan.governance.urls")),

@@ -14,14 +14,16 @@ Partnership administrators see everything.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from partnerplan.core.models import Visibility, VisibleModel
 
@@ -69,46 +71,26 @@ PUBLIC_VIEWER = Viewer()
 
 
 def viewer_for(user: Any) -> Viewer:
-    """Build (once per request: it is cached on the user object) the viewer for `user`."""
+    """Build (once per request: it is cached on the user object) the viewer for `user`.
+
+    What a signed-in viewer is (partner, roles, body memberships) comes from the apps above
+    core, so the builder is project-level: `settings.PARTNERPLAN_VIEWER_BUILDER` names it
+    (`partnerplan.viewer.build_viewer`), as `ROOT_URLCONF` names the URLs.
+    """
     if user is None or not getattr(user, "is_authenticated", False):
         return PUBLIC_VIEWER
     cached = getattr(user, "_partnerplan_viewer", None)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-
-    from partnerplan.governance.models import BodyMembership
-    from partnerplan.partners.models import Person
-
-    partner_ids: set[int] = set()
-    roles: set[str] = set()
-    body_ids: set[int] = set()
-    if user.person_id:
-        rows = Person.objects.filter(pk=user.person_id, archived_at__isnull=True).values_list(
-            "partner_id", "roles__code"
-        )
-        for partner_id, role_code in rows:
-            if partner_id:
-                partner_ids.add(partner_id)
-            if role_code:
-                roles.add(role_code)
-        today = timezone.localdate()
-        body_ids = set(
-            BodyMembership.objects.filter(person_id=user.person_id)
-            .filter(Q(started_on__isnull=True) | Q(started_on__lte=today))
-            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
-            .values_list("body_id", flat=True)
-        )
-    viewer = Viewer(
-        user_id=user.pk,
-        is_authenticated=True,
-        is_admin=bool(user.is_partnership_admin or user.is_superuser),
-        person_id=user.person_id,
-        partner_ids=frozenset(partner_ids),
-        body_ids=frozenset(body_ids),
-        roles=frozenset(roles),
-    )
+    if isinstance(cached, Viewer):
+        return cached
+    viewer = _viewer_builder()(user)
     user._partnerplan_viewer = viewer
     return viewer
+
+
+@functools.cache
+def _viewer_builder() -> Callable[[Any], Viewer]:
+    builder: Callable[[Any], Viewer] = import_string(settings.PARTNERPLAN_VIEWER_BUILDER)
+    return builder
 
 
 def visible_q(viewer: Viewer, model: type[models.Model], prefix: str = "") -> Q:

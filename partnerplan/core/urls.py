@@ -5,8 +5,10 @@ from partnerplan.core import views
 
 app_name = "core"
 
+# The home page (core:home) is project-level (partnerplan/home.py): partnerplan/urls.py adds it
+# to this namespace.
+
 urlpatterns = [
-    path("", views.home, name="home"),
     path("sign-in/", views.SignInView.as_view(), name="sign-in"),
     path("sign-in/refused/", views.sign_in_refused, name="sign-in-refused"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),

@@ -1,4 +1,4 @@
-"""Pages every visitor meets: home, sign-in, the accessibility statement and error pages."""
+"""Pages every visitor meets: sign-in, the accessibility statement and error pages."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from partnerplan.core.access import viewer_for
 from partnerplan.core.forms import GovUKFormMixin
-from partnerplan.partners import selectors as partner_selectors
 
 
 class SignInForm(GovUKFormMixin, AuthenticationForm):
@@ -38,16 +36,6 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "core/sign_in.html"
     redirect_authenticated_user = True
-
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    context = {
-        "nav_home": True,
-        "summary": partner_selectors.partnership_summary(viewer=viewer),
-    }
-    return render(request, "core/home.html", context)
 
 
 @require_GET

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from partnerplan.core.access import can, require, viewer_for
-from partnerplan.core.forms import apply_validation_error
+from partnerplan.core.access import can, viewer_for
+from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.history import history_for
-from partnerplan.core.services import InUseError, usage_of
+from partnerplan.core.pages import bound, form_page
+from partnerplan.core.services import usage_of
 from partnerplan.partners import selectors, services
 from partnerplan.partners.forms import (
     ArchiveForm,
@@ -25,8 +26,11 @@ from partnerplan.partners.forms import (
     PersonFilterForm,
     PersonForm,
 )
+from partnerplan.partners.models import Partner, Person
 
 PAGE_SIZE = 50
+NAV_PARTNERS = {"nav_partners": True}
+NAV_PEOPLE = {"nav_people": True}
 
 
 def _page(request: HttpRequest, items: Any) -> Any:
@@ -76,101 +80,71 @@ def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_create(request: HttpRequest) -> HttpResponse:
-    require(viewer_for(request.user), "partners.add_partner")
-    form = PartnerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            partner = services.partner_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, f"{partner.name} has been added.")
-            return redirect("partners:partner-detail", pk=partner.pk)
-    return render(request, "partners/partner_form.html", {"form": form, "nav_partners": True})
+    return form_page(
+        request,
+        PartnerForm(bound(request)),
+        rule="partners.add_partner",
+        act=lambda data: services.partner_create(actor=request.user, **data),
+        success=lambda partner: f"{partner.name} has been added.",
+        done=lambda partner: reverse("partners:partner-detail", args=[partner.pk]),
+        title="Add a partner",
+        cancel=reverse("partners:partner-list"),
+        template="partners/partner_form.html",
+        context=NAV_PARTNERS,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    partner = selectors.partner_detail(viewer=viewer, pk=pk)
-    require(viewer, "partners.change_partner", partner)
-    form = PartnerForm(request.POST or None, instance=partner)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.partner_update(actor=request.user, partner=partner, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, "Your changes have been saved.")
-            return redirect("partners:partner-detail", pk=partner.pk)
-    return render(
+    partner = selectors.partner_detail(viewer=viewer_for(request.user), pk=pk)
+    detail = reverse("partners:partner-detail", args=[partner.pk])
+    return form_page(
         request,
-        "partners/partner_form.html",
-        {"form": form, "partner": partner, "nav_partners": True},
+        PartnerForm(bound(request), instance=partner),
+        rule=("partners.change_partner", partner),
+        act=lambda data: services.partner_update(actor=request.user, partner=partner, **data),
+        success="Your changes have been saved.",
+        done=detail,
+        title=f"Change {partner.name}",
+        cancel=detail,
+        template="partners/partner_form.html",
+        context={"partner": partner, **NAV_PARTNERS},
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_archive(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    partner = selectors.partner_detail(viewer=viewer, pk=pk)
-    require(viewer, "partners.archive_partner", partner)
-    form = ArchiveForm(request.POST or None)
-    if request.method == "POST":
-        if partner.is_archived:
-            try:
-                services.partner_restore(actor=request.user, partner=partner)
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, f"{partner.name} has been restored.")
-                return redirect("partners:partner-detail", pk=partner.pk)
-        elif form.is_valid():
-            try:
-                services.partner_archive(
-                    actor=request.user, partner=partner, reason=form.cleaned_data["reason"]
-                )
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, f"{partner.name} has been archived.")
-                return redirect("partners:partner-detail", pk=partner.pk)
-    return render(
+    partner = selectors.partner_detail(viewer=viewer_for(request.user), pk=pk)
+    return _archive_page(
         request,
-        "partners/archive.html",
-        {"form": form, "record": partner, "kind": "partner", "nav_partners": True},
+        partner,
+        rule="partners.archive_partner",
+        archive=services.partner_archive,
+        restore=services.partner_restore,
+        name=partner.name,
+        kind="partner",
+        detail=reverse("partners:partner-detail", args=[partner.pk]),
+        nav=NAV_PARTNERS,
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    partner = selectors.partner_detail(viewer=viewer, pk=pk)
-    require(viewer, "partners.delete_partner", partner)
-    error = None
-    if request.method == "POST":
-        try:
-            services.partner_delete(actor=request.user, partner=partner)
-        except InUseError as exc:
-            error = exc.messages[0]
-        else:
-            messages.success(request, f"{partner.name} has been deleted.")
-            return redirect("partners:partner-list")
-    return render(
+    partner = selectors.partner_detail(viewer=viewer_for(request.user), pk=pk)
+    return _delete_page(
         request,
-        "partners/delete.html",
-        {
-            "record": partner,
-            "kind": "partner",
-            "usages": usage_of(partner),
-            "error": error,
-            "archive_url": "partners:partner-archive",
-            "nav_partners": True,
-        },
-        status=409 if error else 200,
+        partner,
+        rule="partners.delete_partner",
+        delete=services.partner_delete,
+        name=partner.name,
+        kind="partner",
+        detail=reverse("partners:partner-detail", args=[partner.pk]),
+        listing=reverse("partners:partner-list"),
+        archive_url="partners:partner-archive",
+        nav=NAV_PARTNERS,
     )
 
 
@@ -220,17 +194,18 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
-    require(viewer, "partners.add_person")
-    form = PersonForm(request.POST or None, partners=selectors.partner_choices(viewer=viewer))
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.person_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, f"{person.full_name} has been added.")
-            return redirect("partners:person-detail", pk=person.pk)
-    return render(request, "partners/person_form.html", {"form": form, "nav_people": True})
+    return form_page(
+        request,
+        PersonForm(bound(request), partners=selectors.partner_choices(viewer=viewer)),
+        rule="partners.add_person",
+        act=lambda data: services.person_create(actor=request.user, **data),
+        success=lambda person: f"{person.full_name} has been added.",
+        done=lambda person: reverse("partners:person-detail", args=[person.pk]),
+        title="Add a person",
+        cancel=reverse("partners:person-list"),
+        template="partners/person_form.html",
+        context=NAV_PEOPLE,
+    )
 
 
 @login_required
@@ -238,23 +213,24 @@ def person_create(request: HttpRequest) -> HttpResponse:
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     person = selectors.person_detail(viewer=viewer, pk=pk)
-    require(viewer, "partners.change_person", person)
+    detail = reverse("partners:person-detail", args=[person.pk])
     form = PersonForm(
-        request.POST or None,
+        bound(request),
         instance=person,
         partners=selectors.partner_choices(viewer=viewer),
         editing=True,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_update(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, "Your changes have been saved.")
-            return redirect("partners:person-detail", pk=person.pk)
-    return render(
-        request, "partners/person_form.html", {"form": form, "person": person, "nav_people": True}
+    return form_page(
+        request,
+        form,
+        rule=("partners.change_person", person),
+        act=lambda data: services.person_update(actor=request.user, person=person, **data),
+        success="Your changes have been saved.",
+        done=detail,
+        title=f"Change {person.full_name}",
+        cancel=detail,
+        template="partners/person_form.html",
+        context={"person": person, **NAV_PEOPLE},
     )
 
 
@@ -263,75 +239,130 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def person_change_partner(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     person = selectors.person_detail(viewer=viewer, pk=pk)
-    require(viewer, "partners.change_person", person)
-    form = ChangePartnerForm(
-        request.POST or None, partners=selectors.partner_choices(viewer=viewer)
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_change_partner(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, f"{person.full_name} now works for {person.partner}.")
-            return redirect("partners:person-detail", pk=person.pk)
-    return render(
+    detail = reverse("partners:person-detail", args=[person.pk])
+    return form_page(
         request,
-        "partners/person_change_partner.html",
-        {"form": form, "person": person, "nav_people": True},
+        ChangePartnerForm(bound(request), partners=selectors.partner_choices(viewer=viewer)),
+        rule=("partners.change_person", person),
+        act=lambda data: services.person_change_partner(actor=request.user, person=person, **data),
+        success=lambda moved: f"{moved.full_name} now works for {moved.partner}.",
+        done=detail,
+        title=f"Move {person.full_name} to another partner",
+        cancel=detail,
+        submit="Move",
+        template="partners/person_change_partner.html",
+        context={"person": person, **NAV_PEOPLE},
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_archive(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    person = selectors.person_detail(viewer=viewer, pk=pk)
-    require(viewer, "partners.archive_person", person)
-    form = ArchiveForm(request.POST or None)
-    if request.method == "POST":
-        if person.is_archived:
-            services.person_restore(actor=request.user, person=person)
-            messages.success(request, f"{person.full_name} has been restored.")
-            return redirect("partners:person-detail", pk=person.pk)
-        if form.is_valid():
-            services.person_archive(
-                actor=request.user, person=person, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, f"{person.full_name} has been archived.")
-            return redirect("partners:person-detail", pk=person.pk)
-    return render(
+    person = selectors.person_detail(viewer=viewer_for(request.user), pk=pk)
+    return _archive_page(
         request,
-        "partners/archive.html",
-        {"form": form, "record": person, "kind": "person", "nav_people": True},
+        person,
+        rule="partners.archive_person",
+        archive=services.person_archive,
+        restore=services.person_restore,
+        name=person.full_name,
+        kind="person",
+        detail=reverse("partners:person-detail", args=[person.pk]),
+        nav=NAV_PEOPLE,
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    person = selectors.person_detail(viewer=viewer, pk=pk)
-    require(viewer, "partners.delete_person", person)
-    error = None
-    if request.method == "POST":
-        try:
-            services.person_delete(actor=request.user, person=person)
-        except InUseError as exc:
-            error = exc.messages[0]
-        else:
-            messages.success(request, f"{person.full_name} has been deleted.")
-            return redirect("partners:person-list")
-    return render(
+    person = selectors.person_detail(viewer=viewer_for(request.user), pk=pk)
+    return _delete_page(
         request,
-        "partners/delete.html",
-        {
-            "record": person,
-            "kind": "person",
-            "usages": usage_of(person),
-            "error": error,
-            "archive_url": "partners:person-archive",
-            "nav_people": True,
+        person,
+        rule="partners.delete_person",
+        delete=services.person_delete,
+        name=person.full_name,
+        kind="person",
+        detail=reverse("partners:person-detail", args=[person.pk]),
+        listing=reverse("partners:person-list"),
+        archive_url="partners:person-archive",
+        nav=NAV_PEOPLE,
+    )
+
+
+# --- Archive and delete: the same two pages for partners and people ------------------------
+
+
+def _archive_page(
+    request: HttpRequest,
+    record: Partner | Person,
+    *,
+    rule: str,
+    archive: Callable[..., Any],
+    restore: Callable[..., Any],
+    name: str,
+    kind: str,
+    detail: str,
+    nav: dict[str, bool],
+) -> HttpResponse:
+    """Archive a record (with a reason), or restore one that is archived."""
+    if record.is_archived:
+        form: ConfirmForm | ArchiveForm = ConfirmForm(bound(request))
+        act: Callable[[dict[str, Any]], Any] = lambda data: restore(  # noqa: E731
+            actor=request.user, **{kind: record}
+        )
+        verb, done_word = "Restore", "restored"
+    else:
+        form = ArchiveForm(bound(request))
+        act = lambda data: archive(  # noqa: E731
+            actor=request.user, reason=data["reason"], **{kind: record}
+        )
+        verb, done_word = "Archive", "archived"
+    return form_page(
+        request,
+        form,
+        rule=(rule, record),
+        act=act,
+        success=f"{name} has been {done_word}.",
+        done=detail,
+        title=f"{verb} {record}",
+        cancel=detail,
+        submit=verb,
+        template="partners/archive.html",
+        context={"record": record, "kind": kind, **nav},
+    )
+
+
+def _delete_page(
+    request: HttpRequest,
+    record: Partner | Person,
+    *,
+    rule: str,
+    delete: Callable[..., Any],
+    name: str,
+    kind: str,
+    detail: str,
+    listing: str,
+    archive_url: str,
+    nav: dict[str, bool],
+) -> HttpResponse:
+    """Delete a record nothing uses; a record in use is refused, and archiving offered."""
+    return form_page(
+        request,
+        ConfirmForm(bound(request)),
+        rule=(rule, record),
+        act=lambda data: delete(actor=request.user, **{kind: record}),
+        success=f"{name} has been deleted.",
+        done=listing,
+        title=f"Delete {record}",
+        cancel=detail,
+        submit=f"Delete {kind}",
+        template="partners/delete.html",
+        context={
+            "record": record,
+            "kind": kind,
+            "usages": usage_of(record),
+            "archive_url": archive_url,
+            **nav,
         },
-        status=409 if error else 200,
     )

@@ -4,6 +4,13 @@ Each app declares its part of the matrix in `<app>/tests/access_matrix.py`: `EXP
 -> (key of the object the URL is about, or None; expected status by role)) and, if its URLs need
 objects, `objects(world) -> dict[str, model instance]`. This test gathers them all; adding a URL
 without adding it to a matrix fails `test_it_knows_every_url`, so no page escapes.
+
+Every URL is also sent a POST with an empty form, as every role, each inside a savepoint that
+is rolled back (so one role's delete does not change the next URL): a role refused the page
+gets the same refusal on POST, so no write slips past the rule that guards its page; a role
+allowed the page never gets 403, 404 or a server error (a refused form answers 400, a done
+write 302, a page that only reads 405). `POST_EXPECTED` in an app's matrix overrides the
+expectation for a URL whose POST answers differently by design.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from partnerplan.core.models import Visibility
@@ -37,6 +45,13 @@ MODULES = _matrix_modules()
 EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     name: entry for module in MODULES for name, entry in module.EXPECTED.items()
 }
+POST_EXPECTED: dict[str, dict[str, int]] = {
+    name: entry
+    for module in MODULES
+    for name, entry in getattr(module, "POST_EXPECTED", {}).items()
+}
+# What an allowed role may get from an empty POST.
+ALLOWED_POST = {200, 302, 400, 405, 409}
 
 
 def _url_names(resolver: URLResolver, namespace: str = "") -> list[str]:
@@ -72,6 +87,38 @@ def test_it_gives_each_role_the_right_answer_on_every_url(world, objects, role):
         response = client.get(reverse(name, kwargs=kwargs))
         if response.status_code != expected[role]:
             wrong.append(f"{name}: {response.status_code}, expected {expected[role]}")
+    assert wrong == []
+
+
+def _post_problem(name: str, status: int, expected_get: int, role: str) -> str | None:
+    if name in POST_EXPECTED:
+        wanted = POST_EXPECTED[name][role]
+        return None if status == wanted else f"{name}: POST {status}, expected {wanted}"
+    if status == 405:
+        return None  # a page that only reads
+    if expected_get in (200, 405):  # allowed, or a page that only takes a POST
+        if status in ALLOWED_POST:
+            return None
+        return f"{name}: POST {status}, expected a form's answer (one of {sorted(ALLOWED_POST)})"
+    if status != expected_get:
+        return f"{name}: POST {status}, expected the page's refusal {expected_get}"
+    return None
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_it_refuses_every_write_to_the_roles_refused_its_page(world, objects, role):
+    client = world.client(role)
+    client.raise_request_exception = False
+    wrong = []
+    for name, (target, expected) in EXPECTED.items():
+        kwargs = {"pk": objects[target].pk} if target else {}
+        url = reverse(name, kwargs=kwargs)
+        with transaction.atomic():
+            response = client.post(url, {})
+            transaction.set_rollback(True)
+        problem = _post_problem(name, response.status_code, expected[role], role)
+        if problem:
+            wrong.append(problem)
     assert wrong == []
 
 

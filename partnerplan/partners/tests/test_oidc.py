@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import SuspiciousOperation
 from django.test import RequestFactory, override_settings
 
-from partnerplan.core.oidc import PartnerTenantOIDCBackend, TenantRefused, partner_for_claims
+from partnerplan.partners.oidc import PartnerTenantOIDCBackend, TenantRefused, partner_for_claims
 
 TENANTS = {"tenant-alpha": "ALP", "tenant-gone": "ZZZ"}
 CLAIMS = {
