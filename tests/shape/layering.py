@@ -131,18 +131,22 @@ def against_layering(edges: list[Import]) -> list[str]:
             continue
         if RANK[target_app] > RANK[source_app]:
             wrong.append(
-                f"{imp.source}:{imp.line} imports {imp.target} ({target_app} is above "
-                f"{source_app})"
+                f"{imp.source}:{imp.line} imports {imp.target} ({target_app} is above {source_app})"
             )
     return wrong
 
 
-def cycles(edges: list[Import]) -> list[list[str]]:
-    """Strongly connected components of more than one module (Tarjan's algorithm)."""
+def _adjacent(edges: list[Import]) -> dict[str, set[str]]:
     adjacent: dict[str, set[str]] = {}
     for imp in edges:
         if imp.source != imp.target:
             adjacent.setdefault(imp.source, set()).add(imp.target)
+    return adjacent
+
+
+def cycles(edges: list[Import]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan's algorithm)."""
+    adjacent = _adjacent(edges)
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()

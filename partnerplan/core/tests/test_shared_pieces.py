@@ -16,6 +16,7 @@ from partnerplan.core.forms import ConfirmForm, GovUKFormMixin, set_choices, set
 from partnerplan.core.lifecycle import Lifecycle
 from partnerplan.core.money import format_money, from_pence, to_pence
 from partnerplan.core.pages import INVALID_STATUS, bound, form_page
+from partnerplan.partners.models import Partner
 
 # --- Money ------------------------------------------------------------------------------------
 
@@ -42,7 +43,7 @@ def test_it_shows_nothing_as_asked():
 
 def test_it_refuses_a_float_for_money():
     with pytest.raises(TypeError, match="never float"):
-        format_money(1.5)  # type: ignore[arg-type]
+        format_money(1.5)
 
 
 @given(st.integers(min_value=-(10**12), max_value=10**12))
@@ -84,7 +85,7 @@ class NameForm(GovUKFormMixin, forms.Form):
 def _request(rf: RequestFactory, method: str, data: dict[str, str] | None, user):
     request = rf.post("/x/", data or {}) if method == "POST" else rf.get("/x/")
     request.user = user
-    request.session = {}  # type: ignore[assignment]
+    request.session = {}
     request._messages = FallbackStorage(request)  # type: ignore[attr-defined]
     return request
 
@@ -98,7 +99,7 @@ def _page(request, act, **kwargs):
 
 def test_it_shows_the_form_then_redirects_after_one_service_call(world):
     rf = RequestFactory()
-    calls = []
+    calls: list[object] = []
     assert _page(_request(rf, "GET", None, world.users["admin"]), calls.append).status_code == 200
 
     def act(data):
@@ -138,13 +139,14 @@ def test_it_binds_an_empty_post_so_missing_answers_are_reported():
 
 def test_it_sets_choices_without_type_ignores(world):
     class Pick(forms.Form):
-        who = forms.ModelChoiceField(queryset=None)
+        who: forms.ModelChoiceField[Partner] = forms.ModelChoiceField(queryset=None)
         what = forms.ChoiceField()
 
     form = Pick()
-    set_queryset(form, "who", type(world.alpha).objects.all())
+    set_queryset(form, "who", Partner.objects.all())
     set_choices(form, "what", [("a", "A")])
-    assert list(form.fields["what"].choices) == [("a", "A")]
+    what = form.fields["what"]
+    assert isinstance(what, forms.ChoiceField) and list(what.choices) == [("a", "A")]
     with pytest.raises(TypeError, match="what is not a model choice field"):
-        set_queryset(form, "what", type(world.alpha).objects.all())
+        set_queryset(form, "what", Partner.objects.all())
     assert ConfirmForm().fields == {}

@@ -101,3 +101,9 @@ def objects(world: Any) -> dict[str, Any]:
         "link": link,
         "dependency": dependency,
     }
+
+
+# Everyone may read a method's page; only administrators move its ranking (its POST buttons).
+POST_EXPECTED: dict[str, dict[str, int]] = {
+    "portfolio:method-detail": {**{role: 403 for role in ALL_OK}, "admin": 302},
+}

@@ -87,3 +87,9 @@ def objects(world: Any) -> dict[str, Any]:
         "res_task_resource": need.resource,
         "res_task_schedule": RunningTaskScheduleFactory.create(project=project),
     }
+
+
+# Scheduling is a POST only: the project's team (here only the administrator) may send it.
+POST_EXPECTED: dict[str, dict[str, int]] = {
+    "resources:task-schedule-create": {**ADMIN_ONLY, "admin": 400},  # no tasks to schedule
+}
