@@ -274,7 +274,7 @@ def project_detail(*, viewer: Viewer, pk: int) -> Project:
                 Prefetch(
                     "gate_passages",
                     queryset=GatePassage.objects.select_related(
-                        "from_stage", "to_stage", "deciding_body"
+                        "from_stage", "to_stage", "authority_body"
                     ),
                 ),
                 Prefetch(

@@ -139,9 +139,9 @@ def _rag(confidence: str) -> Any:
 def _stage_started(project: Any) -> dt.date | None:
     """When the project entered its current stage: its latest gate passage into it."""
     passage = (
-        project.gate_passages.filter(to_stage=project.stage_id).order_by("-decided_on").first()
+        project.gate_passages.filter(to_stage=project.stage_id).order_by("-authority_date").first()
     )
-    return passage.decided_on if passage is not None else None
+    return passage.authority_date if passage is not None else None
 
 
 def end_stage_document(project: Any, *, on: dt.date | None = None) -> Document:

@@ -25,7 +25,7 @@ from partnerplan.portfolio.models.choices import RaidKind as RaidKind
 from partnerplan.portfolio.models.choices import RaidStatus as RaidStatus
 from partnerplan.portfolio.models.choices import ReviewOutcomeKind as ReviewOutcomeKind
 from partnerplan.portfolio.models.choices import Weighting as Weighting
-from partnerplan.portfolio.models.gates import DecisionReference as DecisionReference
+from partnerplan.portfolio.models.gates import AuthorisedFromPapers as AuthorisedFromPapers
 from partnerplan.portfolio.models.gates import GatePassage as GatePassage
 from partnerplan.portfolio.models.gates import ReviewOutcome as ReviewOutcome
 from partnerplan.portfolio.models.prioritisation import Criterion as Criterion

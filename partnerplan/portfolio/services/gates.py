@@ -205,9 +205,9 @@ def project_pass_gate(
         decision=decision,
         officer_decision=officer_decision,
         recorded_from_papers=decision is None and officer_decision is None,
-        deciding_body=deciding_body,
-        decision_reference=decision_reference.strip()[:300],
-        decided_on=decided_on,
+        authority_body=deciding_body,
+        authority_reference=decision_reference.strip()[:300],
+        authority_date=decided_on,
         note=note.strip(),
     )
     save_with_actor(passage, actor)

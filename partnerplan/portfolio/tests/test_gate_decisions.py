@@ -53,8 +53,8 @@ def test_it_moves_a_project_on_a_decision_of_a_body_with_the_power(committee):
         actor=None, project=project, to_stage=_stage(project, "approved"), decision=decision
     )
     assert passage.decision == decision and not passage.recorded_from_papers
-    assert passage.deciding_body == body and passage.decided_on == decision.decided_on
-    assert passage.decision_reference == str(decision)
+    assert passage.authority_body == body and passage.authority_date == decision.decided_on
+    assert passage.authority_reference == str(decision)
 
 
 def test_it_refuses_a_decision_of_a_body_without_the_power_and_names_who_has_it(committee):

@@ -112,7 +112,7 @@ def test_it_moves_a_project_through_the_next_gate_recording_the_decision():
     )
     project.refresh_from_db()
     assert project.stage.code == "approved"
-    assert passage.from_stage.code == "proposed" and passage.deciding_body == body
+    assert passage.from_stage.code == "proposed" and passage.authority_body == body
 
 
 def test_it_refuses_a_wrong_transition_with_the_reason():
@@ -172,7 +172,7 @@ def test_it_passes_a_gate_for_a_governance_decision():
     passage = services.project_gate_by_decision(
         actor=None, decision=decision, project_id=project.pk, to_stage="approved"
     )
-    assert passage.decision_reference == str(decision) and passage.deciding_body == body
+    assert passage.authority_reference == str(decision) and passage.authority_body == body
     with pytest.raises(ValidationError, match="it can only move to"):
         services.project_gate_by_decision(
             actor=None, decision=decision, project_id=project.pk, to_stage="closed"

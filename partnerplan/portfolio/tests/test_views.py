@@ -398,7 +398,7 @@ def test_it_records_a_gate_decision_on_the_page(world):
     )  # fmt: skip
     assert response.status_code == 302
     passage = GatePassage.objects.get(project=project)
-    assert passage.to_stage == approved and passage.deciding_body == world.body
+    assert passage.to_stage == approved and passage.authority_body == world.body
     html = world.client("admin").get(f"/portfolio/projects/{project.pk}/").content.decode()
     assert "Joint Committee, 17 December 2010, recommendation 2.1" in html
 

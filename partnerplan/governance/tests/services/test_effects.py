@@ -198,4 +198,4 @@ def test_an_approved_gate_recommendation_moves_the_real_project(committee, held)
     project.refresh_from_db()
     assert project.stage.code == "approved"
     passage = project.gate_passages.get()
-    assert passage.decision_reference == str(decision) and passage.deciding_body == body
+    assert passage.authority_reference == str(decision) and passage.authority_body == body
