@@ -1,0 +1,142 @@
+"""Governance bodies and their memberships."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from partnerplan.core.models import ArchivableModel, TimeStampedModel, VisibleModel
+from partnerplan.governance.rules.clear_days import WorkingCalendar
+
+
+class BodyKind(models.TextChoices):
+    JOINT_COMMITTEE = "joint_committee", "Joint committee"
+    BOARD = "board", "Board"
+    OFFICER_GROUP = "officer_group", "Officer group"
+    EXTERNAL = "external", "External body"
+    OFFICE_HOLDER = "office_holder", "Individual office holder"
+
+
+class Cadence(models.TextChoices):
+    WEEKLY = "weekly", "Weekly"
+    MONTHLY = "monthly", "Monthly"
+    QUARTERLY = "quarterly", "Quarterly"
+    AD_HOC = "ad_hoc", "As needed"
+
+
+class Body(TimeStampedModel, ArchivableModel, VisibleModel):
+    name = models.CharField(max_length=200, unique=True)
+    abbreviation = models.CharField(max_length=12, blank=True)
+    kind = models.CharField(max_length=24, choices=BodyKind.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    description = models.TextField(max_length=4000, blank=True)
+    cadence = models.CharField(max_length=12, choices=Cadence.choices, default=Cadence.AD_HOC)
+    quorum_minimum = models.PositiveSmallIntegerField(
+        "quorum (voting members)",
+        default=1,
+        help_text="The fewest voting members who must be present for the meeting to decide.",
+    )
+    quorum_fraction = models.PositiveSmallIntegerField(
+        "quorum (percentage of voting members)",
+        default=0,
+        help_text="If set, at least this percentage of voting members (rounded up) must be "
+        "present too. 0 means only the number above applies.",
+    )
+    agenda_notice_days = models.PositiveSmallIntegerField(
+        "clear days' notice of agendas", default=5
+    )
+    notice_counts_weekends = models.BooleanField("weekends count as clear days", default=False)
+    notice_counts_bank_holidays = models.BooleanField(
+        "bank holidays count as clear days", default=False
+    )
+    requires_reasons = models.BooleanField("decisions must give reasons", default=True)
+    requires_interests = models.BooleanField(
+        "decisions must record declared interests",
+        default=False,
+        help_text="If set, every decision records the interests declared, or 'None'.",
+    )
+    default_venue = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    # An exempt body (a confidential working group, say) is seen by its own members.
+    exempt_entitled_bodies_path = "pk"
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "bodies"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def working_calendar(self) -> WorkingCalendar:
+        return WorkingCalendar(
+            exclude_weekends=not self.notice_counts_weekends,
+            exclude_bank_holidays=not self.notice_counts_bank_holidays,
+        )
+
+    def quorum_for(self, voting_members: int) -> int:
+        """How many voting members must be present, given how many the body has."""
+        by_fraction = math.ceil(voting_members * self.quorum_fraction / 100)
+        return max(self.quorum_minimum, by_fraction)
+
+    @property
+    def quorum_rule_text(self) -> str:
+        text = (
+            f"at least {self.quorum_minimum} voting member{'s' if self.quorum_minimum != 1 else ''}"
+        )
+        if self.quorum_fraction:
+            text += f" and at least {self.quorum_fraction}% of the voting members"
+        return text
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
+    MEMBER = "member", "Member"
+    CO_OPTED = "co_opted", "Co-opted (non-voting)"
+    ADVISER = "adviser", "Officer adviser"
+
+
+VOTING_ROLES = frozenset({MemberRole.CHAIR, MemberRole.VICE_CHAIR, MemberRole.MEMBER})
+
+
+class BodyMembership(models.Model):
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(
+        "partners.Person", on_delete=models.PROTECT, related_name="body_memberships"
+    )
+    represents = models.ForeignKey(
+        "partners.Partner",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="body_memberships",
+    )
+    role = models.CharField(max_length=16, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["body__name", "role", "person__last_name"]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()}, {self.body})"
+
+    @property
+    def is_voting(self) -> bool:
+        return self.role in VOTING_ROLES
+
+    def is_current(self, on: dt.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        started = self.started_on is None or self.started_on <= on
+        return started and (self.ended_on is None or self.ended_on >= on)
