@@ -279,7 +279,7 @@ def project_detail(*, viewer: Viewer, pk: int) -> Project:
                 ),
                 Prefetch(
                     "reviews",
-                    queryset=ReviewOutcome.objects.select_related("keeper", "deciding_body"),
+                    queryset=ReviewOutcome.objects.select_related("keeper", "authority_body"),
                 ),
                 Prefetch(
                     "business_cases",

@@ -48,7 +48,12 @@ class GatePassage(TimeStampedModel, AuthorisedFromPapers):
         return f"{self.project}: into {self.to_stage} on {self.authority_date:%-d %B %Y}"
 
 
-class ReviewOutcome(TimeStampedModel):
+class ReviewOutcome(TimeStampedModel, AuthorisedBy):
+    """A review outcome; the authority fields say which body's report, meeting or decision.
+
+    The services require the reference and the date (the fields are blank at model level).
+    """
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reviews")
     outcome = models.CharField(max_length=32, choices=ReviewOutcomeKind.choices)
     is_proposal = models.BooleanField(
@@ -64,17 +69,12 @@ class ReviewOutcome(TimeStampedModel):
         related_name="+",
         verbose_name="lead partner keeping the watching brief",
     )
-    deciding_body = models.ForeignKey(
-        "governance.Body", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    reference = models.CharField("report, meeting or decision", max_length=300)
-    dated = models.DateField("date")
     note = models.TextField(max_length=2000, blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-dated", "-id"]
+        ordering = ["-authority_date", "-id"]
 
     def __str__(self) -> str:
         prefix = "Proposed: " if self.is_proposal else ""

@@ -245,7 +245,7 @@ def project_record_review(
     project: Project,
     outcome: str,
     reference: str,
-    dated: dt.date,
+    dated: dt.date | None,
     is_proposal: bool = False,
     deciding_body: Body | None = None,
     keeper: Partner | None = None,
@@ -266,17 +266,19 @@ def project_record_review(
         _add(errors, "keeper", "Choose the lead partner who keeps the watching brief")
     if not reference.strip():
         _add(errors, "reference", "Enter the report, meeting or decision")
-    if dated and dated > timezone.localdate():
+    if dated is None:
+        _add(errors, "dated", "This field cannot be null.")
+    elif dated > timezone.localdate():
         _add(errors, "dated", "The date cannot be in the future")
     _raise(errors)
     review = ReviewOutcome(
         project=project,
         outcome=outcome,
         is_proposal=is_proposal,
-        deciding_body=deciding_body,
+        authority_body=deciding_body,
         keeper=keeper,
-        reference=reference.strip(),
-        dated=dated,
+        authority_reference=reference.strip(),
+        authority_date=dated,
         note=note.strip(),
     )
     save_with_actor(review, actor)

@@ -212,6 +212,17 @@ def test_it_needs_a_keeper_for_a_watching_brief():
     assert "lead partner who keeps the watching brief" in _messages(exc)
 
 
+def test_it_needs_a_reference_and_a_date_for_a_review():
+    project = ProjectFactory.create()
+    with pytest.raises(ValidationError, match="Enter the report, meeting or decision") as exc:
+        services.project_record_review(
+            actor=None, project=project, outcome="retained", reference=" ", dated=None
+        )
+    assert exc.value.message_dict["reference"] == ["Enter the report, meeting or decision"]
+    assert exc.value.message_dict["dated"] == ["This field cannot be null."]
+    assert not project.reviews.exists()
+
+
 def test_it_refuses_to_approve_an_incomplete_business_case():
     version = BusinessCaseVersionFactory.create(commercial="", financial="")
     with pytest.raises(
