@@ -8,8 +8,8 @@ from django.views.decorators.http import require_http_methods
 
 from partnerplan.core.access import viewer_for
 from partnerplan.core.pages import bound, form_page
-from partnerplan.portfolio import forms as f
 from partnerplan.portfolio import selectors
+from partnerplan.portfolio.forms import benefits as f
 from partnerplan.portfolio.services import benefits as services
 from partnerplan.portfolio.views._common import NAV, _back, _people, _project_for
 

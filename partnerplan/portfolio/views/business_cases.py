@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 from partnerplan.core.access import viewer_for
 from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.pages import bound, form_page
-from partnerplan.portfolio import forms as f
 from partnerplan.portfolio import selectors
+from partnerplan.portfolio.forms import business_cases as f
 from partnerplan.portfolio.models import BusinessCaseVersion
 from partnerplan.portfolio.services import business_cases as services
 from partnerplan.portfolio.views._common import NAV, _back, _project_for

@@ -11,8 +11,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from partnerplan.core.access import viewer_for
-from partnerplan.portfolio import forms as f
 from partnerplan.portfolio import selectors
+from partnerplan.portfolio.forms import overlap as f
 from partnerplan.portfolio.models import Programme
 from partnerplan.portfolio.views._common import NAV, _csv_response, _xlsx_response
 

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerplan.core.access import Viewer, can, require, viewer_for
 from partnerplan.core.pages import bound, form_page
 from partnerplan.partners.selectors import partner_choices
-from partnerplan.portfolio import forms as f
 from partnerplan.portfolio import selectors
+from partnerplan.portfolio.forms import prioritisation as f
 from partnerplan.portfolio.models import Method
 from partnerplan.portfolio.services import prioritisation as services
 from partnerplan.portfolio.views._common import NAV

@@ -12,8 +12,8 @@ from partnerplan.core.access import can, viewer_for
 from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.pages import bound, form_page
 from partnerplan.partners.selectors import partner_choices
-from partnerplan.portfolio import forms as f
 from partnerplan.portfolio import selectors
+from partnerplan.portfolio.forms import programmes as f
 from partnerplan.portfolio.services import programmes as services
 from partnerplan.portfolio.views._common import NAV, _people
 

@@ -18,8 +18,8 @@ from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.history import history_for
 from partnerplan.core.pages import bound, form_page
 from partnerplan.partners.selectors import partner_choices
-from partnerplan.portfolio import forms as f
 from partnerplan.portfolio import selectors
+from partnerplan.portfolio.forms import projects as f
 from partnerplan.portfolio.models import Project
 from partnerplan.portfolio.services import gates, projects
 from partnerplan.portfolio.services.status import is_overdue

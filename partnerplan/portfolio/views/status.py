@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from partnerplan.core.access import viewer_for
 from partnerplan.core.pages import bound, form_page
-from partnerplan.portfolio import forms as f
 from partnerplan.portfolio import selectors
+from partnerplan.portfolio.forms import status as f
 from partnerplan.portfolio.models import HighlightReport, RaidStatus
 from partnerplan.portfolio.services import raid
 from partnerplan.portfolio.services.status import highlight_report_create

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET
 
 from partnerplan.core.access import Viewer, can, viewer_for
 from partnerplan.partners.selectors import partner_choices
-from partnerplan.portfolio import forms as f
 from partnerplan.portfolio import selectors
+from partnerplan.portfolio.forms import workplan as f
 from partnerplan.portfolio.models import STOPPED_OUTCOMES, Confidence, Project, ReviewOutcomeKind
 from partnerplan.portfolio.services.status import report_overdue
 from partnerplan.portfolio.views._common import NAV, _csv_response, _page, _pages, _xlsx_response

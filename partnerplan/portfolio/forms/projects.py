@@ -1,0 +1,232 @@
+"""Projects: details, gates and reviews, links, dependencies, board, documents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from partnerplan.core.forms import GovUKDateField, set_queryset
+from partnerplan.core.models import Visibility
+from partnerplan.governance.models import APPROVING, Body, Decision, OfficerDecision
+from partnerplan.partners.models import Partner, Person
+from partnerplan.portfolio.forms._common import VISIBILITY_CHOICES, _Form, _ModelForm
+from partnerplan.portfolio.models import (
+    BoardRole,
+    LinkKind,
+    Programme,
+    Project,
+    ReviewOutcomeKind,
+    ServiceArea,
+    Stage,
+    Workstream,
+)
+
+
+class ProjectForm(_ModelForm):
+    programme = forms.ModelChoiceField(
+        label="Programme", queryset=Programme.objects.none(), empty_label="Choose a programme"
+    )
+    planned_start = GovUKDateField(label="Planned start", required=False)
+    planned_end = GovUKDateField(label="Planned end", required=False)
+    forecast_start = GovUKDateField(label="Forecast start", required=False)
+    forecast_end = GovUKDateField(label="Forecast end", required=False)
+    actual_start = GovUKDateField(label="Actual start", required=False)
+    actual_end = GovUKDateField(label="Actual end", required=False)
+    lead_partners = forms.ModelMultipleChoiceField(
+        label="Lead partners",
+        queryset=Partner.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    service_areas = forms.ModelMultipleChoiceField(
+        label="Service areas",
+        queryset=ServiceArea.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    visibility = forms.ChoiceField(
+        label="Who can see this project",
+        choices=VISIBILITY_CHOICES,
+        widget=forms.RadioSelect,
+        initial=Visibility.PARTNERSHIP,
+    )
+    shared_with = forms.ModelMultipleChoiceField(
+        label="Named partners",
+        queryset=Partner.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only used when 'Named partners only' is chosen.",
+    )
+
+    class Meta:
+        model = Project
+        fields = [
+            "programme", "workstream", "title", "summary", "lead_partners", "lead_note",
+            "officer_lead", "project_executive", "project_manager", "sponsoring_body",
+            "planned_start", "planned_end", "forecast_start", "forecast_end", "actual_start",
+            "actual_end", "service_areas", "visibility", "shared_with",
+        ]  # fmt: skip
+        labels = {"project_executive": "Project Executive", "sponsoring_body": "Sponsoring body"}
+
+    def __init__(
+        self,
+        *args: Any,
+        programmes: Any,
+        workstreams: Any,
+        partners: Any,
+        people: Any,
+        editing: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "programme", programmes)
+        set_queryset(self, "workstream", workstreams)
+        self.fields["workstream"].empty_label = "None: directly in the programme"  # type: ignore[attr-defined]
+        self.fields["workstream"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda w: f"{w.programme.label}: {w}"
+        )
+        for name in ("lead_partners", "shared_with"):
+            set_queryset(self, name, partners)
+        for name in ("officer_lead", "project_executive", "project_manager"):
+            set_queryset(self, name, people)
+            self.fields[name].empty_label = "None yet"  # type: ignore[attr-defined]
+        set_queryset(self, "sponsoring_body", Body.objects.filter(archived_at__isnull=True))
+        if editing:
+            del self.fields["programme"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("visibility") == Visibility.PARTNERS and not data.get("shared_with"):
+            self.add_error("shared_with", "Choose at least one partner who can see this project")
+        return data
+
+
+class ReasonForm(_Form):
+    reason = forms.CharField(
+        label="Why is it being archived?",
+        max_length=500,
+        error_messages={"required": "Enter why it is being archived"},
+        widget=forms.Textarea,
+        help_text="This is kept in its history.",
+    )
+
+
+class GateForm(_Form):
+    to_stage = forms.ModelChoiceField(
+        label="Stage to enter", queryset=Stage.objects.none(), empty_label=None
+    )
+    decision = forms.ModelChoiceField(
+        label="Decision of a body",
+        queryset=Decision.objects.none(),
+        required=False,
+        empty_label="None",
+        help_text="An approving decision recorded in partnerplan.",
+    )
+    officer_decision = forms.ModelChoiceField(
+        label="Decision under a delegation",
+        queryset=OfficerDecision.objects.none(),
+        required=False,
+        empty_label="None",
+    )
+    deciding_body = forms.ModelChoiceField(
+        label="Body that decided (decisions taken before partnerplan was in use)",
+        queryset=Body.objects.none(),
+        required=False,
+        empty_label="None: an office holder under delegation",
+    )
+    decision_reference = forms.CharField(
+        label="Meeting or delegated decision, from the papers",
+        max_length=300,
+        required=False,
+        help_text="Only for a decision taken before partnerplan was in use. For example "
+        "'Joint Committee, 17 December 2010, recommendation 2.1'.",
+    )
+    decided_on = GovUKDateField(
+        label="Date decided (decisions taken before partnerplan was in use)", required=False
+    )
+    note = forms.CharField(label="Note", required=False, max_length=2000, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, stages: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["to_stage"].queryset = stages
+        fields["deciding_body"].queryset = Body.objects.filter(archived_at__isnull=True)
+        fields["decision"].queryset = (
+            Decision.objects.filter(outcome__in=APPROVING)
+            .select_related("body", "meeting", "recommendation__item")
+            .order_by("-decided_on", "-pk")
+        )
+        fields["officer_decision"].queryset = OfficerDecision.objects.select_related(
+            "taken_by"
+        ).order_by("-decided_on", "-pk")
+
+
+class ReviewForm(_Form):
+    outcome = forms.ChoiceField(
+        label="Outcome", choices=ReviewOutcomeKind.choices, widget=forms.RadioSelect
+    )
+    is_proposal = forms.BooleanField(
+        label="This is a proposal in a report, not yet decided", required=False
+    )
+    keeper = forms.ModelChoiceField(
+        label="Lead partner keeping the watching brief",
+        queryset=Partner.objects.none(),
+        required=False,
+        empty_label="None",
+    )
+    deciding_body = forms.ModelChoiceField(
+        label="Body", queryset=Body.objects.none(), required=False, empty_label="None"
+    )
+    reference = forms.CharField(label="Report, meeting or decision", max_length=300)
+    dated = GovUKDateField(label="Date")
+    note = forms.CharField(label="Note", required=False, max_length=2000, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, partners: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "keeper", partners)
+        set_queryset(self, "deciding_body", Body.objects.filter(archived_at__isnull=True))
+
+
+class LinkForm(_Form):
+    workstream = forms.ModelChoiceField(
+        label="Workstream of another programme",
+        queryset=Workstream.objects.none(),
+        empty_label="Choose a workstream",
+    )
+    kind = forms.ChoiceField(label="Relationship", choices=LinkKind.choices)
+    note = forms.CharField(label="Comment", required=False, max_length=2000, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, workstreams: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "workstream", workstreams)
+        self.fields["workstream"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda w: f"{w.programme.label}: {w}"
+        )
+
+
+class DependencyForm(_Form):
+    depends_on = forms.ModelChoiceField(
+        label="Depends on", queryset=Project.objects.none(), empty_label="Choose a project"
+    )
+    note = forms.CharField(label="Note", required=False, max_length=300)
+
+    def __init__(self, *args: Any, projects: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "depends_on", projects)
+
+
+class BoardMemberForm(_Form):
+    person = forms.ModelChoiceField(
+        label="Person", queryset=Person.objects.none(), empty_label="Choose a person"
+    )
+    role = forms.ChoiceField(label="Role on the board", choices=BoardRole.choices)
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "person", people)
+
+
+class DocumentForm(_Form):
+    title = forms.CharField(label="Title", max_length=200)
+    url = forms.URLField(label="Web address", max_length=500, assume_scheme="https")

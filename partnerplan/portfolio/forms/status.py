@@ -1,0 +1,80 @@
+"""Highlight reports and the RAID log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from partnerplan.core.forms import GovUKDateField, set_choices, set_queryset
+from partnerplan.partners.models import Person
+from partnerplan.portfolio.forms._common import _Form
+from partnerplan.portfolio.models import (
+    RaidKind,
+)
+
+
+class HighlightReportForm(_Form):
+    period_start = GovUKDateField(label="Start of period")
+    period_end = GovUKDateField(label="End of period")
+    confidence = forms.ChoiceField(
+        label="Overall delivery confidence", choices=(), widget=forms.RadioSelect
+    )
+    progress = forms.CharField(label="Progress this period", widget=forms.Textarea)
+    next_period = forms.CharField(label="Work next period", required=False, widget=forms.Textarea)
+    tolerances = forms.CharField(label="Tolerance status", required=False, widget=forms.Textarea)
+    tolerance_forecast_exceeded = forms.BooleanField(
+        label="A tolerance is forecast to be exceeded", required=False
+    )
+    risks_and_issues = forms.CharField(
+        label="Top risks and issues", required=False, widget=forms.Textarea
+    )
+    decisions_needed = forms.CharField(
+        label="Decisions needed", required=False, widget=forms.Textarea
+    )
+    commentary = forms.CharField(
+        label="Commentary",
+        required=False,
+        widget=forms.Textarea,
+        help_text="Needed for amber/red or red.",
+    )
+    action = forms.CharField(
+        label="Action being taken",
+        required=False,
+        widget=forms.Textarea,
+        help_text="Needed for amber/red or red.",
+    )
+
+    def __init__(self, *args: Any, scale: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_choices(self, "confidence", scale)
+
+
+class RaidForm(_Form):
+    kind = forms.ChoiceField(label="Kind of entry", choices=RaidKind.choices)
+    title = forms.CharField(label="Title", max_length=200)
+    description = forms.CharField(label="Description", required=False, widget=forms.Textarea)
+    owner = forms.ModelChoiceField(
+        label="Owner", queryset=Person.objects.none(), required=False, empty_label="None yet"
+    )
+    raised_on = GovUKDateField(label="Date raised")
+    likelihood = forms.IntegerField(
+        label="Likelihood (1 to 5)", required=False, help_text="Risks only."
+    )
+    impact = forms.IntegerField(label="Impact (1 to 5)", required=False, help_text="Risks only.")
+    residual_likelihood = forms.IntegerField(
+        label="Residual likelihood (1 to 5)", required=False, help_text="After the response."
+    )
+    residual_impact = forms.IntegerField(
+        label="Residual impact (1 to 5)", required=False, help_text="After the response."
+    )
+    response = forms.CharField(label="Response", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "owner", people)
+
+
+class RaidCloseForm(_Form):
+    closed_on = GovUKDateField(label="Date closed")
+    note = forms.CharField(label="Why is it being closed?", max_length=500)
