@@ -34,3 +34,19 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
 
     for module, function in REFERENCE_DATA:
         getattr(importlib.import_module(module), function)(apps, None)
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run every transactional test last. pytest-django sorts by marker only, so a test that
+    reaches the database through a fixture (`world`) and has no marker ran after the browser
+    tests, whose flush had emptied the reference data the migrations load."""
+    items.sort(key=_is_transactional)

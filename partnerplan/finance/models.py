@@ -71,6 +71,22 @@ class Fund(TimeStampedModel, ArchivableModel, VisibleModel):
     funder = models.CharField(
         max_length=200, blank=True, help_text="For an external stream: who provides the money."
     )
+    earmarked_for = models.TextField(
+        "earmarked for",
+        max_length=2000,
+        blank=True,
+        help_text="For an earmarked reserve: the purpose the money was set aside for.",
+    )
+    other_use_approver = models.ForeignKey(
+        "governance.Body",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="earmarks_approved",
+        verbose_name="who may approve another use",
+        help_text="For an earmarked reserve: the body whose decision (or delegation) allows "
+        "its money to be spent for another purpose.",
+    )
     allow_negative = models.BooleanField(
         "may go below zero",
         default=False,
@@ -363,7 +379,7 @@ class BidStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class Bid(TimeStampedModel, VisibleModel):
+class Bid(TimeStampedModel, VisibleModel, AuthorisedBy):
     """A bid to an external funder. Once secured, the award is posted as income on a fund."""
 
     title = models.CharField(max_length=300)
@@ -388,6 +404,12 @@ class Bid(TimeStampedModel, VisibleModel):
     decided_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=BidStatus.choices, default=BidStatus.DRAFT)
     secured_amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    needs_approval = models.BooleanField(
+        "the funder requires a decision before it is submitted",
+        default=False,
+        help_text="Then submitting it needs the decision of a body with the power to approve "
+        "bids (the authority is recorded on the bid).",
+    )
     income = models.OneToOneField(
         LedgerTransaction, null=True, blank=True, on_delete=models.PROTECT, related_name="bid"
     )

@@ -27,10 +27,12 @@ if TYPE_CHECKING:
     from partnerplan.governance.models import Decision
 
 __all__ = [
+    "Choice",
     "Effect",
     "Handler",
     "Param",
     "apply_effect",
+    "apply_rejection",
     "effect_for",
     "effects",
     "register",
@@ -52,6 +54,17 @@ class Param:
     label: str
     help_text: str = ""
     required: bool = True
+    #: The values the recommendation form offers for it, as (value, label) pairs; None: typed.
+    choices: Callable[[], list[tuple[Any, str]]] | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of an effect's picker: the words shown, and the parameters it sets (for a
+    gate: "Digital customer services: into 'Approved'" sets project_id and to_stage)."""
+
+    label: str
+    params: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,15 @@ class Effect:
     params: tuple[Param, ...]
     handler: Handler
     checked: bool = True
+    #: What the decision is about, as one picker (the projects and their next stages, the
+    #: pending requests): the recommendation form offers these instead of numbers and codes.
+    choices: Callable[[], list[Choice]] | None = None
+    #: Checks the parameters when the recommendation is written (a wrong stage is refused at
+    #: once, not at the meeting); raises ValidationError keyed "effect_params".
+    check: Callable[[dict[str, Any]], None] | None = None
+    #: Called with `(*, actor, decision, **params)` when the recommendation is rejected (a
+    #: funding request is refused by the decision about it).
+    on_rejected: Handler | None = None
     _names: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -127,6 +149,8 @@ def validate_effect(kind: str, params: dict[str, Any]) -> None:
             raise ValidationError({"effect_params": "Parameters were given without an effect"})
         return
     effect = effect_for(kind)
+    if effect.check is not None:
+        effect.check(dict(params))
     if not effect.checked:
         return
     problems = []
@@ -156,3 +180,13 @@ def apply_effect(*, actor: Actor, decision: Decision) -> None:
         return
     effect = effect_for(recommendation.effect_kind)
     effect.handler(actor=actor, decision=decision, **(recommendation.effect_params or {}))
+
+
+def apply_rejection(*, actor: Actor, decision: Decision) -> None:
+    """Call the rejection handler of the rejected recommendation's effect, if it has one."""
+    recommendation = decision.recommendation
+    if not recommendation.effect_kind:
+        return
+    effect = effect_for(recommendation.effect_kind)
+    if effect.on_rejected is not None:
+        effect.on_rejected(actor=actor, decision=decision, **(recommendation.effect_params or {}))

@@ -6,6 +6,9 @@ this package re-exports every model and choices class, so `from partnerplan.gove
 import X` keeps working.
 """
 
+from partnerplan.governance.models.authority import ActKind as ActKind
+from partnerplan.governance.models.authority import AuthorityUse as AuthorityUse
+from partnerplan.governance.models.authority import PriorDecision as PriorDecision
 from partnerplan.governance.models.bodies import VOTING_ROLES as VOTING_ROLES
 from partnerplan.governance.models.bodies import Body as Body
 from partnerplan.governance.models.bodies import BodyKind as BodyKind
@@ -16,6 +19,7 @@ from partnerplan.governance.models.calendar_feeds import CalendarFeed as Calenda
 from partnerplan.governance.models.decisions import APPROVING as APPROVING
 from partnerplan.governance.models.decisions import AuthorisedBy as AuthorisedBy
 from partnerplan.governance.models.decisions import Decision as Decision
+from partnerplan.governance.models.decisions import EffectState as EffectState
 from partnerplan.governance.models.decisions import OfficerDecision as OfficerDecision
 from partnerplan.governance.models.decisions import Outcome as Outcome
 from partnerplan.governance.models.decisions import Vote as Vote

@@ -24,6 +24,13 @@ class Outcome(models.TextChoices):
 APPROVING = frozenset({Outcome.APPROVED, Outcome.AMENDED})
 
 
+class EffectState(models.TextChoices):
+    NONE = "none", "No effect"
+    APPLIED = "applied", "Applied"
+    HELD = "held", "Held back until every track has decided"
+    DROPPED = "dropped", "Dropped: the matter was not approved"
+
+
 class Decision(TimeStampedModel):
     recommendation = models.OneToOneField(
         Recommendation, on_delete=models.PROTECT, related_name="decision"
@@ -41,6 +48,12 @@ class Decision(TimeStampedModel):
     abstentions = models.PositiveSmallIntegerField(null=True, blank=True)
     authority = models.CharField(
         max_length=300, blank=True, help_text="The power or delegation the decision used."
+    )
+    effect_state = models.CharField(
+        max_length=10,
+        choices=EffectState.choices,
+        default=EffectState.NONE,
+        help_text="What became of the recommendation's effect (held back on a twin track).",
     )
 
     history = HistoricalRecords()
@@ -98,6 +111,12 @@ class OfficerDecision(TimeStampedModel, VisibleModel):
     options_considered = models.TextField(max_length=4000, blank=True)
     declared_interests = models.TextField(max_length=2000, blank=True)
     decided_on = models.DateField()
+    subject_params = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What the decision is about, in the effect registry's words "
+        "(for example {'project_id': 5}).",
+    )
 
     history = HistoricalRecords()
 
@@ -151,6 +170,22 @@ class AuthorisedBy(models.Model):
         help_text="For example 'Joint Committee, 17 December 2010, item 6, recommendation 2.1'.",
     )
     authority_date = models.DateField("date decided", null=True, blank=True)
+    prior_decision = models.ForeignKey(
+        "governance.PriorDecision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="%(class)s_uses",
+        help_text="A decision taken before partnerplan was used, recorded from the papers.",
+    )
+    authority_use = models.ForeignKey(
+        "governance.AuthorityUse",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="%(class)s_acts",
+        help_text="The use of the authority this act made (governance.services.authority).",
+    )
 
     class Meta:
         abstract = True

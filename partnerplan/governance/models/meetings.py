@@ -106,6 +106,14 @@ class AgendaItem(TimeStampedModel, VisibleModel):
     )
     added_late = models.BooleanField(default=False)
     late_reason = models.TextField(max_length=2000, blank=True)
+    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawal_reason = models.TextField(max_length=2000, blank=True)
+    change_note = models.TextField(
+        "what changed after publication",
+        max_length=2000,
+        blank=True,
+        help_text="Shown on the agenda when it was changed after the agenda was published.",
+    )
 
     history = HistoricalRecords()
 
@@ -151,6 +159,14 @@ class Recommendation(TimeStampedModel):
     effect_params = models.JSONField(default=dict, blank=True)
     matter = models.ForeignKey(
         "Matter", null=True, blank=True, on_delete=models.PROTECT, related_name="recommendations"
+    )
+    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawal_reason = models.TextField(max_length=2000, blank=True)
+    change_note = models.TextField(
+        "what changed after publication",
+        max_length=2000,
+        blank=True,
+        help_text="Shown on the agenda when it was changed after the agenda was published.",
     )
 
     history = HistoricalRecords()

@@ -26,6 +26,7 @@ class PowerKind(models.TextChoices):
     DELEGATE = "delegate", "Delegate its powers"
     PROGRAMME_MANAGEMENT = "programme_management", "Manage the transformation programme"
     APPROVE_WORKSTREAM_PROJECT = "approve_workstream_project", "Approve a workstream project"
+    APPROVE_BID = "approve_bid", "Approve a bid for external funding"
 
 
 class Power(TimeStampedModel):

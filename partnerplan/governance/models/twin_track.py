@@ -26,6 +26,18 @@ class Matter(TimeStampedModel, VisibleModel):
         max_length=4000, blank=True, help_text="How the partnership director resolved a conflict."
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution_outcome = models.CharField(
+        max_length=10,
+        choices=[("proceed", "Go ahead"), ("drop", "Do not go ahead")],
+        blank=True,
+        help_text="Whether the held-back effects go ahead once the conflict is resolved.",
+    )
+    subject_params = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What the matter is about, in the effect registry's words "
+        "(for example {'project_id': 5}).",
+    )
 
     history = HistoricalRecords()
 
@@ -53,6 +65,14 @@ class Track(TimeStampedModel):
     decided_on = models.DateField(null=True, blank=True)
     reference = models.CharField(
         max_length=300, blank=True, help_text="The decision, or the outside body's own record."
+    )
+    decision = models.ForeignKey(
+        "governance.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tracks",
+        help_text="The body's decision in partnerplan that decided this track.",
     )
 
     history = HistoricalRecords()

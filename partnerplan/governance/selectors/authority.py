@@ -48,11 +48,14 @@ def _fits(limit: Decimal | None, amount: Decimal | None, used: Decimal = Decimal
 
 
 def _delegation_used(delegation: Delegation) -> Decimal:
+    """What the delegation's account of uses (officer decisions, drawdowns and delegated
+    spends, less those given back) adds up to."""
     if not delegation.limit_is_total:
         return Decimal(0)
     total = Decimal(0)
-    for d in delegation.officer_decisions.all():
-        total += d.amount or Decimal(0)
+    for use in delegation.uses.all():
+        if use.released_at is None:
+            total += use.amount or Decimal(0)
     return total
 
 
@@ -63,7 +66,7 @@ def _delegations_to(body: Body, power: str, on: dt.date) -> list[Delegation]:
             to_bodies=body, power=power, status=DelegationStatus.IN_FORCE
         )
         .select_related("from_body")
-        .prefetch_related("officer_decisions")
+        .prefetch_related("uses")
         if d.in_force_on(on)
     ]
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.governance import notices
-from partnerplan.governance.models import Body, Matter, Track, TrackOutcome
+from partnerplan.governance.models import Body, Decision, Matter, Track, TrackOutcome
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -22,7 +22,13 @@ def _fail(field: str, message: str) -> ValidationError:
 
 
 def _track_decided(
-    actor: Actor, matter: Matter, body: Body, outcome: str, on: dt.date, reference: str
+    actor: Actor,
+    matter: Matter,
+    body: Body,
+    outcome: str,
+    on: dt.date,
+    reference: str,
+    decision: Decision | None = None,
 ) -> Track:
     track = Track.objects.select_for_update().filter(matter=matter, body=body).first()
     if track is None:
@@ -35,6 +41,7 @@ def _track_decided(
     track.outcome = outcome
     track.decided_on = on
     track.reference = reference[:300]
+    track.decision = decision
     save_with_actor(track, actor)
     for other in matter.tracks.filter(outcome=TrackOutcome.PENDING).select_related(
         "body", "matter"

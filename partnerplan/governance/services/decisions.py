@@ -17,6 +17,7 @@ from partnerplan.governance.models import (
     AttendanceStatus,
     Decision,
     DelegationStatus,
+    EffectState,
     Meeting,
     MeetingStatus,
     MemberRole,
@@ -27,9 +28,11 @@ from partnerplan.governance.models import (
     VoteChoice,
 )
 from partnerplan.governance.selectors.authority import authority_for
+from partnerplan.governance.selectors.twin_track import matter_state
 from partnerplan.governance.services._common import _fail, _track_decided
 from partnerplan.governance.services.bodies import delegation_bring_into_force
 from partnerplan.governance.services.meetings import quorum_at
+from partnerplan.governance.services.twin_track import matter_settle
 
 
 def _check_votes(meeting: Meeting, votes: dict[Any, str]) -> tuple[int, int, int]:
@@ -153,13 +156,14 @@ def decision_record(
     save_with_actor(decision, actor)
     for person, choice in (votes or {}).items():
         save_with_actor(Vote(decision=decision, person=person, choice=choice), actor)
-    if outcome in APPROVING:
-        for delegation in rec.proposed_delegations.filter(status=DelegationStatus.PROPOSED):
-            delegation_bring_into_force(actor=actor, delegation=delegation, starts_on=meeting.date)
-        try:
-            effects.apply_effect(actor=actor, decision=decision)
-        except ValidationError as exc:
-            raise ValidationError({"outcome": exc.messages}) from exc
+    _take_effect(actor, rec, decision)
+    return decision
+
+
+def _take_effect(actor: Actor, rec: Recommendation, decision: Decision) -> None:
+    """The decision's track on a twin-track matter, the delegations it brings into force, and
+    its effect: applied, held back on the matter, or (for a rejection) its rejection handler."""
+    outcome, meeting, body = decision.outcome, decision.meeting, decision.body
     if rec.matter is not None and outcome in {*APPROVING, Outcome.REJECTED}:
         _track_decided(
             actor,
@@ -168,5 +172,26 @@ def decision_record(
             TrackOutcome.APPROVED if outcome in APPROVING else TrackOutcome.REJECTED,
             meeting.date,
             str(decision),
+            decision,
         )
-    return decision
+    if outcome in APPROVING:
+        for delegation in rec.proposed_delegations.filter(status=DelegationStatus.PROPOSED):
+            delegation_bring_into_force(actor=actor, delegation=delegation, starts_on=meeting.date)
+        if rec.effect_kind:
+            # A twin-track matter holds the effect back until its rule is met (matter_settle
+            # applies it then); otherwise it takes effect with the decision.
+            held = rec.matter is not None and not matter_state(rec.matter).approved
+            decision.effect_state = EffectState.HELD if held else EffectState.APPLIED
+            save_with_actor(decision, actor)
+            if not held:
+                try:
+                    effects.apply_effect(actor=actor, decision=decision)
+                except ValidationError as exc:
+                    raise ValidationError({"outcome": exc.messages}) from exc
+    elif outcome == Outcome.REJECTED and rec.effect_kind:
+        try:
+            effects.apply_rejection(actor=actor, decision=decision)
+        except ValidationError as exc:
+            raise ValidationError({"outcome": exc.messages}) from exc
+    if rec.matter is not None:
+        matter_settle(actor=actor, matter=rec.matter)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +14,7 @@ from partnerplan.core.models import Visibility
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.governance.models import (
+    ActKind,
     Body,
     Delegation,
     OfficerDecision,
@@ -22,6 +24,13 @@ from partnerplan.governance.rules.clear_days import (
 )
 from partnerplan.governance.selectors.authority import authority_for
 from partnerplan.governance.services._common import _fail
+from partnerplan.governance.services.authority import (
+    Act,
+    Grant,
+    Subject,
+    authority_refusal,
+    authority_use,
+)
 
 
 @transaction.atomic
@@ -77,6 +86,17 @@ def officer_decision_record(
     for name, value in (("title", title), ("decision", decision), ("reasons", reasons)):
         if not value.strip():
             raise _fail(name, f"Enter the {name}")
+    act = Act(
+        kind=ActKind.OFFICER_DECISION,
+        powers=(delegation.power,),
+        on=decided_on,
+        label=f"decide '{title.strip()}' under it",
+        amount=amount,
+        single_use=False,
+    )
+    refusal = authority_refusal(act=act, grant=Grant(delegation=delegation, drawn_by=decided_by))
+    if refusal:
+        raise _fail("amount", refusal)
     record = OfficerDecision(
         delegation=delegation,
         taken_by=taken_by,
@@ -95,4 +115,13 @@ def officer_decision_record(
     if errors:
         raise ValidationError(errors)
     save_with_actor(record, actor)
+    # The delegation's one account: officer decisions, drawdowns and delegated spends together
+    # never exceed its limit (the delegation's row is locked above).
+    authority_use(
+        actor=actor,
+        act=replace(act, subject=Subject("officer_decision_id", record.pk, record.title)),
+        grant=Grant(delegation=delegation, drawn_by=decided_by),
+        description=f"Delegated decision: {record.title}",
+        field_name="amount",
+    )
     return record

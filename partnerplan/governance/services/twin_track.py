@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from partnerplan.core.models import Visibility
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
+from partnerplan.governance import effects
 from partnerplan.governance.models import (
     ApprovalRule,
     Body,
+    Decision,
+    EffectState,
     Matter,
     Track,
     TrackOutcome,
@@ -56,11 +60,59 @@ def matter_record_track(
             "reference",
             "Enter where the decision is recorded (for example the group's notes of its meeting)",
         )
-    return _track_decided(actor, matter, body, outcome, decided_on, reference.strip())
+    track = _track_decided(actor, matter, body, outcome, decided_on, reference.strip())
+    matter_settle(actor=actor, matter=matter)
+    return track
+
+
+def matter_settle(*, actor: Actor, matter: Matter) -> None:
+    """Apply the effects held back on `matter` once its rule (all of / any of) is met, or drop
+    them once it cannot be: called after every track is decided and when a conflict is
+    resolved. A conflict holds them until the partnership director resolves it."""
+    from partnerplan.governance.selectors import matter_state
+
+    matter = Matter.objects.select_for_update().get(pk=matter.pk)
+    state = matter_state(matter)
+    held = list(
+        Decision.objects.select_for_update(of=("self",))
+        .filter(recommendation__matter=matter, effect_state=EffectState.HELD)
+        .select_related("recommendation", "body", "meeting")
+        .order_by("decided_on", "pk")
+    )
+    if not held:
+        return
+    resolved = matter.resolved_at is not None
+    go = state.approved or (resolved and matter.resolution_outcome == "proceed")
+    stop = (state.label == "Rejected" and not state.conflict) or (
+        resolved and matter.resolution_outcome == "drop"
+    )
+    for decision in held:
+        if go:
+            try:
+                effects.apply_effect(actor=actor, decision=decision)
+            except ValidationError as exc:
+                raise ValidationError(
+                    {
+                        "outcome": [
+                            f"The held-back effect of {decision} is refused now: "
+                            + " ".join(exc.messages)
+                        ]
+                    }
+                ) from exc
+            decision.effect_state = EffectState.APPLIED
+        elif stop:
+            decision.effect_state = EffectState.DROPPED
+        else:
+            continue
+        save_with_actor(decision, actor)
 
 
 @transaction.atomic
-def matter_resolve(*, actor: Actor, matter: Matter, resolution: str) -> Matter:
+def matter_resolve(
+    *, actor: Actor, matter: Matter, resolution: str, outcome: str = "drop"
+) -> Matter:
+    """Resolve a conflict (approved on one track, rejected on another) explicitly: the held
+    effects go ahead (`outcome="proceed"`) or are dropped (`"drop"`)."""
     from partnerplan.governance.selectors import matter_state
 
     matter = Matter.objects.select_for_update().get(pk=matter.pk)
@@ -71,7 +123,11 @@ def matter_resolve(*, actor: Actor, matter: Matter, resolution: str) -> Matter:
         )
     if not resolution.strip():
         raise _fail("resolution", "Enter how the conflict was resolved")
+    if outcome not in {"proceed", "drop"}:
+        raise _fail("outcome", "Choose whether the matter goes ahead")
     matter.resolution = resolution.strip()
     matter.resolved_at = timezone.now()
+    matter.resolution_outcome = outcome
     save_with_actor(matter, actor)
+    matter_settle(actor=actor, matter=matter)
     return matter

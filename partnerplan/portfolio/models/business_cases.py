@@ -57,6 +57,27 @@ class BusinessCaseVersion(TimeStampedModel):
         "governance.Body", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     approval_reference = models.CharField(max_length=300, blank=True)
+    decision = models.ForeignKey(
+        "governance.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="business_cases_approved",
+    )
+    prior_decision = models.ForeignKey(
+        "governance.PriorDecision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="business_cases_approved",
+    )
+    authority_use = models.ForeignKey(
+        "governance.AuthorityUse",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="business_cases_approved",
+    )
 
     history = HistoricalRecords()
 
