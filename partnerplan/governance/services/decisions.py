@@ -27,6 +27,7 @@ from partnerplan.governance.models import (
     Vote,
     VoteChoice,
 )
+from partnerplan.governance.rules.clear_days import format_date
 from partnerplan.governance.selectors.authority import authority_for
 from partnerplan.governance.selectors.twin_track import matter_state
 from partnerplan.governance.services._common import _fail, _track_decided
@@ -64,6 +65,12 @@ def _validate_decision(
     declared_interests: str = "",
 ) -> None:
     body = meeting.body
+    if rec.withdrawn_on is not None:
+        raise _fail(
+            "outcome",
+            f"This recommendation was withdrawn on {format_date(rec.withdrawn_on)}: "
+            "there is nothing to decide",
+        )
     if Decision.objects.filter(recommendation=rec).exists():
         raise _fail(
             "outcome",
