@@ -41,6 +41,11 @@ class GovUKDateInput(forms.MultiWidget):
         return f"{year}-{month}-{day}"
 
 
+#: The years a date in partnerplan may fall in (year 0001 or 9999 is a typing slip, and 9999
+#: overflows date arithmetic in the clear-days and forecast rules).
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 class GovUKDateField(forms.DateField):
     widget = GovUKDateInput
     input_formats = ["%Y-%m-%d"]
@@ -60,6 +65,11 @@ class GovUKDateField(forms.DateField):
                 )
             if len(year) != 4:
                 raise ValidationError(f"{self.label}: the year must be 4 numbers", code="invalid")
+            if year.isdigit() and not FIRST_YEAR <= int(year) <= LAST_YEAR:
+                raise ValidationError(
+                    f"{self.label}: the year must be between {FIRST_YEAR} and {LAST_YEAR}",
+                    code="invalid",
+                )
         return super().to_python(value)
 
 
