@@ -4,7 +4,8 @@ A bold header row that stays in view when scrolling, an autofilter, column width
 dates and money as numbers in a £ format. Money must arrive as ``Decimal`` (or int), never float;
 openpyxl writes a Decimal's digits exactly into the file, and Excel then holds it as its usual
 double-precision number, which is exact to the penny for any sum a council handles. Text is
-always stored as text, so a cell beginning "=" is never run as a formula.
+always stored as text, and text a spreadsheet would run as a formula ("=", "+", "-", "@", tab,
+carriage return first) gets an apostrophe in front (`core.exports.neutralise`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Literal
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from partnerplan.core.exports import neutralise
 
 from .problems import DocumentError, Problem
 from .text import clean
@@ -75,7 +78,7 @@ def build_workplan_xlsx(
             if value is None or value == "":
                 continue
             if column.kind == "text":
-                cell.value = clean(str(value))
+                cell.value = neutralise(clean(str(value)))
                 cell.data_type = "s"  # never a formula, whatever the text begins with
                 cell.alignment = wrap
             else:
