@@ -14,9 +14,11 @@ from partnerplan.governance.forms.decisions import NO_VOTE as NO_VOTE
 from partnerplan.governance.forms.decisions import DecisionForm as DecisionForm
 from partnerplan.governance.forms.decisions import DecisionWithVotesForm as DecisionWithVotesForm
 from partnerplan.governance.forms.decisions import OfficerDecisionForm as OfficerDecisionForm
+from partnerplan.governance.forms.decisions import PriorDecisionForm as PriorDecisionForm
 from partnerplan.governance.forms.forward_plan import ActionForm as ActionForm
 from partnerplan.governance.forms.forward_plan import ActionUpdateForm as ActionUpdateForm
 from partnerplan.governance.forms.forward_plan import ForwardPlanForm as ForwardPlanForm
+from partnerplan.governance.forms.meetings import AgendaItemChangeForm as AgendaItemChangeForm
 from partnerplan.governance.forms.meetings import AgendaItemForm as AgendaItemForm
 from partnerplan.governance.forms.meetings import AttendanceForm as AttendanceForm
 from partnerplan.governance.forms.meetings import CancelForm as CancelForm
@@ -26,15 +28,20 @@ from partnerplan.governance.forms.meetings import MinutesApproveForm as MinutesA
 from partnerplan.governance.forms.meetings import MinutesCorrectionForm as MinutesCorrectionForm
 from partnerplan.governance.forms.meetings import MinutesForm as MinutesForm
 from partnerplan.governance.forms.meetings import PublishForm as PublishForm
-from partnerplan.governance.forms.meetings import RecommendationForm as RecommendationForm
 from partnerplan.governance.forms.meetings import RescheduleForm as RescheduleForm
-from partnerplan.governance.forms.meetings import recommendation_form as recommendation_form
+from partnerplan.governance.forms.meetings import WithdrawForm as WithdrawForm
 from partnerplan.governance.forms.powers import DelegationForm as DelegationForm
 from partnerplan.governance.forms.powers import DelegationRevokeForm as DelegationRevokeForm
 from partnerplan.governance.forms.powers import DelegationStartForm as DelegationStartForm
 from partnerplan.governance.forms.powers import PowerForm as PowerForm
 from partnerplan.governance.forms.powers import ReportingLineEndForm as ReportingLineEndForm
 from partnerplan.governance.forms.powers import ReportingLineForm as ReportingLineForm
+from partnerplan.governance.forms.recommendations import (
+    RecommendationForm as RecommendationForm,
+)
+from partnerplan.governance.forms.recommendations import (
+    recommendation_form as recommendation_form,
+)
 from partnerplan.governance.forms.twin_track import MatterForm as MatterForm
 from partnerplan.governance.forms.twin_track import ResolveForm as ResolveForm
 from partnerplan.governance.forms.twin_track import TrackForm as TrackForm

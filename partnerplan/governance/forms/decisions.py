@@ -7,10 +7,12 @@ from typing import Any
 from django import forms
 
 from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, set_queryset
+from partnerplan.governance.forms.subjects import SubjectField, subject_choices
 from partnerplan.governance.models import (
     Body,
     MemberRole,
     Outcome,
+    PowerKind,
     VoteChoice,
 )
 from partnerplan.partners.models import Person
@@ -101,3 +103,45 @@ class OfficerDecisionForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         set_queryset(self, "taken_by", bodies)
         set_queryset(self, "decided_by", people)
+
+
+class PriorDecisionForm(GovUKFormMixin, forms.Form):
+    """A decision taken before partnerplan was used, from the papers."""
+
+    body = forms.ModelChoiceField(
+        label="Body that took the decision",
+        queryset=Body.objects.none(),
+        empty_label="Choose a body",
+        help_text="It must have held the power on that date.",
+    )
+    power = forms.ChoiceField(
+        label="Power the decision used", choices=[("", "Choose a power")] + PowerKind.choices
+    )
+    decided_on = GovUKDateField(label="Date decided")
+    reference = forms.CharField(
+        label="Meeting or decision",
+        max_length=500,
+        help_text="Where it is recorded: for example 'Joint Committee, 17 December 2010, item 6, "
+        "recommendation 2.1'.",
+    )
+    title = forms.CharField(label="What was decided", max_length=300)
+    amount = forms.DecimalField(
+        label="Amount in pounds",
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        help_text="Only if the decision approved an amount.",
+    )
+    subject_params = SubjectField(
+        label="What it is about",
+        choices=[],
+        help_text="The project, fund or request the decision approved, so that it can be cited "
+        "for it (and only for it).",
+    )
+
+    def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "body", bodies)
+        field = self.fields["subject_params"]
+        assert isinstance(field, SubjectField)
+        field.choices = [("", "Nothing in partnerplan")] + subject_choices()

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from django import forms
 
-from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, set_choices, set_queryset
+from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, set_queryset
 from partnerplan.core.models import Visibility
-from partnerplan.governance.effects import Param, effect_for, effects
 from partnerplan.governance.forms._common import LONDON, PARAGRAPHS, _time
-from partnerplan.governance.models import (
-    ItemKind,
-    Meeting,
-    PowerKind,
-)
+from partnerplan.governance.models import ItemKind, Meeting
 from partnerplan.partners.models import Person
 
 
@@ -123,86 +117,33 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
         return data
 
 
-class RecommendationForm(GovUKFormMixin, forms.Form):
-    text = forms.CharField(label="Recommendation", widget=forms.Textarea, max_length=4000)
-    reference = forms.CharField(
-        label="Paragraph number in the report",
-        max_length=20,
-        required=False,
-        help_text="For example, 2.4",
-    )
-    power = forms.ChoiceField(
-        label="Power used if approved",
-        choices=[("", "None: to note or agree")] + list(PowerKind.choices),
-        required=False,
-    )
-    amount = forms.DecimalField(
-        label="Amount in pounds", max_digits=12, decimal_places=2, required=False
-    )
-    effect_kind = forms.ChoiceField(
-        label="What approving it does in partnerplan", choices=[], required=False
-    )
-    # The questions for each effect's parameters come from the effect registry: make the form
-    # with `recommendation_form()`.
+class AgendaItemChangeForm(AgendaItemForm):
+    """Change an item; after publication, `published=True` asks what changed."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    change_note = forms.CharField(
+        label="What changed, and why",
+        widget=forms.Textarea,
+        max_length=2000,
+        required=False,
+        help_text="The agenda is published: this is shown on it as 'Changed after publication'.",
+    )
+
+    def __init__(self, *args: Any, published: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        set_choices(
-            self,
-            "effect_kind",
-            [("", "Nothing automatic")] + [(e.kind, e.label) for e in effects()],
-        )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        kind = data.get("effect_kind")
-        params: dict[str, Any] = {}
-        if kind:
-            for param in effect_for(kind).params:
-                value = data.get(param.name)
-                if value is None or value == "":
-                    continue
-                params[param.name] = str(value) if isinstance(value, Decimal) else value
-        data["effect_params"] = params
-        return data
+        del self.fields["late_reason"]
+        if not published:
+            del self.fields["change_note"]
+        else:
+            self.fields["change_note"].required = True
 
 
-def recommendation_form(data: Any = None) -> RecommendationForm:
-    """The recommendation form, asking for the parameters of every registered effect."""
-    form_class = type(
-        "RecommendationForm", (RecommendationForm,), {**_effect_fields(), "__module__": __name__}
+class WithdrawForm(GovUKFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why is it withdrawn?",
+        widget=forms.Textarea,
+        max_length=2000,
+        help_text="Shown on the agenda and the item as 'Withdrawn: <reason>'.",
     )
-    form: RecommendationForm = form_class(data)
-    return form
-
-
-def _effect_field(param: Param, help_texts: list[str]) -> forms.Field:
-    help_text = " ".join(help_texts)
-    if param.type is int:
-        return forms.IntegerField(
-            label=param.label, required=False, min_value=1, help_text=help_text
-        )
-    if param.type is Decimal:
-        return forms.DecimalField(
-            label=param.label, required=False, max_digits=12, decimal_places=2,
-            help_text=help_text,
-        )  # fmt: skip
-    return forms.CharField(label=param.label, max_length=40, required=False, help_text=help_text)
-
-
-def _effect_fields() -> dict[str, forms.Field]:
-    """One question per parameter of the registered effects (a parameter several effects take,
-    such as the project, is asked once; the recommendation's own fields, such as the amount,
-    are not asked again)."""
-    declared: dict[str, tuple[Param, list[str]]] = {}
-    for effect in effects():
-        for param in effect.params:
-            if param.name in RecommendationForm.base_fields:
-                continue
-            _param, helps = declared.setdefault(param.name, (param, []))
-            if param.help_text and param.help_text not in helps:
-                helps.append(param.help_text)
-    return {name: _effect_field(param, helps) for name, (param, helps) in declared.items()}
 
 
 class AttendanceForm(GovUKFormMixin, forms.Form):

@@ -8,6 +8,7 @@ from django import forms
 
 from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, set_queryset
 from partnerplan.core.models import Visibility
+from partnerplan.governance.forms.subjects import SubjectField, subject_choices
 from partnerplan.governance.models import (
     ApprovalRule,
     Body,
@@ -37,6 +38,14 @@ class TrackForm(GovUKFormMixin, forms.Form):
 
 
 class ResolveForm(GovUKFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        label="Does the matter go ahead?",
+        choices=[
+            ("proceed", "Yes: the decisions held back take effect"),
+            ("drop", "No: the decisions held back are dropped"),
+        ],
+        widget=forms.RadioSelect,
+    )
     resolution = forms.CharField(
         label="How was the conflict resolved?", widget=forms.Textarea, max_length=4000
     )
@@ -52,6 +61,12 @@ class MatterForm(GovUKFormMixin, forms.Form):
         queryset=Body.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
+    subject_params = SubjectField(
+        label="What is it about",
+        choices=[],
+        help_text="The project the matter decides, if any: its page shows the matter until "
+        "every track has decided.",
+    )
     rule = forms.ChoiceField(
         label="Approval needed from", choices=ApprovalRule.choices, widget=forms.RadioSelect
     )
@@ -65,3 +80,9 @@ class MatterForm(GovUKFormMixin, forms.Form):
     def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_queryset(self, "bodies", bodies)
+        if "subject_params" in self.fields:
+            field = self.fields["subject_params"]
+            assert isinstance(field, SubjectField)
+            field.choices = [("", "Nothing in partnerplan")] + subject_choices(
+                ["project_id"], with_effect_choices=False
+            )

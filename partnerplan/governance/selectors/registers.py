@@ -19,6 +19,7 @@ from partnerplan.governance.models import (
     ForwardPlanEntry,
     Meeting,
     OfficerDecision,
+    PriorDecision,
     ReportingLine,
 )
 
@@ -43,6 +44,14 @@ def officer_decision_register(*, viewer: Viewer) -> QuerySet[OfficerDecision]:
         .select_related("taken_by", "decided_by", "delegation__from_body")
         .order_by("-decided_on", "-pk")
     )
+
+
+def prior_decision_register(*, viewer: Viewer, body: Body | None = None) -> QuerySet[PriorDecision]:
+    """Decisions taken before partnerplan was used, recorded from the papers, newest first."""
+    qs = PriorDecision.objects.filter(visible_q(viewer, Body, "body__")).select_related("body")
+    if body is not None:
+        qs = qs.filter(body=body)
+    return qs.order_by("-decided_on", "-pk")
 
 
 def delegation_detail(*, viewer: Viewer, pk: int) -> Delegation:

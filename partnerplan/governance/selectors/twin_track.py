@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from partnerplan.core.access import Viewer, visible
 from partnerplan.governance.models import (
     ApprovalRule,
+    Body,
+    Decision,
+    EffectState,
     Matter,
     Recommendation,
     Track,
@@ -67,11 +70,19 @@ def matter_detail(*, viewer: Viewer, pk: int) -> tuple[Matter, MatterState]:
         matter = (
             visible(Matter.objects.all(), viewer)
             .prefetch_related(
-                Prefetch("tracks", queryset=Track.objects.select_related("body")),
+                Prefetch(
+                    "tracks",
+                    queryset=Track.objects.select_related(
+                        "body",
+                        "decision__body",
+                        "decision__meeting",
+                        "decision__recommendation__item",
+                    ),
+                ),
                 Prefetch(
                     "recommendations",
                     queryset=Recommendation.objects.select_related(
-                        "item__meeting__body", "decision"
+                        "item__meeting__body", "decision__body"
                     ),
                 ),
             )
@@ -81,3 +92,23 @@ def matter_detail(*, viewer: Viewer, pk: int) -> tuple[Matter, MatterState]:
     except Matter.DoesNotExist:
         raise Http404("No matter you can see has that number") from None
     return matter, matter_state(matter)
+
+
+def held_decisions(matter: Matter) -> list[Decision]:
+    """The decisions whose effect the matter holds back (found through the matter the viewer
+    may see; `matter_detail` has prefetched its recommendations)."""
+    return [
+        r.decision
+        for r in matter.recommendations.all()
+        if hasattr(r, "decision") and r.decision.effect_state == EffectState.HELD
+    ]
+
+
+def matter_choices(*, viewer: Viewer, body: Body) -> QuerySet[Matter]:
+    """The twin-track matters `body` has a track on and that are not resolved: what a
+    recommendation of `body` can decide."""
+    return (
+        visible(Matter.objects.filter(tracks__body=body, resolved_at__isnull=True), viewer)
+        .distinct()
+        .order_by("title")
+    )

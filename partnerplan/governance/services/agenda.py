@@ -24,9 +24,7 @@ from partnerplan.governance.models import (
     MeetingStatus,
     Recommendation,
 )
-from partnerplan.governance.rules.clear_days import (
-    check_agenda_publication,
-)
+from partnerplan.governance.rules.clear_days import check_agenda_publication, format_date
 from partnerplan.governance.services._common import _fail, _today
 from partnerplan.governance.services.meetings import why_not
 
@@ -96,10 +94,157 @@ def agenda_item_add(
     return item
 
 
+def _item_open(item: AgendaItem) -> None:
+    if item.withdrawn_on is not None:
+        raise _fail("title", f"{item} was withdrawn on {format_date(item.withdrawn_on)}")
+    decided = Decision.objects.filter(recommendation__item=item).exists()
+    if decided:
+        raise _fail(
+            "title",
+            f"{item} has been decided: it can no longer change. Correct the minutes if the "
+            "record is wrong",
+        )
+
+
+@transaction.atomic
+def agenda_item_update(
+    *,
+    actor: Actor,
+    item: AgendaItem,
+    title: str,
+    kind: str = ItemKind.REPORT,
+    author: Any = None,
+    purpose: str = "",
+    report: str = "",
+    visibility: str = Visibility.PUBLIC,
+    exempt_paragraph: int | None = None,
+    change_note: str = "",
+) -> AgendaItem:
+    """Change an agenda item before its meeting is held. Once the agenda is published the
+    change needs a note, which the agenda, the item page and the pack show."""
+    item = (
+        AgendaItem.objects.select_for_update(of=("self",))
+        .select_related("meeting__body")
+        .get(pk=item.pk)
+    )
+    _item_open(item)
+    meeting = item.meeting
+    if not meeting.is_open_for_business:
+        raise _fail(
+            "title",
+            f"{item} can no longer change: the meeting {why_not(meeting).removeprefix('it ')}",
+        )
+    if not title.strip():
+        raise _fail("title", "Enter the title of the item")
+    note = _change_note(meeting, change_note)
+    item.title, item.kind, item.author = title.strip(), kind, author
+    item.purpose, item.report = purpose, report
+    item.visibility, item.exempt_paragraph = visibility, exempt_paragraph
+    if note:
+        item.change_note = note
+    errors = item.clean_visibility()
+    if errors:
+        raise ValidationError(errors)
+    save_with_actor(item, actor)
+    return item
+
+
+@transaction.atomic
+def agenda_item_withdraw(
+    *, actor: Actor, item: AgendaItem, reason: str, today: dt.date | None = None
+) -> AgendaItem:
+    """Withdraw an item none of whose recommendations has been decided, with the reason; its
+    recommendations are withdrawn with it. It stays on the agenda, marked withdrawn."""
+    item = (
+        AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
+    )
+    _item_open(item)
+    if item.meeting.status == MeetingStatus.CANCELLED:
+        raise _fail("reason", f"{item.meeting} was cancelled: its business has moved on")
+    if not reason.strip():
+        raise _fail("reason", "Say why the item is withdrawn")
+    day = _today(today)
+    item.withdrawn_on, item.withdrawal_reason = day, reason.strip()[:2000]
+    save_with_actor(item, actor)
+    for rec in item.recommendations.filter(withdrawn_on__isnull=True).select_for_update():
+        rec.withdrawn_on, rec.withdrawal_reason = day, item.withdrawal_reason
+        save_with_actor(rec, actor)
+    return item
+
+
 def exempt_access_log(*, user: Actor, item: AgendaItem) -> None:
     """Record that `user` opened an exempt report."""
     if item.visibility == Visibility.EXEMPT and isinstance(user, User):
         ExemptAccess.objects.create(item=item, user=user)
+
+
+def _check_recommendation(
+    item: AgendaItem,
+    text: str,
+    power: str,
+    amount: Decimal | None,
+    effect_kind: str,
+    params: dict[str, Any],
+    matter: Matter | None,
+) -> None:
+    """The rules a recommendation's text, amount, effect and twin-track matter keep, when it
+    is written and when it is changed."""
+    if not text.strip():
+        raise _fail("text", "Enter the text of the recommendation")
+    if item.withdrawn_on is not None:
+        raise _fail(
+            "text",
+            f"{item} was withdrawn on {format_date(item.withdrawn_on)}: it takes no "
+            "recommendations",
+        )
+    if item.meeting.status in {MeetingStatus.HELD, MeetingStatus.CANCELLED}:
+        raise _fail(
+            "text",
+            f"{item.meeting} has been {item.meeting.get_status_display().lower()}: "
+            "recommendations go to a future meeting",
+        )
+    if amount is not None and amount <= 0:
+        raise _fail("amount", "The amount must be more than £0, or blank")
+    if amount is not None and not power:
+        raise _fail("power", "Say which power a recommendation with an amount uses")
+    effects.validate_effect(effect_kind, params)
+    if matter is not None and not matter.tracks.filter(body_id=item.meeting.body_id).exists():
+        raise _fail(
+            "matter",
+            f"{item.meeting.body} has no track on '{matter}': choose a matter it must approve, "
+            "or ask the clerk to add it to the matter",
+        )
+
+
+def _published(meeting: Meeting) -> bool:
+    return meeting.agenda_published_on is not None
+
+
+def _change_note(meeting: Meeting, change_note: str) -> str:
+    """The note a change needs once the agenda is published (blank before)."""
+    if not _published(meeting):
+        return ""
+    if not change_note.strip():
+        raise _fail(
+            "change_note",
+            f"The agenda of {meeting} has been published: say what changed and why, so the "
+            "agenda can show it",
+        )
+    return change_note.strip()[:2000]
+
+
+def _undecided(rec: Recommendation) -> None:
+    if Decision.objects.filter(recommendation=rec).exists():
+        raise _fail(
+            "text",
+            f"{rec} of item {rec.item.number} has been decided: it can no longer change. "
+            "Correct the minutes if the record is wrong",
+        )
+    if rec.withdrawn_on is not None:
+        raise _fail(
+            "text",
+            f"{rec} of item {rec.item.number} was withdrawn on {format_date(rec.withdrawn_on)}",
+        )
 
 
 @transaction.atomic
@@ -115,20 +260,8 @@ def recommendation_add(
     effect_params: dict[str, Any] | None = None,
     matter: Matter | None = None,
 ) -> Recommendation:
-    if not text.strip():
-        raise _fail("text", "Enter the text of the recommendation")
-    if item.meeting.status in {MeetingStatus.HELD, MeetingStatus.CANCELLED}:
-        raise _fail(
-            "text",
-            f"{item.meeting} has been {item.meeting.get_status_display().lower()}: "
-            "recommendations go to a future meeting",
-        )
-    if amount is not None and amount <= 0:
-        raise _fail("amount", "The amount must be more than £0, or blank")
-    if amount is not None and not power:
-        raise _fail("power", "Say which power a recommendation with an amount uses")
     params = effect_params or {}
-    effects.validate_effect(effect_kind, params)
+    _check_recommendation(item, text, power, amount, effect_kind, params, matter)
     rec = Recommendation(
         item=item,
         number=(item.recommendations.aggregate(n=Max("number"))["n"] or 0) + 1,
@@ -140,6 +273,62 @@ def recommendation_add(
         effect_params=params,
         matter=matter,
     )
+    save_with_actor(rec, actor)
+    return rec
+
+
+@transaction.atomic
+def recommendation_update(
+    *,
+    actor: Actor,
+    recommendation: Recommendation,
+    text: str,
+    reference: str = "",
+    power: str = "",
+    amount: Decimal | None = None,
+    effect_kind: str = "",
+    effect_params: dict[str, Any] | None = None,
+    matter: Matter | None = None,
+    change_note: str = "",
+) -> Recommendation:
+    """Change a recommendation before it is decided (and before its meeting is held). Once the
+    agenda is published the change needs a note, which the agenda shows."""
+    rec = (
+        Recommendation.objects.select_for_update(of=("self",))
+        .select_related("item__meeting__body")
+        .get(pk=recommendation.pk)
+    )
+    _undecided(rec)
+    params = effect_params or {}
+    _check_recommendation(rec.item, text, power, amount, effect_kind, params, matter)
+    note = _change_note(rec.item.meeting, change_note)
+    rec.text, rec.reference = text.strip(), reference.strip()
+    rec.power, rec.amount, rec.matter = power, amount, matter
+    rec.effect_kind, rec.effect_params = effect_kind, params if effect_kind else {}
+    if note:
+        rec.change_note = note
+    save_with_actor(rec, actor)
+    return rec
+
+
+@transaction.atomic
+def recommendation_withdraw(
+    *, actor: Actor, recommendation: Recommendation, reason: str, today: dt.date | None = None
+) -> Recommendation:
+    """Withdraw a recommendation that has not been decided (before or at its meeting): it
+    stays on the record, marked withdrawn with the reason, and can no longer be decided."""
+    rec = (
+        Recommendation.objects.select_for_update(of=("self",))
+        .select_related("item__meeting")
+        .get(pk=recommendation.pk)
+    )
+    _undecided(rec)
+    if rec.item.meeting.status == MeetingStatus.CANCELLED:
+        raise _fail("reason", f"{rec.item.meeting} was cancelled: its business has moved on")
+    if not reason.strip():
+        raise _fail("reason", "Say why the recommendation is withdrawn")
+    rec.withdrawn_on = _today(today)
+    rec.withdrawal_reason = reason.strip()[:2000]
     save_with_actor(rec, actor)
     return rec
 

@@ -51,3 +51,88 @@ def busy_meeting(body) -> Meeting:
             body=body, meeting=HeldMeetingFactory.create(body=body, starts_at=at(2010, 10, 1))
         )
     return meeting
+
+
+# --- Effects with pickers, registered for a test ------------------------------------------
+
+MOVED: list[dict[str, object]] = []
+
+
+def _move(*, actor, decision, **params):
+    MOVED.append(params)
+
+
+def _move_check(params):
+    from django.core.exceptions import ValidationError
+
+    if params.get("project_id") == 2:
+        raise ValidationError(
+            {"effect_params": "Beta cannot move into 'Pipeline': it entered it yesterday"}
+        )
+
+
+def _move_choices():
+    from partnerplan.governance.effects import Choice
+
+    return [
+        Choice("Alpha: into 'Approved'", {"project_id": 1, "to_stage": "approved"}),
+        Choice("Beta: into 'Pipeline'", {"project_id": 2, "to_stage": "pipeline"}),
+    ]
+
+
+def _projects():
+    return [(1, "Alpha"), (2, "Beta")]
+
+
+def _funds():
+    return [(10, "General reserve"), (11, "Contingency")]
+
+
+def picker_effects():
+    """Two effects as an app registers them: one with a picker of choices that set a project
+    and a stage at once (and a check that refuses Beta), one with a select per parameter and a
+    typed amount."""
+    from decimal import Decimal
+
+    from partnerplan.governance.effects import Effect, Param
+    from partnerplan.governance.models import PowerKind
+
+    move = Effect(
+        kind="test.move",
+        label="Move a test project",
+        powers=(PowerKind.APPROVE_GATE,),
+        params=(
+            Param("project_id", int, "Project", choices=_projects),
+            Param("to_stage", str, "Stage"),
+        ),
+        handler=_move,
+        choices=_move_choices,
+        check=_move_check,
+    )
+    call = Effect(
+        kind="test.call",
+        label="Call on a test reserve",
+        powers=(PowerKind.CALL_ON_RESERVES,),
+        params=(
+            Param("fund_id", int, "Fund to call on", choices=_funds),
+            Param("amount", Decimal, "Amount in pounds"),
+            Param("to_fund_id", int, "Fund the money goes to", choices=_funds),
+            Param("purpose", str, "Purpose", required=False),
+        ),
+        handler=_move,
+    )
+    return move, call
+
+
+@pytest.fixture
+def picker_registry():
+    """Register `picker_effects()` for the test; the registry is put back afterwards."""
+    from partnerplan.governance import effects
+
+    saved = dict(effects._REGISTRY)
+    MOVED.clear()
+    for effect in picker_effects():
+        effects.register(effect)
+    yield
+    effects._REGISTRY.clear()
+    effects._REGISTRY.update(saved)

@@ -20,6 +20,7 @@ from partnerplan.governance.views.bodies import (
     body_edit,
     body_list,
     delegation_create,
+    delegation_detail,
     delegation_in_force,
     delegation_revoke,
     membership_create,
@@ -34,6 +35,12 @@ from partnerplan.governance.views.calendars import (
     my_calendar,
     person_calendar,
     private_calendar,
+)
+from partnerplan.governance.views.changes import (
+    item_change,
+    item_withdraw,
+    recommendation_change,
+    recommendation_withdraw,
 )
 from partnerplan.governance.views.meetings import (
     meeting_attendance,
@@ -56,6 +63,8 @@ from partnerplan.governance.views.registers import (
     forward_plan_create,
     officer_decision_create,
     officer_decision_register,
+    prior_decision_create,
+    prior_decision_register,
 )
 from partnerplan.governance.views.twin_track import (
     matter_create,
@@ -79,6 +88,13 @@ __all__ = [
     "delegation_create",
     "delegation_in_force",
     "delegation_revoke",
+    "delegation_detail",
+    "item_change",
+    "item_withdraw",
+    "recommendation_change",
+    "recommendation_withdraw",
+    "prior_decision_register",
+    "prior_decision_create",
     "meeting_detail",
     "meeting_create",
     "meeting_series",

@@ -77,21 +77,29 @@ def recommendation_create(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     item, _open = selectors.item_detail(viewer=viewer, pk=pk)
     require(viewer, "governance.manage_meetings", item)
+    form = recommendation_form(
+        bound(request), matters=selectors.matter_choices(viewer=viewer, body=item.meeting.body)
+    )
     return form_page(
         request,
-        recommendation_form(bound(request)),
+        form,
         title="Add a recommendation",
         caption=str(item),
         cancel=reverse("governance:item-detail", args=[item.pk]),
-        act=lambda d: services.recommendation_add(
-            actor=request.user,
-            item=item,
-            text=d["text"],
-            reference=d["reference"],
-            power=d["power"],
-            amount=d["amount"],
-            effect_kind=d["effect_kind"],
-            effect_params=d["effect_params"],
+        template="governance/recommendation_form.html",
+        act=lambda d: form.rekeyed(
+            lambda: services.recommendation_add(
+                actor=request.user,
+                item=item,
+                text=d["text"],
+                reference=d["reference"],
+                power=d["power"],
+                amount=d["amount"],
+                effect_kind=d["effect_kind"],
+                effect_params=d["effect_params"],
+                matter=d["matter"],
+            ),
+            d["effect_kind"],
         ),
         done=lambda _r: reverse("governance:item-detail", args=[item.pk]),
         success="The recommendation has been added.",

@@ -23,7 +23,9 @@ from partnerplan.governance.forms import (
     ReportingLineEndForm,
     ReportingLineForm,
 )
+from partnerplan.governance.models import DelegationStatus
 from partnerplan.governance.rules.diagram import describe_governance, render_governance_svg
+from partnerplan.governance.services.authority import delegation_account
 from partnerplan.governance.views._common import (
     NAV,
     _managed_body,
@@ -57,6 +59,25 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "body": body,
             "can_manage": can(viewer, "governance.manage_meetings"),
             "can_manage_bodies": can(viewer, "governance.manage_bodies"),
+            **NAV,
+        },
+    )
+
+
+@require_GET
+def delegation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    delegation = selectors.delegation_detail(viewer=viewer, pk=pk)
+    account = delegation_account(delegation)
+    return render(
+        request,
+        "governance/delegation_detail.html",
+        {
+            "delegation": delegation,
+            "account": account,
+            "released": any(u.is_released for u in account.uses),
+            "can_decide": delegation.status == DelegationStatus.IN_FORCE
+            and can(viewer, "governance.record_officer_decision", delegation),
             **NAV,
         },
     )

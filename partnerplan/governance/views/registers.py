@@ -16,7 +16,10 @@ from partnerplan.governance import selectors, services
 from partnerplan.governance.forms import (
     ForwardPlanForm,
     OfficerDecisionForm,
+    PriorDecisionForm,
 )
+from partnerplan.governance.forms.subjects import subject_choices, subject_value
+from partnerplan.governance.services.authority import prior_decision_record
 from partnerplan.governance.views._common import (
     NAV,
     PAGE_SIZE,
@@ -65,6 +68,53 @@ def officer_decision_create(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         done=lambda _d: reverse("governance:officer-decision-register"),
         success="The delegated decision has been recorded and published in the register.",
+        context=NAV,
+    )
+
+
+@require_GET
+def prior_decision_register(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    page = Paginator(selectors.prior_decision_register(viewer=viewer), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    labels = dict(subject_choices())
+    rows = [(p, labels.get(subject_value(p.subject_params), "")) for p in page]
+    return render(
+        request,
+        "governance/prior_decision_register.html",
+        {
+            "page": page,
+            "rows": rows,
+            "can_record": can(viewer, "governance.manage_bodies"),
+            **NAV,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def prior_decision_create(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    require(viewer, "governance.manage_bodies")
+    bodies = selectors.body_choices(viewer=viewer)
+    initial = {}
+    body_pk = request.GET.get("body", "")
+    if body_pk.isdigit():
+        initial["body"] = int(body_pk)
+    form = PriorDecisionForm(bound(request), bodies=bodies, initial=initial)
+    return form_page(
+        request,
+        form,
+        title="Record a decision taken before partnerplan",
+        caption="Decisions from the papers",
+        cancel=reverse("governance:prior-decision-register"),
+        intro="For a decision partnerplan does not hold: the body must have held the power on "
+        "the date it decided. Once recorded it is cited like any other decision, once for "
+        "each kind of act.",
+        act=lambda d: prior_decision_record(actor=request.user, **d),
+        done=lambda _p: reverse("governance:prior-decision-register"),
+        success="The decision has been recorded.",
         context=NAV,
     )
 

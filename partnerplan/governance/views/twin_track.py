@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,6 +19,7 @@ from partnerplan.governance.forms import (
     ResolveForm,
     TrackForm,
 )
+from partnerplan.governance.forms.subjects import subject_choices, subject_value
 from partnerplan.governance.views._common import (
     NAV,
 )
@@ -39,17 +43,32 @@ def matter_list(request: HttpRequest) -> HttpResponse:
 def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     matter, state = selectors.matter_detail(viewer=viewer, pk=pk)
+    about = ""
+    if matter.subject_params:
+        about = dict(subject_choices(["project_id"], with_effect_choices=False)).get(
+            subject_value(matter.subject_params), ""
+        )
     return render(
         request,
         "governance/matter_detail.html",
         {
             "matter": matter,
             "state": state,
+            "about": about,
+            "held": selectors.held_decisions(matter),
             "can_manage": can(viewer, "governance.manage_meetings"),
             "can_resolve": state.conflict and can(viewer, "governance.resolve_conflict", matter),
             **NAV,
         },
     )
+
+
+def _matter_args(data: dict[str, Any]) -> dict[str, Any]:
+    """The form's answers for `matter_create`. Until the service takes `subject_params` (asked
+    of governance.services.twin_track), the picker's answer is left out."""
+    if "subject_params" not in inspect.signature(services.matter_create).parameters:
+        data = {k: v for k, v in data.items() if k != "subject_params"}
+    return data
 
 
 @login_required
@@ -64,7 +83,7 @@ def matter_create(request: HttpRequest) -> HttpResponse:
         title="Start a twin-track matter",
         caption="Twin track",
         cancel=reverse("governance:matter-list"),
-        act=lambda d: services.matter_create(actor=request.user, **d),
+        act=lambda d: services.matter_create(actor=request.user, **_matter_args(d)),
         done=lambda m: reverse("governance:matter-detail", args=[m.pk]),
         success="The matter has been recorded. Link recommendations to it as they are written.",
         context=NAV,
@@ -109,7 +128,9 @@ def matter_resolve(request: HttpRequest, pk: int) -> HttpResponse:
         title="Resolve the conflict",
         caption=str(matter),
         cancel=back,
-        act=lambda d: services.matter_resolve(actor=request.user, matter=matter, **d),
+        act=lambda d: services.matter_resolve(
+            actor=request.user, matter=matter, resolution=d["resolution"], outcome=d["outcome"]
+        ),
         done=lambda _m: back,
         success="The resolution has been recorded.",
         context=NAV,

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from django import forms
 from django.core.exceptions import ValidationError
 
 from partnerplan.governance import effects, services
 from partnerplan.governance.forms import recommendation_form
+from partnerplan.governance.forms.recommendations import encode
 from partnerplan.governance.models import (
     Decision,
     Meeting,
@@ -42,7 +44,8 @@ def fake_effects():
     """The gate effect as portfolio declares it, with a handler that only records its calls."""
     real = effects.effect_for("portfolio.gate")
     GATE_CALLS.clear()
-    effects.register(replace(real, handler=fake_gate))
+    # The handler only records its calls; the check (which looks the project up) is portfolio's.
+    effects.register(replace(real, handler=fake_gate, check=None))
     yield
     effects.register(real)
 
@@ -57,7 +60,7 @@ def test_it_refuses_an_effect_nobody_registered(held):
             effect_params={"project_id": 1},
         )  # fmt: skip
     assert "'portfolio.teleport' is not a kind of effect partnerplan knows" in message_of(exc)
-    assert "finance.call_on_reserves, portfolio.gate" in message_of(exc)
+    assert "finance.call_on_reserves" in message_of(exc) and "portfolio.gate" in message_of(exc)
 
 
 def test_it_has_the_effects_portfolio_and_finance_register_with_the_powers_they_need():
@@ -70,25 +73,55 @@ def test_it_has_the_effects_portfolio_and_finance_register_with_the_powers_they_
     assert {e.kind for e in effects.effects()} >= {"portfolio.gate", "finance.call_on_reserves"}
 
 
-def test_it_asks_for_the_parameters_of_the_registered_effects_on_the_form():
+def test_it_offers_pickers_for_the_registered_effects_instead_of_numbers(picker_registry):
+    form = recommendation_form()
+    choices = list(form.fields["effect_kind"].choices)
+    assert ("test.move", "Move a test project") in choices
+    # One picker sets the project and its stage; no project number or stage code is typed.
+    picker = form.fields["test_move__choice"]
+    assert [label for _v, label in picker.choices] == [
+        "Choose one", "Alpha: into 'Approved'", "Beta: into 'Pipeline'"
+    ]  # fmt: skip
+    assert "test_move__project_id" not in form.fields
+    assert "test_move__to_stage" not in form.fields
+    # The other effect: a select per parameter; the amount is the recommendation's own.
+    assert isinstance(form.fields["test_call__fund_id"], forms.ChoiceField)
+    assert isinstance(form.fields["test_call__to_fund_id"], forms.ChoiceField)
+    assert "test_call__amount" not in form.fields
+    assert not any(
+        isinstance(f, forms.IntegerField) for n, f in form.fields.items() if n.startswith("test_")
+    )
+
+
+def test_it_turns_the_chosen_pickers_into_the_effects_parameters(picker_registry):
+    alpha = encode({"project_id": 1, "to_stage": "approved"})
     form = recommendation_form(
-        {"text": "Move it", "effect_kind": "portfolio.gate", "project_id": "3",
-         "to_stage": "approved", "fund_id": "9"}
+        {"text": "Move it", "effect_kind": "test.move", "test_move__choice": alpha,
+         "test_call__fund_id": "10"}
     )  # fmt: skip
-    choices = list(form.fields["effect_kind"].widget.choices)
-    assert ("portfolio.gate", "Move a project through a gate") in choices
-    assert {"project_id", "to_stage", "fund_id", "to_fund_id"} <= set(form.fields)
-    assert form.is_valid()
-    # Only the chosen effect's parameters are kept.
-    assert form.cleaned_data["effect_params"] == {"project_id": 3, "to_stage": "approved"}
+    assert form.is_valid(), form.errors
+    # Only the chosen effect's answers are kept.
+    assert form.cleaned_data["effect_params"] == {"project_id": 1, "to_stage": "approved"}
     form = recommendation_form(
-        {"text": "Call", "effect_kind": "finance.call_on_reserves", "fund_id": "2",
-         "to_fund_id": "4", "amount": "17500.50"}
+        {"text": "Call", "effect_kind": "test.call", "test_call__fund_id": "10",
+         "test_call__to_fund_id": "11", "amount": "17500.50", "power": "call_on_reserves"}
     )  # fmt: skip
-    assert form.is_valid()
+    assert form.is_valid(), form.errors
     assert form.cleaned_data["effect_params"] == {
-        "fund_id": 2, "amount": "17500.50", "to_fund_id": 4
+        "fund_id": 10, "amount": "17500.50", "to_fund_id": 11
     }  # fmt: skip
+
+
+def test_it_asks_for_a_missing_choice_on_its_own_field(picker_registry):
+    form = recommendation_form({"text": "Move it", "effect_kind": "test.move"})
+    assert not form.is_valid()
+    assert form.errors["test_move__choice"] == ["Choose what 'move a test project' is about"]
+    form = recommendation_form(
+        {"text": "Call", "effect_kind": "test.call", "test_call__fund_id": "99"}
+    )
+    assert not form.is_valid()
+    assert form.errors["test_call__fund_id"] == ["Select fund to call on from the list"]
+    assert form.errors["test_call__to_fund_id"] == ["Enter or choose fund the money goes to"]
 
 
 def test_it_checks_effect_parameters(fake_effects, committee):
