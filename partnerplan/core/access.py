@@ -157,6 +157,15 @@ RULES: dict[str, tuple[Rule, str]] = {
         "Only partnership administrators and officers of the person's own partner can change "
         "their details.",
     ),
+    # Roles and the partner decide what a person may see and do: nobody raises their own.
+    "partners.change_roles": (
+        _admin,
+        "Only partnership administrators can change a person's roles.",
+    ),
+    "partners.move_person": (
+        _admin,
+        "Only partnership administrators can move a person to another partner.",
+    ),
     "partners.archive_person": (_admin, "Only partnership administrators can archive people."),
     "partners.delete_person": (_admin, "Only partnership administrators can delete people."),
     "core.view_history": (_signed_in, "Sign in to see the history of a record."),

@@ -99,7 +99,14 @@ class PersonForm(GovUKFormMixin, forms.ModelForm):  # type: ignore[type-arg]
         ]  # fmt: skip
         labels = {"email": "Email address", "phone": "Telephone number"}
 
-    def __init__(self, *args: Any, partners: Any = None, editing: bool = False, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        partners: Any = None,
+        editing: bool = False,
+        can_change_roles: bool = True,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         choices = partners if partners is not None else Partner.objects.none()
         self.fields["partner"].queryset = choices  # type: ignore[attr-defined]
@@ -107,6 +114,9 @@ class PersonForm(GovUKFormMixin, forms.ModelForm):  # type: ignore[type-arg]
         if editing:
             # Changing partner keeps the earlier spell: it has its own page.
             del self.fields["partner"]
+        if not can_change_roles:
+            # Roles are for administrators (core.access "partners.change_roles").
+            del self.fields["roles"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from partnerplan.core.access import RULES, can, viewer_for
 from partnerplan.core.models import Visibility
 from partnerplan.core.services import InUseError, archive, restore, save_with_actor, usage_of
 from partnerplan.partners.models import Affiliation, Partner, Person, Role
@@ -146,6 +147,17 @@ def person_create(
     return person
 
 
+def _require_admin(actor: Any, action: str, field: str) -> None:
+    """Refuse `action` to an actor the access rules do not allow (the demo and imports act
+    with no actor). Checked here as well as on the page, so no path can raise a person's roles
+    or move them to another partner."""
+    if actor is None:
+        return
+    viewer = viewer_for(actor)
+    if not can(viewer, action):
+        raise ValidationError({field: RULES[action][1]})
+
+
 @transaction.atomic
 def person_update(
     *,
@@ -161,6 +173,10 @@ def person_update(
         Person.objects.select_for_update(of=("self",)).select_related("partner").get(pk=person.pk)
     )
     old_title = person.job_title
+    if roles is not None:
+        roles = list(roles)
+        if {r.pk for r in roles} != set(person.roles.values_list("pk", flat=True)):
+            _require_admin(actor, "partners.change_roles", "roles")
     _apply(person, PERSON_FIELDS, data)
     _validate_person(person)
     save_with_actor(person, actor)
@@ -185,6 +201,7 @@ def person_change_partner(
     job_title: str = "",
 ) -> Person:
     """Move a person to another partner from `started_on`, closing their current spell."""
+    _require_admin(actor, "partners.move_person", "partner")
     person = (
         Person.objects.select_for_update(of=("self",)).select_related("partner").get(pk=person.pk)
     )

@@ -184,6 +184,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "can_change": can(viewer, "partners.change_person", person),
             "can_archive": can(viewer, "partners.archive_person", person),
+            "can_move": can(viewer, "partners.move_person", person),
             "history": history_for(person) if can(viewer, "core.view_history") else None,
             "nav_people": True,
         },
@@ -219,6 +220,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         instance=person,
         partners=selectors.partner_choices(viewer=viewer),
         editing=True,
+        can_change_roles=can(viewer, "partners.change_roles"),
     )
     return form_page(
         request,
@@ -243,7 +245,7 @@ def person_change_partner(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         ChangePartnerForm(bound(request), partners=selectors.partner_choices(viewer=viewer)),
-        rule=("partners.change_person", person),
+        rule=("partners.move_person", person),
         act=lambda data: services.person_change_partner(actor=request.user, person=person, **data),
         success=lambda moved: f"{moved.full_name} now works for {moved.partner}.",
         done=detail,

@@ -22,7 +22,7 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "partners:person-create": (None, ADMIN_ONLY),
     "partners:person-detail": ("person", SIGNED_IN),
     "partners:person-edit": ("person", SAME_PARTNER),
-    "partners:person-change-partner": ("person", SAME_PARTNER),
+    "partners:person-change-partner": ("person", ADMIN_ONLY),
     "partners:person-archive": ("person", ADMIN_ONLY),
     "partners:person-delete": ("person", ADMIN_ONLY),
 }

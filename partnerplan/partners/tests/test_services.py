@@ -138,7 +138,7 @@ def test_it_moves_a_person_to_another_partner_without_losing_the_earlier_spell()
         actor=None, partner=first, first_name="A", last_name="B", started_on=dt.date(2009, 1, 1)
     )
     services.person_change_partner(
-        actor=UserFactory.create(),
+        actor=UserFactory.create(is_partnership_admin=True),
         person=person,
         partner=second,
         started_on=dt.date(2011, 4, 1),

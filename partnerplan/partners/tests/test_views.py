@@ -250,3 +250,55 @@ def test_it_refuses_over_long_text(admin_client, world, field):
     response = admin_client.post("/partners/new/", data)
     assert len(_error_summary(response)) == 1
     assert "characters or fewer" in _error_summary(response)[0]
+
+
+def test_it_never_lets_an_officer_raise_their_own_roles_or_move_partner(world):
+    from partnerplan.partners.models import Role
+
+    officer = world.users["officer"]
+    me = officer.person
+    client = world.client("officer")
+    form = client.get(f"/partners/people/{me.pk}/edit/")
+    assert form.status_code == 200 and 'name="roles"' not in form.content.decode()
+    pm_role = Role.objects.get(code="project_manager")
+    client.post(
+        f"/partners/people/{me.pk}/edit/",
+        {"first_name": me.first_name, "last_name": me.last_name, "roles": [pm_role.pk],
+         "visibility": me.visibility},
+    )  # fmt: skip
+    me.refresh_from_db()
+    assert not me.roles.filter(code="project_manager").exists()
+    moved = client.post(
+        f"/partners/people/{me.pk}/change-partner/",
+        {"partner": world.beta.pk, "started_on_day": "1", "started_on_month": "1",
+         "started_on_year": "2011"},
+    )  # fmt: skip
+    assert moved.status_code == 403
+    me.refresh_from_db()
+    assert me.partner == world.alpha
+    detail = client.get(f"/partners/people/{me.pk}/").content.decode()
+    assert "Move to another partner" not in detail
+
+
+def test_it_refuses_role_changes_by_a_non_administrator_on_every_path(world):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from partnerplan.partners import services
+    from partnerplan.partners.models import Role
+
+    officer = world.users["officer"]
+    with pytest.raises(ValidationError, match="Only partnership administrators can change"):
+        services.person_update(
+            actor=officer, person=officer.person, roles=[Role.objects.get(code="director")]
+        )
+    with pytest.raises(ValidationError, match="Only partnership administrators can move"):
+        services.person_change_partner(
+            actor=officer, person=officer.person, partner=world.beta,
+            started_on=__import__("datetime").date(2011, 1, 1),
+        )  # fmt: skip
+    admin = world.users["admin"]
+    services.person_update(
+        actor=admin, person=officer.person, roles=[Role.objects.get(code="director")]
+    )
+    assert officer.person.roles.filter(code="director").exists()
