@@ -169,6 +169,8 @@ OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
 OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
 OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
 # "tenant-id=ABBR,tenant-id=ABBR": which directory tenants may sign in, and as which partner.
+# Entra group object ids or app-role values -> partnerplan role codes (see partners/oidc.py).
+OIDC_GROUP_ROLES = dict(item.split("=", 1) for item in env_list("OIDC_GROUP_ROLES") if "=" in item)
 OIDC_TENANT_PARTNERS = dict(
     item.split("=", 1) for item in env_list("OIDC_TENANT_PARTNERS") if "=" in item
 )

@@ -2,8 +2,20 @@
 
 OIDC_TENANT_PARTNERS maps each allowed directory tenant id (the `tid` claim) to a partner
 abbreviation. An account from any other tenant is refused, with the reason shown on the
-sign-in refused page. A new account is linked to the directory person with the same email at
-that partner, or a person is created for it as a partner officer.
+sign-in refused page.
+
+Who someone is comes from the ID token, whose signature mozilla-django-oidc has checked: the
+tenant (`tid`) and object id (`oid`) are taken from it and override anything the userinfo
+endpoint says (Microsoft Graph's userinfo carries neither). An account is found by the
+(tenant, object id) pair only. An email address is never enough to take over an account: a
+new sign-in whose email matches an existing account gets its own officer account, and the
+match is left for an administrator to link. The new account is linked to a directory person
+of the same partner with that email only if that person has no account yet.
+
+Roles: OIDC_GROUP_ROLES maps Entra group object ids or app-role values (the `groups` and
+`roles` claims of the ID token) to partnerplan role codes, e.g.
+`OIDC_GROUP_ROLES=3f2b...=project_manager,PartnerPlan.Director=director`; a new person gets
+the roles their claims map to, or officer.
 """
 
 from __future__ import annotations
@@ -11,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from partnerplan.core.models import Visibility
@@ -69,12 +82,31 @@ class PartnerTenantOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
         if request is not None and hasattr(request, "session"):
             request.session["sign_in_refusal"] = reason
 
+    def verify_token(self, token: Any, **kwargs: Any) -> Any:
+        """The ID token's payload once its signature is checked, refused unless it was issued
+        for partnerplan (its audience is our client id: the library leaves that unchecked)."""
+        payload = super().verify_token(token, **kwargs)
+        audience = payload.get("aud") if isinstance(payload, dict) else None
+        audiences = audience if isinstance(audience, list) else [audience]
+        if settings.OIDC_RP_CLIENT_ID not in audiences:
+            raise SuspiciousOperation("The ID token was not issued for partnerplan.")
+        return payload
+
+    def get_userinfo(self, access_token: Any, id_token: Any, payload: dict[str, Any]) -> Any:
+        """The userinfo claims, with who the person is (tenant, object id, groups and app
+        roles) taken from the validated ID token's payload."""
+        claims = dict(super().get_userinfo(access_token, id_token, payload) or {})
+        for name in ("tid", "oid", "groups", "roles"):
+            claims.pop(name, None)
+            if name in payload:
+                claims[name] = payload[name]
+        return claims
+
     def filter_users_by_claims(self, claims: dict[str, Any]) -> Any:
-        subject = claims.get("oid") or claims.get("sub")
-        users = self.UserModel.objects.filter(oidc_subject=subject) if subject else None
-        if users is not None and users.exists():
-            return users
-        return self.UserModel.objects.filter(email__iexact=claims.get("email", ""), oidc_subject="")
+        tenant, subject = _identity(claims)
+        if not (tenant and subject):
+            return self.UserModel.objects.none()
+        return self.UserModel.objects.filter(oidc_tenant=tenant, oidc_subject=subject)
 
     def create_user(self, claims: dict[str, Any]) -> Any:
         partner = partner_for_claims(claims)
@@ -85,7 +117,10 @@ class PartnerTenantOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
             first_name=claims.get("given_name", "")[:150],
             last_name=claims.get("family_name", "")[:150],
         )
-        person = Person.objects.filter(email__iexact=email, partner=partner).first()
+        # A directory person of this partner with this email, who has no account yet.
+        person = Person.objects.filter(
+            email__iexact=email, partner=partner, user__isnull=True
+        ).first()
         if person is None:
             person = person_create(
                 actor=None,
@@ -93,17 +128,27 @@ class PartnerTenantOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
                 first_name=user.first_name or email.split("@")[0],
                 last_name=user.last_name or "(not given)",
                 email=email,
-                roles=Role.objects.filter(code=Role.OFFICER),
+                roles=roles_for_claims(claims),
                 visibility=Visibility.PARTNERSHIP,
             )
         user.person = person
-        user.oidc_subject = claims.get("oid") or claims.get("sub") or ""
-        user.oidc_tenant = claims.get("tid", "")
+        user.oidc_tenant, user.oidc_subject = _identity(claims)
         user.save()
         return user
 
     def update_user(self, user: Any, claims: dict[str, Any]) -> Any:
-        user.oidc_subject = claims.get("oid") or claims.get("sub") or user.oidc_subject
-        user.oidc_tenant = claims.get("tid", user.oidc_tenant)
-        user.save(update_fields=["oidc_subject", "oidc_tenant"])
+        # Found by (tenant, object id): nothing about who they are changes.
         return user
+
+
+def _identity(claims: dict[str, Any]) -> tuple[str, str]:
+    """(tenant, object id) from the claims (`oid`, or `sub` where a provider has no `oid`)."""
+    return str(claims.get("tid") or ""), str(claims.get("oid") or claims.get("sub") or "")
+
+
+def roles_for_claims(claims: dict[str, Any]) -> Any:
+    """The roles the person's Entra groups and app roles map to (OIDC_GROUP_ROLES), or officer."""
+    mapping: dict[str, str] = getattr(settings, "OIDC_GROUP_ROLES", {})
+    held = [*(claims.get("groups") or []), *(claims.get("roles") or [])]
+    codes = {mapping[h] for h in held if isinstance(h, str) and h in mapping}
+    return Role.objects.filter(code__in=codes or {Role.OFFICER})
