@@ -69,7 +69,7 @@ def graph_userinfo(**claims: Any) -> mock.Mock:
 def sign_in(token: str, **userinfo: Any) -> Any:
     backend = PartnerTenantOIDCBackend()
     request = RequestFactory().get("/oidc/callback/")
-    request.session = {}  # type: ignore[assignment]
+    request.session = {}
     backend.request = request
     payload = backend.verify_token(token, nonce="n-1")
     with mock.patch(
