@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from partnerplan.core.forms import GovUKDateField, set_queryset
-from partnerplan.governance.models import Body
+from partnerplan.governance.models import Body, Decision
 from partnerplan.portfolio.forms._common import _Form
 from partnerplan.portfolio.models import (
     BusinessCaseStage,
@@ -37,15 +37,32 @@ class BusinessCaseVersionForm(_Form):
 
 
 class ApproveForm(_Form):
+    """The authority for the approval: a decision that could cover it, or a decision taken
+    before partnerplan was in use, from the papers (the body must have held the power to
+    approve a business case)."""
+
+    decision = forms.ModelChoiceField(
+        label="Decision that approved it",
+        queryset=Decision.objects.none(),
+        required=False,
+        empty_label="None",
+        help_text="Only the approving decisions recorded in partnerplan that could approve it.",
+    )
     approved_by = forms.ModelChoiceField(
-        label="Body that approved it",
+        label="Body that approved it (decisions taken before partnerplan was in use)",
         queryset=Body.objects.none(),
         required=False,
-        empty_label="None: an office holder under delegation",
+        empty_label="None",
+        help_text="It must have held the power to approve a business case on that date.",
     )
-    approval_reference = forms.CharField(label="Meeting or decision", max_length=300)
-    approved_on = GovUKDateField(label="Date approved")
+    approval_reference = forms.CharField(
+        label="Meeting or decision, from the papers", max_length=300, required=False
+    )
+    approved_on = GovUKDateField(
+        label="Date approved (decisions taken before partnerplan was in use)", required=False
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, decisions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        set_queryset(self, "decision", decisions)
         set_queryset(self, "approved_by", Body.objects.filter(archived_at__isnull=True))

@@ -8,7 +8,7 @@ from django import forms
 
 from partnerplan.core.forms import GovUKDateField, set_queryset
 from partnerplan.core.models import Visibility
-from partnerplan.governance.models import APPROVING, Body, Decision, OfficerDecision
+from partnerplan.governance.models import Body, Decision, OfficerDecision
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio.forms._common import VISIBILITY_CHOICES, _Form, _ModelForm
 from partnerplan.portfolio.models import (
@@ -21,6 +21,7 @@ from partnerplan.portfolio.models import (
     Stage,
     Workstream,
 )
+from partnerplan.portfolio.selectors.authority import AuthorityChoices
 
 
 class ProjectForm(_ModelForm):
@@ -112,28 +113,53 @@ class ReasonForm(_Form):
     )
 
 
-class GateForm(_Form):
-    to_stage = forms.ModelChoiceField(
-        label="Stage to enter", queryset=Stage.objects.none(), empty_label=None
-    )
+def _decision_label(decision: Decision) -> str:
+    return f"{decision}: {decision.decision_text[:120]}"
+
+
+def _officer_label(od: OfficerDecision) -> str:
+    return str(od)
+
+
+class _AuthorityForm(_Form):
+    """The authority for an act: a decision that could cover it, a delegated decision, or a
+    decision taken before partnerplan was in use, from the papers (the body must have held the
+    power; it is recorded as a decision and then cited)."""
+
     decision = forms.ModelChoiceField(
         label="Decision of a body",
         queryset=Decision.objects.none(),
         required=False,
         empty_label="None",
-        help_text="An approving decision recorded in partnerplan.",
+        help_text="Only the approving decisions recorded in partnerplan that could allow this.",
     )
     officer_decision = forms.ModelChoiceField(
         label="Decision under a delegation",
         queryset=OfficerDecision.objects.none(),
         required=False,
         empty_label="None",
+        help_text="Only the delegated decisions about this project that could allow this.",
+    )
+
+    def set_authorities(self, choices: AuthorityChoices) -> None:
+        fields: Any = self.fields
+        fields["decision"].queryset = choices.decisions
+        fields["decision"].label_from_instance = _decision_label
+        fields["officer_decision"].queryset = choices.officer_decisions
+        fields["officer_decision"].label_from_instance = _officer_label
+        set_queryset(self, "deciding_body", Body.objects.filter(archived_at__isnull=True))
+
+
+class GateForm(_AuthorityForm):
+    to_stage = forms.ModelChoiceField(
+        label="Stage to enter", queryset=Stage.objects.none(), empty_label=None
     )
     deciding_body = forms.ModelChoiceField(
         label="Body that decided (decisions taken before partnerplan was in use)",
         queryset=Body.objects.none(),
         required=False,
-        empty_label="None: an office holder under delegation",
+        empty_label="None",
+        help_text="It must have held the power for this gate on the date decided.",
     )
     decision_reference = forms.CharField(
         label="Meeting or delegated decision, from the papers",
@@ -147,22 +173,18 @@ class GateForm(_Form):
     )
     note = forms.CharField(label="Note", required=False, max_length=2000, widget=forms.Textarea)
 
-    def __init__(self, *args: Any, stages: Any, **kwargs: Any) -> None:
+    field_order = [
+        "to_stage", "decision", "officer_decision", "deciding_body", "decision_reference",
+        "decided_on", "note",
+    ]  # fmt: skip
+
+    def __init__(self, *args: Any, stages: Any, authorities: AuthorityChoices, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        fields: Any = self.fields
-        fields["to_stage"].queryset = stages
-        fields["deciding_body"].queryset = Body.objects.filter(archived_at__isnull=True)
-        fields["decision"].queryset = (
-            Decision.objects.filter(outcome__in=APPROVING)
-            .select_related("body", "meeting", "recommendation__item")
-            .order_by("-decided_on", "-pk")
-        )
-        fields["officer_decision"].queryset = OfficerDecision.objects.select_related(
-            "taken_by"
-        ).order_by("-decided_on", "-pk")
+        set_queryset(self, "to_stage", stages)
+        self.set_authorities(authorities)
 
 
-class ReviewForm(_Form):
+class ReviewForm(_AuthorityForm):
     outcome = forms.ChoiceField(
         label="Outcome", choices=ReviewOutcomeKind.choices, widget=forms.RadioSelect
     )
@@ -176,16 +198,37 @@ class ReviewForm(_Form):
         empty_label="None",
     )
     deciding_body = forms.ModelChoiceField(
-        label="Body", queryset=Body.objects.none(), required=False, empty_label="None"
+        label="Body",
+        queryset=Body.objects.none(),
+        required=False,
+        empty_label="None",
+        help_text="For a decided withdrawal, discontinuation or redesign taken before "
+        "partnerplan was in use: the body must have held the power to withdraw or redesign a "
+        "project.",
     )
-    reference = forms.CharField(label="Report, meeting or decision", max_length=300)
-    dated = GovUKDateField(label="Date")
+    reference = forms.CharField(
+        label="Report, meeting or decision",
+        max_length=300,
+        required=False,
+        help_text="Not needed when you choose a decision above.",
+    )
+    dated = GovUKDateField(label="Date", required=False)
     note = forms.CharField(label="Note", required=False, max_length=2000, widget=forms.Textarea)
 
-    def __init__(self, *args: Any, partners: Any, **kwargs: Any) -> None:
+    field_order = [
+        "outcome", "is_proposal", "keeper", "decision", "officer_decision", "deciding_body",
+        "reference", "dated", "note",
+    ]  # fmt: skip
+
+    def __init__(self, *args: Any, partners: Any, authorities: AuthorityChoices, **kwargs: Any):
         super().__init__(*args, **kwargs)
         set_queryset(self, "keeper", partners)
-        set_queryset(self, "deciding_body", Body.objects.filter(archived_at__isnull=True))
+        self.set_authorities(authorities)
+        fields: Any = self.fields
+        fields["decision"].help_text = (
+            "Only for a decided withdrawal, discontinuation or redesign: the approving "
+            "decisions recorded in partnerplan that could allow it."
+        )
 
 
 class LinkForm(_Form):

@@ -1,4 +1,8 @@
-"""Reads of the portfolio, scoped to what the viewer may see."""
+"""Reads of the portfolio, scoped to what the viewer may see.
+
+`authority` offers the decisions that could cover a gate, a business-case approval or a review
+outcome, and the twin-track matters about a project; `effects` feeds the decision effects'
+pickers. Their names are re-exported here."""
 
 from __future__ import annotations
 
@@ -46,6 +50,17 @@ from partnerplan.portfolio.scoring.aggregate import (
     aggregate_partner_scores,
     compare_rankings,
     rank_projects,
+)
+from partnerplan.portfolio.selectors.authority import AuthorityChoices as AuthorityChoices
+from partnerplan.portfolio.selectors.authority import (
+    business_case_authority_choices as business_case_authority_choices,
+)
+from partnerplan.portfolio.selectors.authority import (
+    gate_authority_choices as gate_authority_choices,
+)
+from partnerplan.portfolio.selectors.authority import project_matters as project_matters
+from partnerplan.portfolio.selectors.authority import (
+    review_authority_choices as review_authority_choices,
 )
 from partnerplan.portfolio.services.status import is_overdue
 

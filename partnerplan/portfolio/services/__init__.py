@@ -7,6 +7,8 @@ prioritisation, status, raid); this package re-exports the names other apps, the
 benchmarks and the tests use. Code inside the portfolio imports the sub-modules.
 """
 
+from partnerplan.portfolio.acts import GATE_POWERS as GATE_POWERS
+from partnerplan.portfolio.acts import GATE_POWERS_OTHERWISE as GATE_POWERS_OTHERWISE
 from partnerplan.portfolio.services.benefits import BENEFIT_FIELDS as BENEFIT_FIELDS
 from partnerplan.portfolio.services.benefits import benefit_create as benefit_create
 from partnerplan.portfolio.services.benefits import benefit_is_behind as benefit_is_behind
@@ -14,6 +16,9 @@ from partnerplan.portfolio.services.benefits import benefit_record_actual as ben
 from partnerplan.portfolio.services.benefits import benefit_update as benefit_update
 from partnerplan.portfolio.services.benefits import expected_value as expected_value
 from partnerplan.portfolio.services.business_cases import CASE_FIELDS as CASE_FIELDS
+from partnerplan.portfolio.services.business_cases import (
+    business_case_approve_by_decision as business_case_approve_by_decision,
+)
 from partnerplan.portfolio.services.business_cases import (
     business_case_create as business_case_create,
 )
@@ -26,8 +31,6 @@ from partnerplan.portfolio.services.business_cases import (
 from partnerplan.portfolio.services.business_cases import (
     business_case_version_update as business_case_version_update,
 )
-from partnerplan.portfolio.services.gates import GATE_POWERS as GATE_POWERS
-from partnerplan.portfolio.services.gates import GATE_POWERS_OTHERWISE as GATE_POWERS_OTHERWISE
 from partnerplan.portfolio.services.gates import REVIEW_LIFECYCLE as REVIEW_LIFECYCLE
 from partnerplan.portfolio.services.gates import allowed_gates as allowed_gates
 from partnerplan.portfolio.services.gates import is_stopped as is_stopped
@@ -36,6 +39,9 @@ from partnerplan.portfolio.services.gates import (
 )
 from partnerplan.portfolio.services.gates import project_pass_gate as project_pass_gate
 from partnerplan.portfolio.services.gates import project_record_review as project_record_review
+from partnerplan.portfolio.services.gates import (
+    project_review_by_decision as project_review_by_decision,
+)
 from partnerplan.portfolio.services.prioritisation import CRITERION_FIELDS as CRITERION_FIELDS
 from partnerplan.portfolio.services.prioritisation import criterion_add as criterion_add
 from partnerplan.portfolio.services.prioritisation import method_create as method_create

@@ -1,9 +1,11 @@
 """Gates and reviews: which stage a project may enter next, on whose authority, and the
-review outcomes that may follow one another (`REVIEW_LIFECYCLE`)."""
+review outcomes that may follow one another (`REVIEW_LIFECYCLE`). Authority is decided only by
+governance's `authority_use`, for the acts of `portfolio.acts`."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,9 +14,14 @@ from django.utils import timezone
 from partnerplan.core.lifecycle import Lifecycle
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
-from partnerplan.governance.models import APPROVING, Body, Decision, OfficerDecision, PowerKind
-from partnerplan.governance.selectors import authority_for
+from partnerplan.governance.models import Body, Decision, OfficerDecision
 from partnerplan.partners.models import Partner
+from partnerplan.portfolio.acts import (
+    DECIDED_OUTCOMES,
+    case_words,
+    gate_act,
+    review_act,
+)
 from partnerplan.portfolio.models import (
     BUSINESS_CASE_RANK,
     STOPPED_OUTCOMES,
@@ -26,6 +33,7 @@ from partnerplan.portfolio.models import (
     ReviewOutcomeKind,
     Stage,
 )
+from partnerplan.portfolio.services._authority import Fields, Given, cite, grant_problems
 from partnerplan.portfolio.services._common import Errors, _add, _raise
 
 # Which review outcome may follow which ("" is a project never reviewed). A stopped project
@@ -75,7 +83,9 @@ def _approved_case_for(project: Project, needed: str) -> BusinessCaseVersion | N
     return None
 
 
-def _gate_refusal(project: Project, to_stage: Stage) -> str | None:
+def order_refusal(project: Project, to_stage: Stage) -> str | None:
+    """Why `project` cannot enter `to_stage` next, whatever the authority (stopped, archived,
+    another programme's stage, not the next stage), naming the stage it can enter."""
     if is_stopped(project):
         return (
             f"{project} was {project.get_disposition_display().lower()}: it cannot pass "
@@ -96,10 +106,17 @@ def _gate_refusal(project: Project, to_stage: Stage) -> str | None:
             f"{project} is at '{project.stage}': it can only move to '{allowed[0]}' next, "
             f"not {direction} '{to_stage}'"
         )
+    return None
+
+
+def _gate_refusal(project: Project, to_stage: Stage) -> str | None:
+    refusal = order_refusal(project, to_stage)
+    if refusal:
+        return refusal
     if to_stage.requires_business_case and not _approved_case_for(
         project, to_stage.requires_business_case
     ):
-        needed = BusinessCaseStage(to_stage.requires_business_case).label.lower()
+        needed = case_words(to_stage.requires_business_case)
         return (
             f"{project} cannot enter '{to_stage}' without an approved {needed} (or a later "
             "stage of business case): approve its business case first"
@@ -107,35 +124,7 @@ def _gate_refusal(project: Project, to_stage: Stage) -> str | None:
     return None
 
 
-# The powers (any one will do) a body needs to let a project into a stage, by stage code; any
-# other stage needs one of GATE_POWERS_OTHERWISE.
-GATE_POWERS: dict[str, tuple[str, ...]] = {
-    "approved": (PowerKind.APPROVE_PIPELINE_ENTRY, PowerKind.APPROVE_GATE),
-    "business-case-approved": (PowerKind.APPROVE_BUSINESS_CASE, PowerKind.APPROVE_GATE),
-}
-GATE_POWERS_OTHERWISE = (
-    PowerKind.APPROVE_GATE,
-    PowerKind.APPROVE_PIPELINE_ENTRY,
-    PowerKind.PROGRAMME_MANAGEMENT,
-)
-
-
-def _authority_refusal(body: Body, to_stage: Stage, on: dt.date) -> str | None:
-    """Why `body` may not let a project into `to_stage` on `on`, or None if it may."""
-    powers = GATE_POWERS.get(to_stage.code, GATE_POWERS_OTHERWISE)
-    answers = [authority_for(body=body, power=power, on=on) for power in powers]
-    if any(a.allowed for a in answers):
-        return None
-    return answers[0].reason
-
-
-def _decision_refusal(project: Project, decision: Decision) -> str | None:
-    if decision.outcome not in APPROVING:
-        return f"{decision} was {decision.get_outcome_display().lower()}: it allows no gate"
-    rec = decision.recommendation
-    if rec.effect_kind == "portfolio.gate" and rec.effect_params.get("project_id") != project.pk:
-        return f"{decision} moves another project through its gate, not {project}"
-    return None
+GATE_FIELDS = Fields()
 
 
 @transaction.atomic
@@ -146,74 +135,73 @@ def project_pass_gate(
     to_stage: Stage,
     decision: Decision | None = None,
     officer_decision: OfficerDecision | None = None,
+    deciding_body: Body | None = None,
     decision_reference: str = "",
     decided_on: dt.date | None = None,
-    deciding_body: Body | None = None,
     note: str = "",
 ) -> GatePassage:
-    """Move `project` into `to_stage`, recording the decision that allowed it.
-
-    The decision is a body's approving decision (`decision`) or a decision under a delegation
-    (`officer_decision`), either of which must carry the power for the gate; or, for a decision
-    taken before partnerplan was in use, a reference to the papers with its date and body.
+    """Move `project` into `to_stage` on the authority given: a body's decision (`decision`),
+    a decision under a delegation (`officer_decision`), or, for a decision taken before
+    partnerplan was used, the body, the reference and the date from the papers (recorded as a
+    PriorDecision). Whether it covers the gate is decided by governance's `authority_use`
+    (`portfolio.acts.gate_act`): the power for the stage, this project and stage, not older
+    than the business case the stage needs, not used for another gate.
     """
     project = (
         Project.objects.select_for_update(of=("self",))
         .select_related("stage", "programme")
         .get(pk=project.pk)
     )
-    errors: Errors = {}
+    act = gate_act(project, to_stage, on=timezone.localdate())
+    given = Given(decision, officer_decision, deciding_body, decision_reference, decided_on)
+    errors = grant_problems(act, given, GATE_FIELDS, "this gate")
     refusal = _gate_refusal(project, to_stage)
     if refusal:
         _add(errors, "to_stage", refusal)
-    authority: str | None = None
-    if decision is not None and officer_decision is not None:
-        _add(errors, "decision", "Choose either the body's decision or the delegated decision")
-    elif decision is not None:
-        decision = Decision.objects.select_related("recommendation", "body").get(pk=decision.pk)
-        authority = _decision_refusal(project, decision) or _authority_refusal(
-            decision.body, to_stage, decision.decided_on
-        )
-        deciding_body, decided_on = decision.body, decision.decided_on
-        decision_reference = str(decision)
-    elif officer_decision is not None:
-        authority = _authority_refusal(
-            officer_decision.taken_by, to_stage, officer_decision.decided_on
-        )
-        deciding_body, decided_on = officer_decision.taken_by, officer_decision.decided_on
-        decision_reference = str(officer_decision)
-    else:
-        if not decision_reference.strip():
-            _add(
-                errors,
-                "decision",
-                "Choose the decision that allows this gate, or, for a decision taken before "
-                "partnerplan was in use, enter the meeting or delegated decision from the papers",
-            )
-        if decided_on is None:
-            _add(errors, "decided_on", "Enter the date the decision was taken")
-    if authority:
-        _add(errors, "decision", authority)
-    if decided_on and decided_on > timezone.localdate():
-        _add(errors, "decided_on", "The date decided cannot be in the future")
     _raise(errors)
-    assert decided_on is not None  # checked above
+    cited = cite(
+        actor=actor,
+        act=act,
+        given=given,
+        fields=GATE_FIELDS,
+        subject_params={"project_id": project.pk, "to_stage": to_stage.code},
+    )
     passage = GatePassage(
         project=project,
         from_stage=project.stage,
         to_stage=to_stage,
-        decision=decision,
-        officer_decision=officer_decision,
-        recorded_from_papers=decision is None and officer_decision is None,
-        authority_body=deciding_body,
-        authority_reference=decision_reference.strip()[:300],
-        authority_date=decided_on,
+        decision=cited.grant.decision,
+        officer_decision=cited.grant.officer_decision,
+        prior_decision=cited.grant.prior_decision,
+        authority_use=cited.use,
+        recorded_from_papers=cited.grant.prior_decision is not None,
+        authority_body=cited.body,
+        authority_reference=cited.reference[:300],
+        authority_date=cited.decided_on,
         note=note.strip(),
     )
     save_with_actor(passage, actor)
     project.stage = to_stage
     save_with_actor(project, actor, validate=False)
     return passage
+
+
+def _project(project_id: object, field: str = "project") -> Project:
+    if not isinstance(project_id, int) or isinstance(project_id, bool):
+        raise ValidationError({field: f"'{project_id}' is not a project number"})
+    try:
+        return Project.objects.select_related("stage", "programme").get(pk=project_id)
+    except Project.DoesNotExist:
+        raise ValidationError({field: f"There is no project number {project_id}"}) from None
+
+
+def _stage_of(project: Project, code: object, field: str = "to_stage") -> Stage:
+    stage = Stage.objects.filter(programme_id=project.programme_id, code=code).first()
+    if stage is None:
+        raise ValidationError(
+            {field: f"{project.programme} has no stage '{code}' for {project} to enter"}
+        )
+    return stage
 
 
 @transaction.atomic
@@ -226,16 +214,34 @@ def project_gate_by_decision(
     must hold the power for the gate). `to_stage` is the code of a stage of the project's
     programme.
     """
-    try:
-        project = Project.objects.select_related("stage").get(pk=project_id)
-    except Project.DoesNotExist:
-        raise ValidationError({"project": f"There is no project number {project_id}"}) from None
-    stage = Stage.objects.filter(programme_id=project.programme_id, code=to_stage).first()
-    if stage is None:
-        raise ValidationError(
-            {"to_stage": f"{project.programme} has no stage '{to_stage}' for {project} to enter"}
-        )
+    project = _project(project_id)
+    stage = _stage_of(project, to_stage)
     return project_pass_gate(actor=actor, project=project, to_stage=stage, decision=decision)
+
+
+def gate_check(params: dict[str, Any]) -> None:
+    """Refuse at once, when the recommendation is written, a gate the project cannot take next
+    (naming the stage it can enter). Wrong types are left to the registry's own check; the
+    business case may still be approved before the meeting."""
+    project_id, code = params.get("project_id"), params.get("to_stage")
+    if not isinstance(project_id, int) or isinstance(project_id, bool):
+        return
+    project = _project(project_id, "effect_params")
+    if not isinstance(code, str):
+        return
+    stage = _stage_of(project, code, "effect_params")
+    refusal = order_refusal(project, stage)
+    if refusal:
+        raise ValidationError({"effect_params": refusal})
+
+
+REVIEW_FIELDS = Fields(body="deciding_body", reference="reference", decided_on="dated")
+
+
+def needs_authority(outcome: str, is_proposal: bool) -> bool:
+    """A decided withdrawal, discontinuation or redesign needs the power to withdraw or
+    redesign a project; a proposal, or an outcome that keeps the project, cites its report."""
+    return outcome in DECIDED_OUTCOMES and not is_proposal
 
 
 @transaction.atomic
@@ -244,14 +250,21 @@ def project_record_review(
     actor: Actor,
     project: Project,
     outcome: str,
-    reference: str,
-    dated: dt.date | None,
+    reference: str = "",
+    dated: dt.date | None = None,
     is_proposal: bool = False,
     deciding_body: Body | None = None,
+    decision: Decision | None = None,
+    officer_decision: OfficerDecision | None = None,
     keeper: Partner | None = None,
     note: str = "",
 ) -> ReviewOutcome:
-    """Record a review outcome (or a proposed one) and make it the project's disposition."""
+    """Record a review outcome (or a proposed one) and make it the project's disposition.
+
+    A decided withdrawal, discontinuation or redesign is recorded on the authority given (a
+    body's decision, a delegated decision, or a decision taken before partnerplan from the
+    papers: `deciding_body`, `reference`, `dated`), which governance's `authority_use` checks
+    (`portfolio.acts.review_act`). Other outcomes and proposals cite the report or meeting."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     errors: Errors = {}
     current = project.disposition if not project.disposition_proposed else ""
@@ -264,12 +277,27 @@ def project_record_review(
         )
     if outcome == ReviewOutcomeKind.WATCHING_BRIEF and keeper is None:
         _add(errors, "keeper", "Choose the lead partner who keeps the watching brief")
-    if not reference.strip():
-        _add(errors, "reference", "Enter the report, meeting or decision")
-    if dated is None:
-        _add(errors, "dated", "This field cannot be null.")
-    elif dated > timezone.localdate():
-        _add(errors, "dated", "The date cannot be in the future")
+    authorised = needs_authority(outcome, is_proposal)
+    act = review_act(project, outcome, on=timezone.localdate()) if authorised else None
+    given = Given(decision, officer_decision, deciding_body, reference, dated)
+    if act is not None:
+        for name, messages in grant_problems(act, given, REVIEW_FIELDS, "this outcome").items():
+            for message in messages:
+                _add(errors, name, message)
+    else:
+        if decision is not None or officer_decision is not None:
+            _add(
+                errors,
+                "decision",
+                "Only a decided withdrawal, discontinuation or redesign cites a decision: for "
+                "this outcome enter the report, meeting or decision and its date",
+            )
+        if not reference.strip():
+            _add(errors, "reference", "Enter the report, meeting or decision")
+        if dated is None:
+            _add(errors, "dated", "This field cannot be null.")
+        elif dated > timezone.localdate():
+            _add(errors, "dated", "The date cannot be in the future")
     _raise(errors)
     review = ReviewOutcome(
         project=project,
@@ -281,8 +309,59 @@ def project_record_review(
         authority_date=dated,
         note=note.strip(),
     )
+    if act is not None:
+        cited = cite(
+            actor=actor,
+            act=act,
+            given=given,
+            fields=REVIEW_FIELDS,
+            subject_params={"project_id": project.pk, "outcome": outcome},
+        )
+        review.decision = cited.grant.decision
+        review.officer_decision = cited.grant.officer_decision
+        review.prior_decision = cited.grant.prior_decision
+        review.authority_use = cited.use
+        review.authority_body = cited.body
+        review.authority_reference = cited.reference
+        review.authority_date = cited.decided_on
     save_with_actor(review, actor)
     project.disposition = outcome
     project.disposition_proposed = is_proposal
     save_with_actor(project, actor, validate=False)
     return review
+
+
+@transaction.atomic
+def project_review_by_decision(
+    *, actor: Actor, decision: Decision, project_id: int, outcome: str
+) -> ReviewOutcome:
+    """Called by governance when a recommendation with effect "portfolio.review" is approved:
+    the project is withdrawn, discontinued or sent back for redesign on the decision."""
+    project = _project(project_id)
+    return project_record_review(actor=actor, project=project, outcome=outcome, decision=decision)
+
+
+def review_check(params: dict[str, Any]) -> None:
+    """Refuse at once an outcome that is not a withdrawal, discontinuation or redesign, or a
+    project that can take no further outcome."""
+    project_id, outcome = params.get("project_id"), params.get("outcome")
+    if not isinstance(project_id, int) or isinstance(project_id, bool):
+        return
+    project = _project(project_id, "effect_params")
+    if not isinstance(outcome, str):
+        return
+    if outcome not in DECIDED_OUTCOMES:
+        raise ValidationError(
+            {
+                "effect_params": "A decision can withdraw, discontinue or redesign a project; "
+                "record other review outcomes on the project's page"
+            }
+        )
+    current = project.disposition if not project.disposition_proposed else ""
+    if not REVIEW_LIFECYCLE.allows(current, outcome):
+        raise ValidationError(
+            {
+                "effect_params": f"{project} was {project.get_disposition_display().lower()}: "
+                "no further review outcome can be recorded"
+            }
+        )

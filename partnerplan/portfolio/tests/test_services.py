@@ -102,6 +102,7 @@ def test_it_refuses_a_dependency_cycle_naming_the_loop():
 def test_it_moves_a_project_through_the_next_gate_recording_the_decision():
     project = ProjectFactory.create()
     body = BodyFactory.create()
+    PowerFactory.create(body=body, kind=PowerKind.APPROVE_PIPELINE_ENTRY)
     passage = services.project_pass_gate(
         actor=None,
         project=project,
@@ -147,10 +148,13 @@ def test_it_refuses_a_gate_without_its_required_business_case():
     ApprovedBusinessCaseVersionFactory.create(
         business_case__project=project, business_case__stage="fbc"
     )
+    body = BodyFactory.create()
+    PowerFactory.create(body=body, kind=PowerKind.APPROVE_BUSINESS_CASE)
     services.project_pass_gate(
         actor=None,
         project=project,
         to_stage=_stage(project, "business-case-approved"),
+        deciding_body=body,
         decision_reference="JC",
         decided_on=D,
     )
@@ -164,7 +168,9 @@ def test_it_passes_a_gate_for_a_governance_decision():
     meeting = HeldMeetingFactory.create(body=body)
     governance.meeting_record_attendance(actor=None, meeting=meeting, present=[member])
     recommendation = RecommendationFactory.create(
-        item__meeting=meeting, text="To approve entry of the project to the pipeline"
+        item__meeting=meeting,
+        text="To approve entry of the project to the pipeline",
+        effect_params={"project_id": project.pk},
     )
     decision = governance.decision_record(
         actor=None, recommendation=recommendation, outcome=Outcome.APPROVED, reasons="As set out"
@@ -185,9 +191,12 @@ def test_it_passes_a_gate_for_a_governance_decision():
 
 def test_it_stops_gates_for_a_withdrawn_project():
     project = ProjectFactory.create(title="Streetscene")
+    body = BodyFactory.create()
+    PowerFactory.create(body=body, kind=PowerKind.WITHDRAW_OR_REDESIGN)
     services.project_record_review(
-        actor=None, project=project, outcome="withdrawn", reference="JC", dated=D
-    )
+        actor=None, project=project, outcome="withdrawn", reference="JC", dated=D,
+        deciding_body=body,
+    )  # fmt: skip
     with pytest.raises(ValidationError, match="was withdrawn") as exc:
         services.project_pass_gate(
             actor=None,

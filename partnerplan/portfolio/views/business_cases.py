@@ -73,7 +73,9 @@ def bc_version_approve(request: HttpRequest, pk: int) -> HttpResponse:
     )
     return form_page(
         request,
-        f.ApproveForm(bound(request)),
+        f.ApproveForm(
+            bound(request), decisions=selectors.business_case_authority_choices(version=version)
+        ),
         act=lambda data: services.business_case_version_approve(
             actor=request.user, version=version, **data
         ),

@@ -37,6 +37,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "portfolio/project_detail.html",
         {
             "project": project,
+            "matters": selectors.project_matters(viewer=viewer, project=project),
             "lead_text": selectors.project_lead_text(project),
             "overdue": is_overdue(project),
             "stopped": gates.is_stopped(project),
@@ -97,11 +98,12 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_gate(request: HttpRequest, pk: int) -> HttpResponse:
-    _viewer, project = _project_for(request, pk, "portfolio.pass_gate")
+    viewer, project = _project_for(request, pk, "portfolio.pass_gate")
     allowed = gates.allowed_gates(project)
     form = f.GateForm(
         bound(request),
         stages=selectors.gate_stages(project),
+        authorities=selectors.gate_authority_choices(viewer=viewer, project=project),
         initial={"to_stage": allowed[0].pk if allowed else None},
     )
     intro = f"{project} is at '{project.stage}'. " + (
@@ -128,7 +130,11 @@ def project_review(request: HttpRequest, pk: int) -> HttpResponse:
     viewer, project = _project_for(request, pk, "portfolio.pass_gate")
     return form_page(
         request,
-        f.ReviewForm(bound(request), partners=partner_choices(viewer=viewer)),
+        f.ReviewForm(
+            bound(request),
+            partners=partner_choices(viewer=viewer),
+            authorities=selectors.review_authority_choices(viewer=viewer, project=project),
+        ),
         act=lambda data: gates.project_record_review(actor=request.user, project=project, **data),
         success="The review outcome has been recorded.",
         done=_back(project, "lifecycle"),

@@ -1,0 +1,237 @@
+"""Business cases are approved, and projects withdrawn, discontinued or redesigned, only on an
+authority that covers the act (governance's `authority_use`): a decision about this project
+(and this stage of business case, or this outcome), or a decision taken before partnerplan
+recorded for a body that held the power."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from partnerplan.governance.models import ActKind, PowerKind, PriorDecision
+from partnerplan.governance.tests.factories import BodyFactory, PowerFactory
+from partnerplan.portfolio import services
+from partnerplan.portfolio.models import BusinessCaseVersion, ReviewOutcome
+from partnerplan.portfolio.tests.factories import BusinessCaseVersionFactory, ProjectFactory
+from partnerplan.portfolio.tests.helpers import decide, officer_decision
+
+pytestmark = pytest.mark.django_db
+
+
+def _version(title="Life Events", stage="obc", created=dt.date(2010, 12, 1)):
+    version = BusinessCaseVersionFactory.create(
+        business_case__project__title=title, business_case__stage=stage
+    )
+    BusinessCaseVersion.objects.filter(pk=version.pk).update(
+        created_at=dt.datetime(created.year, created.month, created.day, 12, tzinfo=dt.UTC)
+    )
+    version.refresh_from_db()
+    return version
+
+
+def _case(version, stage="obc"):
+    return {"project_id": version.business_case.project_id, "business_case_stage": stage}
+
+
+def _approve(version, **authority):
+    return services.business_case_version_approve(actor=None, version=version, **authority)
+
+
+# --- Business cases ------------------------------------------------------------------------
+
+
+def test_it_approves_a_business_case_on_a_decision_about_it(committee):
+    body, meeting = committee
+    PowerFactory.create(body=body, kind=PowerKind.APPROVE_BUSINESS_CASE)
+    version = _version()
+    decision = decide(meeting, effect_params=_case(version))
+    approved = _approve(version, decision=decision)
+    assert approved.decision == decision and approved.approved_on == decision.decided_on
+    assert approved.approved_by == body and approved.approval_reference == str(decision)
+    assert approved.authority_use.act == ActKind.BUSINESS_CASE
+
+
+def test_it_approves_the_business_case_when_governance_applies_the_decisions_effect(committee):
+    body, meeting = committee
+    PowerFactory.create(body=body, kind=PowerKind.APPROVE_BUSINESS_CASE)
+    version = _version()
+    decision = decide(
+        meeting, power=PowerKind.APPROVE_BUSINESS_CASE, effect_kind="portfolio.business_case",
+        effect_params=_case(version),
+    )  # fmt: skip
+    version.refresh_from_db()
+    assert version.is_approved and version.decision == decision
+
+
+def test_it_refuses_a_business_case_approval_on_another_projects_decision(committee):
+    body, meeting = committee
+    PowerFactory.create(body=body, kind=PowerKind.APPROVE_BUSINESS_CASE)
+    version, other = _version(), _version("Telephony")
+    decision = decide(meeting, effect_params=_case(other))
+    with pytest.raises(ValidationError, match="it is not about Life Events"):
+        _approve(version, decision=decision)
+    version.refresh_from_db()
+    assert not version.is_approved and version.authority_use is None
+
+
+def test_it_refuses_a_business_case_approval_on_a_decision_about_another_stage(committee):
+    body, meeting = committee
+    PowerFactory.create(body=body, kind=PowerKind.APPROVE_BUSINESS_CASE)
+    version = _version()
+    decision = decide(meeting, effect_params=_case(version, "fbc"))
+    with pytest.raises(ValidationError, match="not 'obc'"):
+        _approve(version, decision=decision)
+
+
+def test_it_refuses_a_decision_older_than_the_business_case(committee):
+    body, meeting = committee  # held on 17 December 2010
+    PowerFactory.create(body=body, kind=PowerKind.APPROVE_BUSINESS_CASE)
+    version = _version(created=dt.date(2011, 2, 1))
+    decision = decide(meeting, effect_params=_case(version))
+    with pytest.raises(ValidationError, match="before what it would approve existed"):
+        _approve(version, decision=decision)
+
+
+def test_it_refuses_the_same_decision_for_a_second_business_case_approval(committee):
+    body, meeting = committee
+    PowerFactory.create(body=body, kind=PowerKind.APPROVE_BUSINESS_CASE)
+    version = _version()
+    decision = decide(meeting, effect_params=_case(version))
+    _approve(version, decision=decision)
+    second = services.business_case_new_version(actor=None, business_case=version.business_case)
+    BusinessCaseVersion.objects.filter(pk=second.pk).update(created_at=version.created_at)
+    with pytest.raises(ValidationError, match="it has already been used to approve Life Events"):
+        _approve(second, decision=decision)
+
+
+def test_it_refuses_a_business_case_approval_of_a_body_without_the_power():
+    PowerFactory.create(
+        body=BodyFactory.create(name="Joint Committee"), kind=PowerKind.APPROVE_BUSINESS_CASE
+    )
+    version = _version()
+    papers = {"approval_reference": "JC", "approved_on": dt.date(2010, 12, 17)}
+    with pytest.raises(ValidationError, match="This needs a decision of Joint Committee") as no:
+        _approve(version, approved_by=BodyFactory.create(name="Corridor"), **papers)
+    assert "Corridor did not hold the power" in no.value.message_dict["approved_by"][0]
+    with pytest.raises(ValidationError, match="Choose the body that took the decision"):
+        _approve(version, **papers)
+    assert not PriorDecision.objects.exists()
+
+
+def test_it_approves_a_business_case_on_a_decision_from_before_partnerplan():
+    body = BodyFactory.create(name="Joint Committee")
+    PowerFactory.create(body=body, kind=PowerKind.APPROVE_BUSINESS_CASE)
+    version = _version(created=dt.date(2026, 1, 5))  # entered long after the decision
+    approved = _approve(
+        version,
+        approved_by=body,
+        approval_reference="Joint Committee, 17 December 2010, recommendation 2.1",
+        approved_on=dt.date(2010, 12, 17),
+    )
+    prior = approved.prior_decision
+    assert prior.power == PowerKind.APPROVE_BUSINESS_CASE and approved.approved_by == body
+    assert prior.subject_params == _case(version)
+    assert approved.authority_use.prior_decision == prior
+
+
+def test_it_refuses_a_business_case_effect_with_nothing_waiting_for_approval(committee):
+    from partnerplan.governance.effects import validate_effect
+
+    version = _version()
+    with pytest.raises(ValidationError, match="has no full business case waiting for approval"):
+        validate_effect("portfolio.business_case", _case(version, "fbc"))
+    validate_effect("portfolio.business_case", _case(version))
+
+
+# --- Review outcomes that stop or redesign a project ---------------------------------------
+
+
+def _review(project, outcome="withdrawn", **authority):
+    return services.project_record_review(actor=None, project=project, outcome=outcome, **authority)
+
+
+def test_it_withdraws_a_project_on_a_decision_about_it(committee):
+    body, meeting = committee
+    PowerFactory.create(body=body, kind=PowerKind.WITHDRAW_OR_REDESIGN)
+    project = ProjectFactory.create()
+    decision = decide(meeting, effect_params={"project_id": project.pk, "outcome": "withdrawn"})
+    review = _review(project, decision=decision)
+    assert review.decision == decision and review.authority_reference == str(decision)
+    assert review.authority_use.act == ActKind.REVIEW
+    project.refresh_from_db()
+    assert project.disposition == "withdrawn"
+
+
+def test_it_redesigns_a_project_when_governance_applies_the_decisions_effect(committee):
+    body, meeting = committee
+    PowerFactory.create(body=body, kind=PowerKind.WITHDRAW_OR_REDESIGN)
+    project = ProjectFactory.create()
+    decide(
+        meeting, power=PowerKind.WITHDRAW_OR_REDESIGN, effect_kind="portfolio.review",
+        effect_params={"project_id": project.pk, "outcome": "redesign"},
+    )  # fmt: skip
+    assert ReviewOutcome.objects.get(project=project).outcome == "redesign"
+
+
+def test_it_refuses_a_withdrawal_on_another_projects_decision_or_outcome(committee):
+    body, meeting = committee
+    PowerFactory.create(body=body, kind=PowerKind.WITHDRAW_OR_REDESIGN)
+    project = ProjectFactory.create(title="Streetscene")
+    other = decide(meeting, effect_params={"project_id": project.pk + 1000})
+    with pytest.raises(ValidationError, match="it is not about Streetscene"):
+        _review(project, decision=other)
+    redesign = decide(meeting, effect_params={"project_id": project.pk, "outcome": "redesign"})
+    with pytest.raises(ValidationError, match="not 'withdrawn'"):
+        _review(project, decision=redesign)
+    assert not ReviewOutcome.objects.exists()
+
+
+def test_it_refuses_the_same_decision_for_a_second_review_outcome(committee):
+    body, meeting = committee
+    PowerFactory.create(body=body, kind=PowerKind.WITHDRAW_OR_REDESIGN)
+    project = ProjectFactory.create(title="Telephony")
+    decision = decide(meeting, effect_params={"project_id": project.pk})
+    _review(project, "redesign", decision=decision)
+    with pytest.raises(ValidationError, match="already been used to send Telephony back"):
+        _review(project, "redesign", decision=decision)
+
+
+def test_it_refuses_a_withdrawal_of_a_body_without_the_power_or_no_body():
+    PowerFactory.create(
+        body=BodyFactory.create(name="Joint Committee"), kind=PowerKind.WITHDRAW_OR_REDESIGN
+    )
+    project = ProjectFactory.create()
+    papers = {"reference": "Chat in corridor", "dated": dt.date(2010, 12, 17)}
+    corridor = BodyFactory.create(name="Corridor")
+    with pytest.raises(ValidationError, match="Corridor did not hold the power") as refused:
+        _review(project, "discontinued", deciding_body=corridor, **papers)
+    assert "This needs a decision of Joint Committee" in " ".join(refused.value.messages)
+    with pytest.raises(ValidationError, match="Choose the body that took the decision"):
+        _review(project, "discontinued", **papers)
+    project.refresh_from_db()
+    assert project.disposition == "" and not PriorDecision.objects.exists()
+
+
+def test_it_withdraws_a_project_on_a_delegated_or_recorded_decision(committee):
+    body, _meeting = committee
+    PowerFactory.create(body=body, kind=PowerKind.WITHDRAW_OR_REDESIGN)
+    project, other = ProjectFactory.create(), ProjectFactory.create()
+    od = officer_decision(body, PowerKind.WITHDRAW_OR_REDESIGN, {"project_id": project.pk})
+    assert _review(project, "redesign", officer_decision=od).authority_use.officer_decision == od
+    review = _review(
+        other, "discontinued", deciding_body=body, reference="JC, 17 December 2010",
+        dated=dt.date(2010, 12, 17),
+    )  # fmt: skip
+    assert review.prior_decision.power == PowerKind.WITHDRAW_OR_REDESIGN
+    assert review.authority_body == body
+
+
+def test_it_records_a_proposal_or_a_retention_without_a_decision():
+    project = ProjectFactory.create()
+    on = dt.date(2010, 12, 17)
+    _review(project, "withdrawn", is_proposal=True, reference="Report, 4.5", dated=on)
+    _review(project, "retained", reference="Report, 4.1", dated=on)
+    assert project.reviews.count() == 2
+    assert not project.reviews.filter(authority_use__isnull=False).exists()
