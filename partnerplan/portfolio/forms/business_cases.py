@@ -8,7 +8,7 @@ from django import forms
 
 from partnerplan.core.forms import GovUKDateField, set_queryset
 from partnerplan.governance.models import Body, Decision
-from partnerplan.portfolio.forms._common import _Form
+from partnerplan.portfolio.forms._common import _Form, decision_label
 from partnerplan.portfolio.models import (
     BusinessCaseStage,
 )
@@ -65,4 +65,6 @@ class ApproveForm(_Form):
     def __init__(self, *args: Any, decisions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_queryset(self, "decision", decisions)
+        fields: Any = self.fields
+        fields["decision"].label_from_instance = decision_label
         set_queryset(self, "approved_by", Body.objects.filter(archived_at__isnull=True))

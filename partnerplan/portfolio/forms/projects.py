@@ -10,7 +10,12 @@ from partnerplan.core.forms import GovUKDateField, set_queryset
 from partnerplan.core.models import Visibility
 from partnerplan.governance.models import Body, Decision, OfficerDecision
 from partnerplan.partners.models import Partner, Person
-from partnerplan.portfolio.forms._common import VISIBILITY_CHOICES, _Form, _ModelForm
+from partnerplan.portfolio.forms._common import (
+    VISIBILITY_CHOICES,
+    _Form,
+    _ModelForm,
+    decision_label,
+)
 from partnerplan.portfolio.models import (
     BoardRole,
     LinkKind,
@@ -113,10 +118,6 @@ class ReasonForm(_Form):
     )
 
 
-def _decision_label(decision: Decision) -> str:
-    return f"{decision}: {decision.decision_text[:120]}"
-
-
 def _officer_label(od: OfficerDecision) -> str:
     return str(od)
 
@@ -144,7 +145,7 @@ class _AuthorityForm(_Form):
     def set_authorities(self, choices: AuthorityChoices) -> None:
         fields: Any = self.fields
         fields["decision"].queryset = choices.decisions
-        fields["decision"].label_from_instance = _decision_label
+        fields["decision"].label_from_instance = decision_label
         fields["officer_decision"].queryset = choices.officer_decisions
         fields["officer_decision"].label_from_instance = _officer_label
         set_queryset(self, "deciding_body", Body.objects.filter(archived_at__isnull=True))

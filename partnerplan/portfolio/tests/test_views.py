@@ -599,3 +599,45 @@ def test_it_shows_the_methods_in_a_fixed_number_of_queries(world, assert_queries
     with assert_queries(18, "The comparison of two methods"):
         url = f"/portfolio/methods/compare/?a={first.pk}&b={second.pk}"
         assert client.get(url).status_code == 200
+
+
+def test_it_approves_a_business_case_on_the_page_only_on_a_decision_that_covers_it(world):
+    from partnerplan.portfolio.models import BusinessCaseVersion
+    from partnerplan.portfolio.tests.factories import BusinessCaseVersionFactory
+    from partnerplan.portfolio.tests.helpers import decide
+
+    PowerFactory.create(body=world.body, kind=PowerKind.APPROVE_BUSINESS_CASE)
+    version = BusinessCaseVersionFactory.create(business_case__project__title="Telephony")
+    BusinessCaseVersion.objects.filter(pk=version.pk).update(
+        created_at=dt.datetime(2010, 12, 1, 12, tzinfo=dt.UTC)
+    )
+    meeting = HeldMeetingFactory.create(body=world.body)
+    governance.meeting_record_attendance(
+        actor=None, meeting=meeting, present=[m.person for m in world.body.memberships.all()]
+    )
+    project_id = version.business_case.project_id
+    covers = decide(
+        meeting, text="To approve the OBC",
+        effect_params={"project_id": project_id, "business_case_stage": "obc"},
+    )  # fmt: skip
+    decide(
+        meeting, text="To approve the FBC",
+        effect_params={"project_id": project_id, "business_case_stage": "fbc"},
+    )  # fmt: skip
+    client = world.client("admin")
+    url = f"/portfolio/business-case-versions/{version.pk}/approve/"
+    html = client.get(url).content.decode()
+    assert "To approve the OBC" in html and "To approve the FBC" not in html
+    refused = client.post(
+        url,
+        {
+            "approved_by": BodyFactory.create(name="Corridor").pk,
+            "approval_reference": "Chat",
+            "approved_on_day": "17", "approved_on_month": "12", "approved_on_year": "2010",
+        },
+    )  # fmt: skip
+    assert refused.status_code == 400
+    assert any("Corridor did not hold the power" in m for m in _error_summary(refused))
+    assert client.post(url, {"decision": covers.pk}).status_code == 302
+    version.refresh_from_db()
+    assert version.decision == covers and version.approved_by == world.body
