@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from django import forms
 from django.core.exceptions import ValidationError
 
-from partnerplan.core.forms import GovUKFormMixin, set_queryset
+from partnerplan.core.forms import GovUKFormMixin, set_choices, set_queryset
 from partnerplan.governance.effects import Choice, Effect, Param, effects
 from partnerplan.governance.models import Matter, PowerKind, Recommendation
 
@@ -53,7 +53,7 @@ def _picker_names(effect: Effect, choices: list[Choice]) -> set[str]:
     if not choices:
         # Nothing to choose today: the picker still stands for the parameters that have no
         # picker of their own, so that no number is asked for by hand.
-        return {p.name for p in effect.params if p.choices is None and p.type is int}
+        return {p.name for p in effect.params if p.choices is None and p.type is not Decimal}
     names = set(choices[0].params)
     for choice in choices[1:]:
         names &= set(choice.params)
@@ -105,7 +105,8 @@ class EffectQuestions:
         if self.picker:
             empty = "Choose one" if self.choices else "There is nothing to choose now"
             out[self.picker] = forms.ChoiceField(
-                label=self.effect.label,
+                label="What it is about",
+                help_text=f"{self.effect.label}: only what it can act on now is offered.",
                 choices=[("", empty)] + [(encode(c.params), c.label) for c in self.choices],
                 required=False,
             )
@@ -172,9 +173,11 @@ class RecommendationForm(GovUKFormMixin, forms.Form):
     ) -> None:
         self.questions = questions if questions is not None else []
         super().__init__(*args, **kwargs)
-        self.fields["effect_kind"].choices = [("", "Nothing automatic")] + [
-            (q.effect.kind, q.effect.label) for q in self.questions
-        ]
+        set_choices(
+            self,
+            "effect_kind",
+            [("", "Nothing automatic")] + [(q.effect.kind, q.effect.label) for q in self.questions],
+        )
         if matters is not None:
             set_queryset(self, "matter", matters)
 

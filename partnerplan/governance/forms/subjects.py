@@ -66,7 +66,7 @@ class SubjectField(forms.ChoiceField):
         kwargs.setdefault("required", False)
         super().__init__(choices=[("", "Nothing in partnerplan")] + choices, **kwargs)
 
-    def clean(self, value: Any) -> dict[str, Any]:  # type: ignore[override]  # a dict, not text
+    def clean(self, value: Any) -> dict[str, Any]:  # a dict, not text
         text = super().clean(value)
         return dict(json.loads(text)) if text else {}
 

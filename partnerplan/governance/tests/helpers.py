@@ -126,11 +126,13 @@ def picker_effects():
 
 @pytest.fixture
 def picker_registry():
-    """Register `picker_effects()` for the test; the registry is put back afterwards."""
+    """Only `picker_effects()` are registered for the test (the other apps' effects, whose
+    pickers read their own tables, are left out); the registry is put back afterwards."""
     from partnerplan.governance import effects
 
     saved = dict(effects._REGISTRY)
     MOVED.clear()
+    effects._REGISTRY.clear()
     for effect in picker_effects():
         effects.register(effect)
     yield

@@ -4,12 +4,14 @@ Run with the browser suite (`scripts/test`); skipped where Chromium or axe-core 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
 from partnerplan.core.tests.browser import check_axe
 from partnerplan.governance import services
+from partnerplan.governance.services.authority import prior_decision_record
 from partnerplan.governance.tests.factories import (
     AgendaItemFactory,
     AttendanceFactory,
@@ -18,6 +20,7 @@ from partnerplan.governance.tests.factories import (
     DelegationFactory,
     ExemptItemFactory,
     HeldMeetingFactory,
+    PublishedMeetingFactory,
     RecommendationFactory,
 )
 
@@ -42,6 +45,18 @@ def test_every_governance_page_passes_axe(page, live_server, world):
     membership = BodyMembershipFactory.create(body=world.body)
     services.power_add(actor=None, body=world.body, kind="draw_contingency")
     delegation = DelegationFactory.create(from_body=world.body, to_bodies=[sab])
+    # A published meeting's item and recommendation, to change, withdraw or add to.
+    future = PublishedMeetingFactory.create(body=world.body)
+    open_item = AgendaItemFactory.create(meeting=future, number=1, title="Budget 2031")
+    open_rec = RecommendationFactory.create(item=open_item, number=1)
+    services.power_add(actor=None, body=world.body, kind="call_on_reserves")
+    prior_decision_record(
+        actor=None, body=world.body, power="call_on_reserves", decided_on=dt.date(2010, 12, 17),
+        reference="Joint Committee, 17 December 2010, item 6", title="Call on reserves",
+    )  # fmt: skip
+    matter = services.matter_create(
+        actor=None, title="Supplier role", bodies=[world.body, sab], visibility="public"
+    )
     page.context.add_cookies(
         [{"name": "sessionid", "value": _session(world), "url": live_server.url}]
     )
@@ -69,6 +84,15 @@ def test_every_governance_page_passes_axe(page, live_server, world):
         f"/governance/delegations/{delegation.pk}/revoke/",
         f"/governance/bodies/{world.body.pk}/meetings/series/",
         "/governance/calendar/",
+        f"/governance/items/{open_item.pk}/change/",
+        f"/governance/items/{open_item.pk}/withdraw/",
+        f"/governance/items/{open_item.pk}/recommendations/new/",
+        f"/governance/recommendations/{open_rec.pk}/change/",
+        f"/governance/recommendations/{open_rec.pk}/withdraw/",
+        "/governance/prior-decisions/",
+        "/governance/prior-decisions/new/",
+        f"/governance/delegations/{delegation.pk}/",
+        f"/governance/matters/{matter.pk}/",
     ]:
         page.goto(live_server.url + path)
         check_axe(page)
@@ -77,6 +101,23 @@ def test_every_governance_page_passes_axe(page, live_server, world):
     page.get_by_label("Approved", exact=True).check()
     page.get_by_role("button", name="Save").click()
     assert "not quorate" in page.locator(".govuk-error-summary").inner_text()
+    check_axe(page)
+    # The recommendation form reveals only the chosen effect's questions; a missing choice is
+    # refused on its own field.
+    page.goto(f"{live_server.url}/governance/items/{open_item.pk}/recommendations/new/")
+    gate_picker = page.locator("#id_portfolio_gate__choice")
+    assert not gate_picker.is_visible()
+    page.get_by_label("Recommendation", exact=True).fill("To approve the project")
+    page.get_by_label("Move a project through a gate", exact=True).check()
+    assert gate_picker.is_visible()
+    check_axe(page)
+    page.get_by_role("button", name="Save").click()
+    assert "about" in page.locator(".govuk-error-summary").inner_text()
+    check_axe(page)
+    # A change after publication needs its note.
+    page.goto(f"{live_server.url}/governance/recommendations/{open_rec.pk}/change/")
+    page.get_by_role("button", name="Save").click()
+    assert "what changed" in page.locator(".govuk-error-summary").inner_text()
     check_axe(page)
     # The calendar page once the address exists.
     page.goto(f"{live_server.url}/governance/calendar/")

@@ -75,11 +75,11 @@ def test_it_has_the_effects_portfolio_and_finance_register_with_the_powers_they_
 
 def test_it_offers_pickers_for_the_registered_effects_instead_of_numbers(picker_registry):
     form = recommendation_form()
-    choices = list(form.fields["effect_kind"].choices)
+    choices = list(form.fields["effect_kind"].choices)  # type: ignore[attr-defined]
     assert ("test.move", "Move a test project") in choices
     # One picker sets the project and its stage; no project number or stage code is typed.
     picker = form.fields["test_move__choice"]
-    assert [label for _v, label in picker.choices] == [
+    assert [label for _v, label in picker.choices] == [  # type: ignore[attr-defined]
         "Choose one", "Alpha: into 'Approved'", "Beta: into 'Pipeline'"
     ]  # fmt: skip
     assert "test_move__project_id" not in form.fields
@@ -232,3 +232,20 @@ def test_an_approved_gate_recommendation_moves_the_real_project(committee, held)
     assert project.stage.code == "approved"
     passage = project.gate_passages.get()
     assert passage.authority_reference == str(decision) and passage.authority_body == body
+
+
+def test_it_types_no_code_when_an_effects_picker_has_nothing_to_offer(picker_registry):
+    move = effects.effect_for("test.move")
+    effects.register(replace(move, choices=lambda: []))
+    form = recommendation_form({"text": "Move it", "effect_kind": "test.move"})
+    picker = form.fields["test_move__choice"]
+    assert [label for _v, label in picker.choices] == [  # type: ignore[attr-defined]
+        "There is nothing to choose now"
+    ]
+    # The stage is never typed; the project keeps its own select.
+    assert "test_move__to_stage" not in form.fields
+    assert isinstance(form.fields["test_move__project_id"], forms.ChoiceField)
+    assert not form.is_valid()
+    assert form.errors["test_move__choice"] == [
+        "There is nothing 'move a test project' can be about now"
+    ]
