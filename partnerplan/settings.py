@@ -169,6 +169,10 @@ OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
 OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
 OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
 # "tenant-id=ABBR,tenant-id=ABBR": which directory tenants may sign in, and as which partner.
+# A background solve whose worker gives no sign of life for this long is marked failed with
+# the reason (resources.services.worker.solves_fail_stale); the worker beats every 5 seconds.
+PARTNERPLAN_SOLVE_LEASE_S = int(os.environ.get("PARTNERPLAN_SOLVE_LEASE_S", "120"))
+
 # Entra group object ids or app-role values -> partnerplan role codes (see partners/oidc.py).
 OIDC_GROUP_ROLES = dict(item.split("=", 1) for item in env_list("OIDC_GROUP_ROLES") if "=" in item)
 OIDC_TENANT_PARTNERS = dict(

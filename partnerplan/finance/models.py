@@ -258,6 +258,7 @@ class LedgerTransaction(TimeStampedModel, AuthorisedBy):
                 condition=(
                     Q(decision__isnull=False)
                     | Q(officer_decision__isnull=False)
+                    | Q(prior_decision__isnull=False)
                     | Q(delegation__isnull=False, drawn_by__isnull=False)
                     | (
                         Q(authority_body__isnull=False, authority_date__isnull=False)
@@ -276,6 +277,8 @@ class LedgerTransaction(TimeStampedModel, AuthorisedBy):
             return f"Decision: {self.decision}"
         if self.officer_decision_id:
             return f"Delegated decision: {self.officer_decision}"
+        if self.prior_decision_id:
+            return f"Decision recorded from the papers: {self.prior_decision}"
         if self.delegation_id:
             return f"Drawn by {self.drawn_by} under the delegation: {self.delegation}"
         d = self.authority_date
@@ -344,6 +347,15 @@ class FundingRequest(TimeStampedModel):
         related_name="request",
         help_text="The call posted when it was approved.",
     )
+    decision = models.ForeignKey(
+        "governance.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="funding_requests_decided",
+        help_text="The decision that approved or refused it.",
+    )
+    decided_on = models.DateField(null=True, blank=True)
 
     history = HistoricalRecords()
 

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from partnerplan.finance.views import bids, funds, money_by_project, postings, scenarios
+from partnerplan.finance.views import (
+    approvals,
+    bids,
+    funds,
+    money_by_project,
+    postings,
+    scenarios,
+)
 from partnerplan.finance.views.project_funding import project_funding
 
 app_name = "finance"
@@ -18,7 +25,9 @@ urlpatterns = [
     path("funds/<int:pk>/income/new/", postings.income_new, name="income-new"),
     path("funds/<int:pk>/change/", funds.fund_edit, name="fund-edit"),
     path("funds/<int:pk>/close/", funds.fund_close, name="fund-close"),
+    path("requests/<int:pk>/", approvals.request_detail, name="request-detail"),
     path("requests/<int:pk>/close/", funds.request_close, name="request-close"),
+    path("reconciliation/", approvals.reconciliation, name="reconciliation"),
     path("movements/spend/", postings.spend_new, name="spend-new"),
     path("movements/release/", postings.release_new, name="release-new"),
     path("movements/<int:pk>/reverse/", postings.movement_reverse, name="movement-reverse"),

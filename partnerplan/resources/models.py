@@ -286,6 +286,12 @@ class BackgroundSolve(TimeStampedModel):
     result = models.JSONField(default=dict, editable=False)
     error = models.TextField(blank=True, editable=False)
     started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The worker's last sign of life while it solves (its lease).",
+    )
     finished_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -46,3 +46,5 @@ from partnerplan.finance.selectors.pages import pending_requests as pending_requ
 from partnerplan.finance.selectors.pages import project_funding as project_funding
 from partnerplan.finance.selectors.pages import scenario_detail as scenario_detail
 from partnerplan.finance.selectors.pages import scenarios_for as scenarios_for
+from partnerplan.finance.selectors.reconciliation import Break as Break
+from partnerplan.finance.selectors.reconciliation import authority_breaks as authority_breaks

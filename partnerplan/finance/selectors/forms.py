@@ -34,6 +34,7 @@ def transaction_detail(*, viewer: Viewer, pk: int) -> LedgerTransaction:
                 "decision__body",
                 "decision__recommendation__item",
                 "officer_decision__taken_by",
+                "prior_decision__body",
                 "delegation",
                 "drawn_by",
                 "authority_body",
@@ -72,7 +73,15 @@ def request_detail(*, viewer: Viewer, pk: int) -> FundingRequest:
     try:
         return (
             FundingRequest.objects.filter(fund__in=visible(Fund.objects.all(), viewer))
-            .select_related("fund", "to_fund", "project")
+            .select_related(
+                "fund",
+                "to_fund",
+                "project",
+                "transaction__prior_decision__body",
+                "transaction__officer_decision__taken_by",
+                "decision__body",
+                "decision__recommendation__item",
+            )
             .get(pk=pk)
         )
     except FundingRequest.DoesNotExist:
@@ -91,7 +100,14 @@ def bid_detail(*, viewer: Viewer, pk: int) -> Bid:
     try:
         return (
             visible(Bid.objects.all(), viewer)
-            .select_related("project", "fund", "income")
+            .select_related(
+                "project",
+                "fund",
+                "income",
+                "decision__body",
+                "decision__recommendation__item",
+                "prior_decision__body",
+            )
             .get(pk=pk)
         )
     except Bid.DoesNotExist:

@@ -43,7 +43,7 @@ def ledger_problems() -> list[str]:
     ):
         problems.append(f"Transaction {pk} has fewer than two entries.")
     unauthorised = LedgerTransaction.objects.filter(
-        decision__isnull=True, officer_decision__isnull=True
+        decision__isnull=True, officer_decision__isnull=True, prior_decision__isnull=True
     ).filter(
         Q(delegation__isnull=True) | Q(drawn_by__isnull=True),
         Q(authority_body__isnull=True) | Q(authority_date__isnull=True) | Q(authority_reference=""),

@@ -42,7 +42,13 @@ def fund_detail(*, viewer: Viewer, pk: int) -> Fund:
     try:
         return (
             visible(Fund.objects.all(), viewer)
-            .select_related("owner_body", "parent", "delegation", "delegation__from_body")
+            .select_related(
+                "owner_body",
+                "parent",
+                "delegation",
+                "delegation__from_body",
+                "other_use_approver",
+            )  # fmt: skip
             .prefetch_related("contributors", "delegation__to_bodies")
             .get(pk=pk)
         )
@@ -83,6 +89,7 @@ def fund_movements(*, fund: Fund, filters: MovementFilters | None = None) -> Que
             "transaction__decision__body",
             "transaction__decision__recommendation__item",
             "transaction__officer_decision__taken_by",
+            "transaction__prior_decision__body",
             "transaction__delegation__from_body",
             "transaction__drawn_by",
             "transaction__authority_body",

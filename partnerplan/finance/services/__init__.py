@@ -6,8 +6,12 @@ The rules (docs/finance.md):
 - nothing is edited or deleted: corrections are reversals;
 - a fund or project never goes below zero unless the fund's rules allow it (then it is flagged);
 - nothing is posted to a closed fund;
+- a movement that needs authority (a call on reserves, another use of an earmarked reserve, a
+  contingency drawdown) uses it once through governance's `authority_use`, and keeps the use;
+  reversing the movement gives the use back;
 - a contingency is drawn only by someone the delegation names, while it is in force, within its
-  limit. The fund and delegation rows are locked first, so concurrent drawdowns queue.
+  limit, counted on the delegation's one account (officer decisions and drawdowns together).
+  The fund and delegation rows are locked first, so concurrent uses queue.
 If a rule is broken a ValidationError in plain English is raised and nothing is posted.
 
 One module per noun; this package re-exports the names other apps, the demo and the tests use
@@ -34,6 +38,12 @@ from partnerplan.finance.services.bids import bid_secure as bid_secure
 from partnerplan.finance.services.bids import bid_submit as bid_submit
 from partnerplan.finance.services.bids import bid_withdraw as bid_withdraw
 from partnerplan.finance.services.calls import call_on_reserves as call_on_reserves
+from partnerplan.finance.services.calls import (
+    request_decide_from_decision as request_decide_from_decision,
+)
+from partnerplan.finance.services.calls import (
+    request_refuse_from_decision as request_refuse_from_decision,
+)
 from partnerplan.finance.services.calls import (
     reserve_call_from_decision as reserve_call_from_decision,
 )

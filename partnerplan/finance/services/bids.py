@@ -17,15 +17,15 @@ from partnerplan.finance.models import (
     Fund,
 )
 from partnerplan.finance.services._common import _date, _fail, parse_amount
-from partnerplan.finance.services.authority import CitedAuthority
+from partnerplan.finance.services.authority import CitedAuthority, authorise
 from partnerplan.finance.services.movements import income_record
-from partnerplan.governance.models import (
-    Body,
-)
+from partnerplan.governance.models import ActKind, Body, PowerKind
+from partnerplan.governance.services.authority import Act, Subject
 
 BID_FIELDS = {
     "title", "funder", "bidder", "project", "fund", "amount", "submitted_on",
     "decision_expected_on", "notes", "source", "visibility", "exempt_paragraph",
+    "needs_approval",
 }  # fmt: skip
 
 BID_TRANSITIONS = Lifecycle(
@@ -75,9 +75,31 @@ def _bid_move(bid: Bid, to: str) -> Bid:
 
 
 @transaction.atomic
-def bid_submit(*, actor: Actor, bid: Bid, on: dt.date) -> Bid:
+def bid_submit(
+    *, actor: Actor, bid: Bid, on: dt.date, authority: CitedAuthority | None = None
+) -> Bid:
+    """Submit a bid. If the funder requires a decision first (`needs_approval`), `authority`
+    must be a decision (or a decision recorded from the papers) about this bid, of a body with
+    the power to approve bids; it is used once and recorded on the bid."""
     bid = _bid_move(bid, BidStatus.SUBMITTED)
     bid.submitted_on = on
+    if bid.needs_approval:
+        act = Act(
+            kind=ActKind.BID,
+            powers=(PowerKind.APPROVE_BID,),
+            on=on,
+            label=f"submit the bid '{bid}' to {bid.funder}",
+            subject=Subject("bid_id", bid.pk, f"the bid '{bid}'"),
+            amount=bid.amount,
+        )
+        fields = authorise(
+            actor=actor,
+            act=act,
+            cited=authority or CitedAuthority(),
+            description=f"Bid submitted to {bid.funder}: {bid}",
+        )
+        for name, value in fields.items():
+            setattr(bid, name, value)
     save_with_actor(bid, actor)
     return bid
 

@@ -29,7 +29,7 @@ from partnerplan.partners.models import Partner
 
 FUND_FIELDS = {
     "name", "kind", "description", "owner_body", "parent", "delegation", "funder",
-    "allow_negative", "visibility", "exempt_paragraph",
+    "allow_negative", "visibility", "exempt_paragraph", "earmarked_for", "other_use_approver",
 }  # fmt: skip
 
 
@@ -84,6 +84,12 @@ def _validate_fund(fund: Fund) -> None:
         errors["delegation"] = "Choose a delegation of the power to draw on a contingency"
     if fund.kind == FundKind.EXTERNAL and not fund.funder.strip():
         errors["funder"] = "Enter who provides the money for an external funding stream"
+    fund.earmarked_for = (fund.earmarked_for or "").strip()
+    if fund.kind != FundKind.EARMARKED and (fund.earmarked_for or fund.other_use_approver_id):
+        errors["earmarked_for"] = (
+            "Only an earmarked reserve has a purpose and someone who may approve another use: "
+            "choose 'Earmarked reserve' as its kind, or leave these blank"
+        )
     if fund.parent_id is not None and fund.parent_id == fund.pk:
         errors["parent"] = "A fund cannot be held within itself"
     errors.update(fund.clean_visibility())

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils import timezone
 
 from partnerplan.core.money import format_money
@@ -16,7 +16,6 @@ from partnerplan.core.types import Actor
 from partnerplan.finance.models import (
     AccountKind,
     Basis,
-    Entry,
     Fund,
     FundKind,
     LedgerTransaction,
@@ -30,12 +29,21 @@ from partnerplan.finance.services.accounts import (
     account_for_partner,
     account_outside,
 )
-from partnerplan.finance.services.authority import CitedAuthority
+from partnerplan.finance.services.authority import CitedAuthority, authorise
 from partnerplan.finance.services.posting import _one_destination, _post
 from partnerplan.governance.models import (
+    ActKind,
     Body,
     Delegation,
     DelegationStatus,
+    PowerKind,
+)
+from partnerplan.governance.services.authority import (
+    Act,
+    Grant,
+    Subject,
+    authority_use_release,
+    delegation_account,
 )
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio.models import Project
@@ -119,11 +127,9 @@ def income_record(
 
 
 def delegation_used(delegation: Delegation) -> Decimal:
-    """How much has been drawn under `delegation` (drawdowns less their reversals)."""
-    total = Entry.objects.filter(
-        transaction__delegation=delegation, account__fund__delegation=delegation
-    ).aggregate(s=Sum("amount"))["s"]
-    return -(total or Decimal(0))
+    """How much of `delegation` is used: its one account (governance's `delegation_account`),
+    counting officer decisions, drawdowns and delegated spends together, less those released."""
+    return delegation_account(delegation).used
 
 
 @transaction.atomic
@@ -142,9 +148,10 @@ def contingency_draw(
     """Draw on a contingency under its delegation.
 
     Refused unless the delegation is in force on the day of the drawdown and today, `drawn_by`
-    holds or sits on one of the bodies it names, and the drawdown keeps the total drawn within
-    its limit. The fund and delegation rows are locked first (in that order) so that two
-    drawdowns at the same moment are checked one after the other."""
+    holds or sits on one of the bodies it names, and the drawdown keeps the delegation's one
+    account (officer decisions under it and drawdowns together) within its limit. The fund and
+    delegation rows are locked first (in that order) so that two uses at the same moment are
+    checked one after the other."""
     today = today or timezone.localdate()
     on = on or today
     value = parse_amount(amount)
@@ -181,23 +188,22 @@ def contingency_draw(
             "drawn_by",
             f"{drawn_by} is not named by the delegation: only {holders} may draw on it",
         )
-    limit = delegation.financial_limit
-    if limit is not None:
-        used = delegation_used(delegation) if delegation.limit_is_total else Decimal(0)
-        if used + value > limit:
-            left = limit - used
-            raise _fail(
-                "amount",
-                f"This drawdown of {format_money(value)} would exceed the delegation's limit of "
-                f"{format_money(limit)}"
-                + (
-                    f": {format_money(used)} has been drawn, so at most "
-                    f"{format_money(max(left, Decimal(0)))} is left"
-                    if delegation.limit_is_total
-                    else ""
-                ),
-            )
     destination = _one_destination(to_fund, project)
+    fields = authorise(
+        actor=actor,
+        act=Act(
+            kind=ActKind.DRAWDOWN,
+            powers=(delegation.power,),
+            on=on,
+            label=f"draw {format_money(value)} on {locked}",
+            subject=Subject("fund_id", locked.pk, locked.name),
+            amount=value,
+            single_use=False,
+        ),
+        grant=Grant(delegation=delegation, drawn_by=drawn_by),
+        description=f"Drawdown on {locked}: {purpose.strip()}",
+        field_name="amount",
+    )
     return _post(
         actor=actor,
         kind=TransactionKind.DRAWDOWN,
@@ -205,7 +211,50 @@ def contingency_draw(
         effective_on=on,
         description=purpose,
         lines=[(account_for_fund(locked), -value), (destination, value)],
-        authority={"delegation": delegation, "drawn_by": drawn_by},
+        authority=fields,
+    )
+
+
+def _earmark_authority(
+    *,
+    actor: Actor,
+    fund: Fund | None,
+    other_purpose: bool,
+    amount: Decimal,
+    on: dt.date,
+    authority: CitedAuthority,
+    what: str,
+) -> dict[str, Any]:
+    """The authority for money leaving `fund`: for an earmarked reserve used for another
+    purpose, a decision of the body its page names as the approver of another use (or of a
+    body it delegated to), used once; otherwise the movement's cited authority as it is."""
+    if fund is None or fund.kind != FundKind.EARMARKED or not other_purpose:
+        return authority.fields()
+    locked = Fund.objects.select_related("other_use_approver").get(pk=fund.pk)
+    approver = locked.other_use_approver
+    if approver is None:
+        raise _fail(
+            "other_purpose",
+            f"Name who may approve another use of {locked} on its page first",
+        )
+    act = Act(
+        kind=ActKind.EARMARK_SPEND,
+        powers=(),
+        on=on,
+        label=f"{what} {format_money(amount)} of {locked} for another purpose than "
+        f"{locked.earmarked_for or 'its earmark'}",
+        subject=Subject("fund_id", locked.pk, locked.name),
+        amount=amount,
+        approver=approver,
+    )
+    # A reference typed from the papers is recorded as a decision of the approver; its power is
+    # that of calling on reserves (another use of an earmark is a new call on it).
+    return authorise(
+        actor=actor,
+        act=act,
+        cited=authority,
+        power=PowerKind.CALL_ON_RESERVES,
+        description=f"Another use of {locked}: {what} {format_money(amount)}",
     )
 
 
@@ -219,10 +268,17 @@ def spend_record(
     authority: CitedAuthority,
     fund: Fund | None = None,
     project: Project | None = None,
+    other_purpose: bool = False,
 ) -> LedgerTransaction:
-    """Money paid out of a fund or a project's allocation."""
+    """Money paid out of a fund or a project's allocation. Paid out of an earmarked reserve for
+    another purpose than its earmark (`other_purpose`), it needs the approval of the body the
+    fund names for that."""
     value = parse_amount(amount)
     source = _one_destination(fund, project)
+    fields = _earmark_authority(
+        actor=actor, fund=fund, other_purpose=other_purpose, amount=value, on=on,
+        authority=authority, what="spend",
+    )  # fmt: skip
     return _post(
         actor=actor,
         kind=TransactionKind.SPEND,
@@ -230,7 +286,7 @@ def spend_record(
         effective_on=on,
         description=description,
         lines=[(source, -value), (account_outside(AccountKind.SUPPLIERS, SUPPLIERS), value)],
-        authority=authority.fields(),
+        authority=fields,
     )
 
 
@@ -245,10 +301,17 @@ def release_record(
     authority: CitedAuthority,
     from_fund: Fund | None = None,
     project: Project | None = None,
+    other_purpose: bool = False,
 ) -> LedgerTransaction:
-    """Unspent money given back from a project or earmarked fund to a fund."""
+    """Unspent money given back from a project or earmarked fund to a fund. Released from an
+    earmarked reserve for another purpose (`other_purpose`), it needs the approval of the body
+    the fund names for that."""
     value = parse_amount(amount)
     source = _one_destination(from_fund, project)
+    fields = _earmark_authority(
+        actor=actor, fund=from_fund, other_purpose=other_purpose, amount=value, on=on,
+        authority=authority, what="release",
+    )  # fmt: skip
     return _post(
         actor=actor,
         kind=TransactionKind.RELEASE,
@@ -256,14 +319,18 @@ def release_record(
         effective_on=on,
         description=description,
         lines=[(source, -value), (account_for_fund(to_fund), value)],
-        authority=authority.fields(),
+        authority=fields,
     )
 
 
-def _authority_of(tx: LedgerTransaction) -> dict[str, Any]:
+def _authority_of(tx: LedgerTransaction, *, with_use: bool = True) -> dict[str, Any]:
+    """The authority fields of `tx`, for the movements that settle or reverse it. Paying a
+    commitment is the same act (the same use); a reversal gives the use back and keeps none."""
     return {
         "decision": tx.decision,
         "officer_decision": tx.officer_decision,
+        "prior_decision": tx.prior_decision,
+        "authority_use": tx.authority_use if with_use else None,
         "delegation": tx.delegation,
         "drawn_by": tx.drawn_by,
         "authority_body": tx.authority_body,
@@ -300,6 +367,12 @@ def transaction_reverse(
         )
     on = on or timezone.localdate()
     lines = [(e.account, -e.amount) for e in original.entries.select_related("account")]
+    if original.authority_use is not None and original.authority_use.released_at is None:
+        # The act is undone: its use of the authority is given back (a decision may be used
+        # again; a delegation's amount no longer counts against its limit).
+        authority_use_release(
+            actor=actor, use=original.authority_use, reason=f"Reversed: {reason.strip()}"
+        )
     return _post(
         actor=actor,
         kind=TransactionKind.REVERSAL,
@@ -307,7 +380,7 @@ def transaction_reverse(
         effective_on=max(original.effective_on, on),
         description=f"Reversal of: {original.description}",
         lines=lines,
-        authority=_authority_of(original),
+        authority=_authority_of(original, with_use=False),
         reverses=original,
         reason=reason,
     )

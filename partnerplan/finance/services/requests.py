@@ -66,8 +66,9 @@ REQUEST_TRANSITIONS = Lifecycle(
 
 @transaction.atomic
 def request_close(*, actor: Actor, request: FundingRequest, status: str) -> FundingRequest:
-    """Refuse or withdraw a pending request. Approval goes through a decision
-    (reserve_call_from_decision with request_id) so that the call is posted with its authority."""
+    """Refuse or withdraw a pending request by hand. Approval goes through the decision about it
+    (the effect 'finance.request', or a call posted naming the request) so that the call is
+    posted with its authority and the request closed in the same step."""
     request = FundingRequest.objects.select_for_update(of=("self",)).get(pk=request.pk)
     REQUEST_TRANSITIONS.require(request.status, status)
     request.status = status

@@ -22,7 +22,26 @@ from partnerplan.finance.models import (
     FundStatus,
     Scenario,
 )
+from partnerplan.governance.models import Body, Power, PowerKind
 from partnerplan.governance.tests.factories import BodyFactory, DelegationFactory
+
+
+def with_power(body: Body, kind: str = PowerKind.CALL_ON_RESERVES) -> Body:
+    """`body`, holding `kind` in its terms of reference (a fund's owner approves calls on it)."""
+    Power.objects.get_or_create(body=body, kind=kind)
+    return body
+
+
+class ReserveOwnerFactory(BodyFactory):
+    """A body that holds the power to approve a call on reserves."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def call_power(self, create, extracted, **kwargs):
+        if create:
+            with_power(self)
 
 
 class FundFactory(factory.django.DjangoModelFactory[Fund]):
@@ -31,7 +50,7 @@ class FundFactory(factory.django.DjangoModelFactory[Fund]):
 
     name = factory.Sequence(lambda n: f"Fund {n}")
     kind = FundKind.RESERVE
-    owner_body = factory.SubFactory(BodyFactory)
+    owner_body = factory.SubFactory(ReserveOwnerFactory)
     visibility = Visibility.PARTNERSHIP
 
 
@@ -99,7 +118,11 @@ class RejectedBidFactory(SubmittedBidFactory):
 
 
 def authority(body=None, reference="Test authority", on=dt.date(2010, 4, 1)):
-    return services.CitedAuthority(body=body or BodyFactory.create(), reference=reference, on=on)
+    """A decision taken before partnerplan, given by body, reference and date. For a call on
+    reserves it is recorded as a decision (the body must hold the power: the default does)."""
+    return services.CitedAuthority(
+        body=body or ReserveOwnerFactory.create(), reference=reference, on=on
+    )
 
 
 def fund_with_balance(actor, amount="100000.00", on=dt.date(2010, 4, 1), **kwargs) -> Fund:

@@ -1,4 +1,6 @@
-"""Two drawdowns at the same moment can never together exceed the delegation's limit.
+"""Uses of one delegation at the same moment (drawdowns, and officer decisions under it, from
+several connections) can never together exceed its limit: they all go through the delegation's
+one account (governance's `authority_use`) under its row lock.
 
 Real concurrent transactions, so PostgreSQL only: run with
 DATABASE_URL=postgres://postgres@127.0.0.1:5432/partnerplan.
@@ -16,7 +18,7 @@ from django.db import connection
 
 from partnerplan.finance import services
 from partnerplan.finance.models import Basis, LedgerTransaction, TransactionKind
-from partnerplan.finance.selectors import ledger_problems
+from partnerplan.finance.selectors import authority_breaks, ledger_problems
 from partnerplan.finance.tests.factories import (
     ContingencyFundFactory,
     EarmarkedFundFactory,
@@ -84,10 +86,49 @@ def test_it_never_lets_concurrent_drawdowns_exceed_the_limit():
     refused = [r for r in results if isinstance(r, ValidationError)]
     assert len(posted) == 2, results
     assert len(refused) == 2, results
-    assert all("would exceed the delegation's limit of £85,000" in str(r) for r in refused)
+    assert all("would exceed its limit of £85,000" in str(r) for r in refused)
     assert services.delegation_used(fund.delegation) == Decimal("60000.00")
     assert LedgerTransaction.objects.filter(kind=TransactionKind.DRAWDOWN).count() == 2
     assert ledger_problems() == []
+
+
+def test_it_never_lets_concurrent_officer_decisions_and_drawdowns_exceed_the_limit():
+    from partnerplan.governance.services import officer_decision_record
+
+    actor = UserFactory.create(is_partnership_admin=True)
+    fund = ContingencyFundFactory.create()
+    holder = BodyFactory.create(name="Partnership Director")
+    fund.delegation.to_bodies.set([holder])
+    reserve = fund_with_balance(actor, amount="200000")
+    services.call_on_reserves(
+        actor=actor, fund=reserve, amount="85000", purpose="Contingency", on=DAY,
+        to_fund=fund, authority=authority(), basis=Basis.ACTUAL,
+    )  # fmt: skip
+    people = [PersonFactory.create() for _ in range(6)]
+    for p in people:
+        BodyMembershipFactory.create(body=holder, person=p)
+    target = EarmarkedFundFactory.create()
+
+    def use(i):
+        if i % 2:
+            return services.contingency_draw(
+                actor=actor, fund=fund, drawn_by=people[i], amount=Decimal("20000"),
+                purpose=f"Drawdown {i}", on=DAY, today=DAY, to_fund=target,
+            )  # fmt: skip
+        return officer_decision_record(
+            actor=actor, delegation=fund.delegation, taken_by=holder, decided_by=people[i],
+            title=f"Decision {i}", decision="Spend it", reasons="Needed", decided_on=DAY,
+            amount=Decimal("20000"),
+        )  # fmt: skip
+
+    results = _race(6, use)
+    done = [r for r in results if not isinstance(r, Exception)]
+    refused = [r for r in results if isinstance(r, ValidationError)]
+    assert len(done) == 4, results
+    assert len(refused) == 2, results
+    assert services.delegation_used(fund.delegation) == Decimal("80000.00")
+    assert ledger_problems() == []
+    assert authority_breaks() == []
 
 
 def test_concurrent_calls_never_overdraw_a_fund():
@@ -95,10 +136,11 @@ def test_concurrent_calls_never_overdraw_a_fund():
     reserve = fund_with_balance(actor, amount="100000")
     targets = [EarmarkedFundFactory.create() for _ in range(3)]
 
+    # Each call cites its own decision from the papers (one decision authorises one call).
     def call(i):
         return services.call_on_reserves(
             actor=actor, fund=reserve, amount="40000", purpose=f"Call {i}", on=DAY,
-            to_fund=targets[i], authority=authority(reserve.owner_body),
+            to_fund=targets[i], authority=authority(reserve.owner_body, f"Decision {i}"),
         )  # fmt: skip
 
     results = _race(3, call)

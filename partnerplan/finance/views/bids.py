@@ -18,6 +18,7 @@ from partnerplan.finance.forms import (
     BidFilterForm,
     BidForm,
     BidSecureForm,
+    BidSubmitForm,
 )
 from partnerplan.finance.models import Bid, BidStatus
 from partnerplan.finance.views._common import (
@@ -107,7 +108,20 @@ def _bid_move_view(request: HttpRequest, pk: int, move: BidMove, title: str) -> 
 @login_required
 @require_http_methods(["GET", "POST"])
 def bid_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _bid_move_view(request, pk, services.bid_submit, "Bid submitted")
+    bid = selectors.bid_detail(viewer=poster(request), pk=pk)
+    form = BidSubmitForm(bound(request), bid=bid)
+    return form_page(
+        request, form,
+        act=lambda d: services.bid_submit(
+            actor=request.user, bid=bid, on=d["on"],
+            authority=form.authority_value() if bid.needs_approval else None,
+        ),
+        success=lambda moved: f"The bid is now {moved.get_status_display().lower()}.",
+        done=bid_url(bid), title=f"Bid submitted: {bid.title}", caption=caption(bid=bid),
+        intro="The funder requires a decision before this bid is submitted: name the decision "
+        "of a body with the power to approve bids." if bid.needs_approval else "",
+        cancel=cancel(bid=bid), template=FORM, context=page(bid=bid),
+    )  # fmt: skip
 
 
 @login_required

@@ -17,6 +17,7 @@ from partnerplan.finance.forms import (
     ContributionForm,
     DrawdownForm,
     IncomeForm,
+    OtherPurpose,
     PayForm,
     ReleaseForm,
     ReverseForm,
@@ -96,9 +97,10 @@ def call_new(request: HttpRequest, pk: int) -> HttpResponse:
         act=lambda d: call_on_reserves(
             actor=request.user, fund=fund, amount=d["amount"], purpose=d["purpose"],
             authority=form.authority_value(), on=d["on"], to_fund=d["to_fund"],
-            project=d["project"], basis=d["paid"],
+            project=d["project"], basis=d["paid"], request=d["request"],
         ),
-        success=lambda tx: f"The call of {format_money(-out(tx))} is posted.",
+        success=lambda tx: f"The call of {format_money(-out(tx))} is posted."
+        + (" The request it answers is approved." if form.cleaned_data["request"] else ""),
         done=fund_url(fund), title=f"Post a call approved on {fund.name}",
         submit="Post the call", caption=caption(fund=fund), cancel=cancel(fund=fund),
         template=FORM, context=page(fund=fund),
@@ -114,6 +116,7 @@ def spend_new(request: HttpRequest) -> HttpResponse:
         act=lambda d: spend_record(
             actor=request.user, amount=d["amount"], on=d["on"], description=d["description"],
             authority=form.authority_value(), fund=d["fund"], project=d["project"],
+            other_purpose=d["other_purpose"] == OtherPurpose.OTHER,
         ),
         success=lambda tx: f"The payment of {format_money(-out(tx))} is recorded.",
         done=lambda tx: back_url(form.cleaned_data["fund"]),
@@ -132,6 +135,7 @@ def release_new(request: HttpRequest) -> HttpResponse:
             actor=request.user, amount=d["amount"], on=d["on"], to_fund=d["to_fund"],
             description=d["description"], authority=form.authority_value(),
             from_fund=d["from_fund"], project=d["project"],
+            other_purpose=d["other_purpose"] == OtherPurpose.OTHER,
         ),
         success=lambda tx: f"The release of {format_money(-out(tx))} is recorded.",
         done=lambda tx: fund_url(form.cleaned_data["to_fund"]),

@@ -56,8 +56,10 @@ from partnerplan.resources.services.worker import (
     run_execute,
     run_fail,
     run_finish,
+    run_heartbeat,
     run_progress,
     run_start,
+    solves_fail_stale,
     task_schedule_execute,
 )
 
@@ -90,8 +92,10 @@ __all__ = [
     "run_execute",
     "run_fail",
     "run_finish",
+    "run_heartbeat",
     "run_progress",
     "run_start",
+    "solves_fail_stale",
     "scenario_create",
     "task_create",
     "task_delete",

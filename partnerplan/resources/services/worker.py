@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from partnerplan.core.lifecycle import Lifecycle
@@ -45,17 +46,60 @@ def run_start(*, run: PlanRun) -> PlanRun:
     with transaction.atomic():
         run = PlanRun.objects.select_for_update().get(pk=run.pk)
         _move(run, RunStatus.RUNNING)
-        run.started_at = timezone.now()
+        run.started_at = run.heartbeat_at = timezone.now()
         run.progress = 1
-        run.save(update_fields=["status", "started_at", "progress", "updated_at"])
+        run.save(update_fields=["status", "started_at", "heartbeat_at", "progress", "updated_at"])
     return run
 
 
 def run_progress(*, run: PlanRun | TaskSchedule, progress: int) -> None:
     """Write the progress of a running planner run or task schedule (0 to 99 until done)."""
     type(run).objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
-        progress=max(0, min(99, progress))
+        progress=max(0, min(99, progress)), heartbeat_at=timezone.now()
     )
+
+
+def run_heartbeat(*, run: PlanRun | TaskSchedule) -> None:
+    """Renew the worker's lease on a running solve (every HEARTBEAT_S while it solves)."""
+    type(run).objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
+        heartbeat_at=timezone.now()
+    )
+
+
+def solves_fail_stale(*, lease_s: float | None = None) -> list[PlanRun | TaskSchedule]:
+    """Mark failed, with the reason, every solve still "running" whose worker has given no
+    sign of life for longer than its lease (`settings.PARTNERPLAN_SOLVE_LEASE_S`): its worker
+    died (killed, out of memory, the machine restarted). Called when a worker takes its next
+    job, when the run's page or its progress is shown, and by `manage.py fail_stale_solves`."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    lease = lease_s if lease_s is not None else settings.PARTNERPLAN_SOLVE_LEASE_S
+    cutoff = timezone.now() - timedelta(seconds=lease)
+    failed: list[PlanRun | TaskSchedule] = []
+    for model in (PlanRun, TaskSchedule):
+        stale = model.objects.filter(status=RunStatus.RUNNING).filter(
+            Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, started_at__lt=cutoff)
+        )
+        for pk in stale.values_list("pk", flat=True):
+            with transaction.atomic():
+                row = model.objects.select_for_update().get(pk=pk)
+                if row.status != RunStatus.RUNNING:
+                    continue
+                last = timezone.localtime(row.heartbeat_at or row.started_at)
+                SOLVE_LIFECYCLE.require(row.status, RunStatus.FAILED, subject="The solve")
+                row.status = RunStatus.FAILED
+                row.error = (
+                    "The background worker stopped while it was solving (its last sign of "
+                    f"life was at {last:%H:%M} on {last.day} {last:%B %Y}). Nothing was lost: "
+                    "start it again."
+                )
+                row.finished_at = timezone.now()
+                row.save(update_fields=["status", "error", "finished_at", "updated_at"])
+                log.warning("Solve %s %s failed: its worker stopped", model.__name__, pk)
+                failed.append(row)
+    return failed
 
 
 def run_finish(*, run: PlanRun, result: dict[str, Any]) -> PlanRun:
@@ -81,6 +125,9 @@ def run_fail(*, run: PlanRun, error: str) -> PlanRun:
 
 PROGRESS_INTERVAL_S = 1.0
 """Progress within a solve is written at most this often (the page polls every 2 seconds)."""
+
+HEARTBEAT_S = 5.0
+"""The worker renews its lease on a solve at least this often, progress or not."""
 
 SOLVE_SHARE = 0.9
 """Share of a plan's slice of the bar for its main solve; explanations take the rest."""
@@ -124,7 +171,7 @@ def _solve_with_progress(
     """
     relay = ProgressRelay()
     written = int(first)
-    started = last = clock()
+    started = last = beat = clock()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="planner") as pool:
         future = pool.submit(solve, relay)
         while True:
@@ -137,6 +184,10 @@ def _solve_with_progress(
             if percent > written and now - last >= PROGRESS_INTERVAL_S:
                 run_progress(run=run, progress=percent)
                 written, last = percent, now
+                beat = now
+            elif now - beat >= HEARTBEAT_S:
+                run_heartbeat(run=run)
+                beat = now
             if finished:
                 return future.result()
 
@@ -152,6 +203,7 @@ def run_execute(run_id: int) -> None:
         plan_portfolio,
     )
 
+    solves_fail_stale()
     run = run_start(run=PlanRun.objects.get(pk=run_id))
     try:
         problem = snapshot.problem_from_json(run.inputs["problem"])
@@ -212,10 +264,14 @@ def task_schedule_execute(schedule_id: int) -> None:
     from partnerplan.resources.planning.common import PlanningInputError
     from partnerplan.resources.planning.tasknet import schedule_network
 
+    solves_fail_stale()
     if not TaskSchedule.objects.filter(pk=schedule_id, status=RunStatus.QUEUED).exists():
         log.info("Task schedule %s is not queued: nothing to do", schedule_id)
         return
-    schedule = _schedule_move(schedule_id, RunStatus.RUNNING, started_at=timezone.now(), progress=1)
+    now = timezone.now()
+    schedule = _schedule_move(
+        schedule_id, RunStatus.RUNNING, started_at=now, heartbeat_at=now, progress=1
+    )
     try:
         limit = float(schedule.time_limit_s)
         result = _solve_with_progress(

@@ -17,6 +17,7 @@ from partnerplan.resources.selectors import runs as selectors
 from partnerplan.resources.services import runs as services
 from partnerplan.resources.services.booking import BookedPlan
 from partnerplan.resources.services.booking import run_book as book
+from partnerplan.resources.services.worker import solves_fail_stale
 from partnerplan.resources.views._common import FORM, NAV, page, warn_then
 
 
@@ -63,6 +64,7 @@ def run_create(request: HttpRequest) -> HttpResponse:
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     require(viewer, "resources.view")
+    solves_fail_stale()
     run = selectors.run_detail(viewer=viewer, pk=pk)
     return render(
         request,
@@ -108,6 +110,7 @@ def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress fragment the run page polls (htmx, every 2 seconds) until it is done."""
     viewer = viewer_for(request.user)
     require(viewer, "resources.view")
+    solves_fail_stale()
     run = selectors.run_progress(viewer=viewer, pk=pk)
     response = render(request, "resources/_run_progress.html", {"run": run})
     if run.is_finished:

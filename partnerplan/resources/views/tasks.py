@@ -18,6 +18,7 @@ from partnerplan.resources import forms
 from partnerplan.resources.models import ProjectTask
 from partnerplan.resources.selectors import tasks as selectors
 from partnerplan.resources.services import tasks as services
+from partnerplan.resources.services.worker import solves_fail_stale
 from partnerplan.resources.views._common import CONFIRM, FORM, NAV, page
 
 TASK_INTRO = (
@@ -220,6 +221,7 @@ def task_schedule_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress fragment the schedule page polls (htmx, every 2 seconds)."""
     viewer = viewer_for(request.user)
     require(viewer, "resources.view")
+    solves_fail_stale()
     schedule = selectors.task_schedule_progress(viewer=viewer, pk=pk)
     response = render(request, "resources/_task_progress.html", {"schedule": schedule})
     if schedule.is_finished:

@@ -65,11 +65,11 @@ def test_it_refuses_a_drawdown_beyond_the_limit(actor, contingency):
     fund, person = contingency
     _draw(actor, fund, person, "50000")
     before = _count()
-    with pytest.raises(ValidationError, match="would exceed the delegation's limit") as exc:
+    with pytest.raises(ValidationError, match="would exceed its limit of £85,000") as exc:
         _draw(actor, fund, person, "35000.01")
     assert (
-        "would exceed the delegation's limit of £85,000: £50,000 has been drawn, so at most "
-        "£35,000 is left" in str(exc.value)
+        "would exceed its limit of £85,000 in total: £50,000 has been used (officer decisions, "
+        "drawdowns and delegated spends together), so at most £35,000 is left" in str(exc.value)
     )
     assert _count() == before
 
@@ -123,3 +123,48 @@ def test_it_refuses_a_future_dated_drawdown_and_a_non_contingency(actor, conting
         _draw(actor, fund, person, "10", on=dt.date(2011, 2, 2), today=dt.date(2011, 2, 1))
     with pytest.raises(ValidationError, match="is not a contingency"):
         _draw(actor, fund_with_balance(actor), person, "10")
+
+
+def _officer_decision(fund, person, amount, on=dt.date(2011, 2, 1)):
+    from partnerplan.governance.services import officer_decision_record
+
+    return officer_decision_record(
+        actor=None, delegation=fund.delegation, taken_by=fund.delegation.to_bodies.get(),
+        decided_by=person, title="Early project work", decision="To spend it",
+        reasons="Needed now", decided_on=on, amount=Decimal(amount),
+    )  # fmt: skip
+
+
+def test_it_counts_officer_decisions_and_drawdowns_on_the_delegations_one_account(
+    actor, contingency
+):
+    fund, person = contingency
+    _officer_decision(fund, person, "85000")
+    before = _count()
+    with pytest.raises(ValidationError, match="would exceed its limit of £85,000") as exc:
+        _draw(actor, fund, person, "0.01")
+    assert "£85,000 has been used (officer decisions, drawdowns" in str(exc.value)
+    assert "at most £0 is left" in str(exc.value)
+    assert _count() == before
+    assert services.delegation_used(fund.delegation) == Decimal("85000.00")
+
+
+def test_a_drawdown_is_a_use_of_the_delegation_and_its_reversal_gives_it_back(actor, contingency):
+    from partnerplan.finance.selectors import authority_breaks
+    from partnerplan.governance.models import ActKind
+
+    fund, person = contingency
+    tx = _draw(actor, fund, person, "60000")
+    assert tx.authority_use.act == ActKind.DRAWDOWN
+    assert tx.authority_use.delegation == fund.delegation
+    with pytest.raises(ValidationError, match="and £60,000 has been used"):
+        _officer_decision(fund, person, "30000")
+    reversal = services.transaction_reverse(
+        actor=actor, transaction_=tx, reason="Wrong project", on=dt.date(2011, 2, 1)
+    )
+    tx.authority_use.refresh_from_db()
+    assert tx.authority_use.is_released
+    assert "Wrong project" in tx.authority_use.release_reason
+    assert reversal.authority_use is None
+    _officer_decision(fund, person, "85000")
+    assert authority_breaks() == []

@@ -30,9 +30,19 @@ def _count():
     return LedgerTransaction.objects.count(), Entry.objects.count()
 
 
-def _decision(body, outcome=Outcome.APPROVED):
+def _decision(body, outcome=Outcome.APPROVED, fund=None):
+    """A decision of `body`; with `fund`, one approving a call on it (its recommendation's
+    effect names the fund and it uses the power to approve a call on reserves)."""
     meeting = MeetingFactory.create(body=body)
-    rec = RecommendationFactory.create(item__meeting=meeting)
+    rec = RecommendationFactory.create(
+        item__meeting=meeting,
+        **(
+            {"effect_kind": "finance.call_on_reserves", "effect_params": {"fund_id": fund.pk},
+             "power": "call_on_reserves"}
+            if fund is not None
+            else {}
+        ),
+    )  # fmt: skip
     return Decision.objects.create(
         recommendation=rec, meeting=meeting, body=body, outcome=outcome,
         decided_on=dt.date(2010, 12, 17),

@@ -33,15 +33,15 @@ def allocations(world, admin, reserve):
     body = reserve.owner_body
     services.call_on_reserves(
         actor=admin, fund=reserve, amount="36400", purpose="PM", on=dt.date(2011, 1, 31),
-        project=life, authority=authority(body), basis=Basis.ACTUAL,
+        project=life, authority=authority(body, "PM call"), basis=Basis.ACTUAL,
     )  # fmt: skip
     services.call_on_reserves(
         actor=admin, fund=earmark, amount="10000", purpose="PM", on=dt.date(2011, 2, 1),
-        project=life, authority=authority(body),
+        project=life, authority=authority(body, "Earmark call"),
     )  # fmt: skip
     services.call_on_reserves(
         actor=admin, fund=reserve, amount="17500", purpose="CRM", on=dt.date(2011, 2, 1),
-        project=crm, authority=authority(body), basis=Basis.ACTUAL,
+        project=crm, authority=authority(body, "CRM call"), basis=Basis.ACTUAL,
     )  # fmt: skip
     services.spend_record(
         actor=admin, amount="20000", on=dt.date(2011, 3, 1), description="Salary",

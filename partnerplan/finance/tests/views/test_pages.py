@@ -138,21 +138,23 @@ def test_partner_contributions(world, ledger, assert_queries):
 
 # The exports and the form pages, as an administrator: each in a fixed number of queries
 # (session, user, roles, bodies; the object; then one query per list a form offers: funds,
-# projects, partners, bodies, decisions, ...; an export's movements or table).
+# projects, partners, bodies, decisions, decisions taken before partnerplan, ...; an export's
+# movements or table). The call form also offers the fund's pending requests; the fund form
+# the bodies that may approve another use of an earmark.
 PINNED = {
     "finance:movements-csv": ("fund", 8),
     "finance:movements-xlsx": ("fund", 8),
     "finance:funding-table-csv": (None, 6),
     "finance:funding-table-xlsx": (None, 6),
-    "finance:contribution-new": ("fund", 10),
-    "finance:income-new": ("fund", 9),
-    "finance:call-new": ("fund", 11),
+    "finance:contribution-new": ("fund", 11),
+    "finance:income-new": ("fund", 10),
+    "finance:call-new": ("fund", 13),
     "finance:request-new": ("fund", 8),
-    "finance:fund-create": (None, 8),
-    "finance:fund-edit": ("fund", 10),
+    "finance:fund-create": (None, 9),
+    "finance:fund-edit": ("fund", 11),
     "finance:fund-close": ("fund", 6),
-    "finance:spend-new": (None, 9),
-    "finance:release-new": (None, 10),
+    "finance:spend-new": (None, 10),
+    "finance:release-new": (None, 11),
     "finance:movement-reverse": ("movement", 6),
     "finance:commitment-pay": ("movement", 6),
     "finance:scenario-new": (None, 5),
@@ -161,6 +163,11 @@ PINNED = {
     "finance:bid-submit": ("bid", 5),
     "finance:bid-secure": ("bid", 7),
     "finance:request-close": ("request", 5),
+    # session, user, roles, bodies; the request with its fund, call and decision
+    "finance:request-detail": ("request", 5),
+    # session, user, roles, bodies; movements without a use, released uses, delegations and
+    # their largest use, requests, uses twice (three kinds), movements sharing a use
+    "finance:reconciliation": (None, 13),
 }
 
 

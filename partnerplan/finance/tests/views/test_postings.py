@@ -122,7 +122,7 @@ def test_it_says_what_a_recorded_reference_lacks(world, client, reserve):
 
 
 def test_it_posts_a_commitment_authorised_by_a_decision(client, reserve):
-    decision = _decision(reserve.owner_body)
+    decision = _decision(reserve.owner_body, fund=reserve)
     project = ProjectFactory.create()
     response = client.post(
         reverse("finance:call-new", args=[reserve.pk]),
@@ -316,7 +316,7 @@ def test_a_named_member_draws_within_the_limit_and_not_beyond(world, contingency
     assert tx.drawn_by == member.person and tx.posted_by == member
     before = _count()
     page = _errors(_draw(client, contingency, member.person, "35000.01"))
-    assert "would exceed the delegation&#x27;s limit of £85,000" in page
+    assert "would exceed its limit of £85,000 in total: £50,000 has been used" in page
     assert "at most £35,000 is left" in page
     assert _count() == before
 

@@ -30,7 +30,7 @@ PAGES = {
     "resources:assignment-edit": ("res_assignment", 5),
     "resources:assignment-delete": ("res_assignment", 5),
     "resources:run-create": (None, 6),
-    "resources:run-progress": ("res_run", 5),
+    "resources:run-progress": ("res_run", 7),  # +2: the check for solves whose worker died
     "resources:task-create": ("res_project", 13),
     "resources:task-edit": ("res_task", 9),
     "resources:task-delete": ("res_task", 8),
@@ -38,7 +38,7 @@ PAGES = {
     "resources:task-resource-edit": ("res_task_resource", 5),
     "resources:task-resource-delete": ("res_task_resource", 6),
     "resources:task-schedule": ("res_task_schedule", 5),
-    "resources:task-schedule-progress": ("res_task_schedule", 5),
+    "resources:task-schedule-progress": ("res_task_schedule", 7),  # +2: the same check
     "resources:scenario-create": (None, 8),
 }
 
