@@ -141,3 +141,17 @@ def test_it_shows_the_change_pages_in_a_fixed_number_of_queries(
     with assert_queries(expected, url):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_it_starts_the_change_form_from_the_recommendations_own_choices(world, picker_registry):
+    item = AgendaItemFactory.create(meeting=MeetingFactory.create(body=world.body))
+    rec = RecommendationFactory.create(
+        item=item, text="Move Alpha", effect_kind="test.move",
+        effect_params={"project_id": 1, "to_stage": "approved"},
+    )  # fmt: skip
+    html = world.client("admin").get(f"/governance/recommendations/{rec.pk}/change/")
+    html = html.content.decode()
+    assert f'<option value="{ALPHA.replace(chr(34), "&quot;")}" selected>' in html
+    assert 'value="test.move" checked' in html
+    # Before publication no note is asked for.
+    assert 'name="change_note"' not in html
