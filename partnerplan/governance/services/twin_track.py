@@ -88,6 +88,10 @@ def matter_settle(*, actor: Actor, matter: Matter) -> None:
     )
     for decision in held:
         if go:
+            # Applied first: the effect's act asks the chain of authority, which refuses a
+            # decision still held back.
+            decision.effect_state = EffectState.APPLIED
+            save_with_actor(decision, actor)
             try:
                 effects.apply_effect(actor=actor, decision=decision)
             except ValidationError as exc:
@@ -99,8 +103,8 @@ def matter_settle(*, actor: Actor, matter: Matter) -> None:
                         ]
                     }
                 ) from exc
-            decision.effect_state = EffectState.APPLIED
-        elif stop:
+            continue
+        if stop:
             decision.effect_state = EffectState.DROPPED
         else:
             continue

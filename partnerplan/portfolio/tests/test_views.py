@@ -483,12 +483,6 @@ def test_it_shows_approved_subject_to_the_other_body_on_the_project_page(world, 
     assert f'href="/governance/matters/{matter.pk}/">Pipeline entry of Mobile Working</a>' in html
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="governance.services.twin_track.matter_settle applies the held effect while the "
-    "decision is still marked held, so authority_refusal refuses it (set the decision's "
-    "effect_state to applied before applying, as decision_record does)",
-)
 def test_it_moves_the_project_once_the_other_body_approves_the_twin_track_matter(world):
     PowerFactory.create(body=world.body, kind=PowerKind.APPROVE_PIPELINE_ENTRY)
     leaders = BodyFactory.create(name="Leaders and Chief Executives Group")
