@@ -217,7 +217,9 @@ def _about(params: Mapping[str, Any], matter_id: int | None, act: Act) -> str | 
             return f"it is not about {subject.label}"
     for name, wanted in act.terms.items():
         if name in params and params[name] != wanted:
-            return f"it approved {name.replace('_', ' ')} '{params[name]}', not '{wanted}'"
+            # In the user's words, never the stored codes: "it approved a different stage".
+            words = name.removeprefix("to_").replace("_", " ")
+            return f"it approved a different {words}"
     return None
 
 

@@ -95,7 +95,7 @@ def test_it_refuses_the_gate_on_a_decision_about_another_stage(committee):
     PowerFactory.create(body=body, kind=PowerKind.APPROVE_GATE)
     project = ProjectFactory.create()
     decision = decide(meeting, effect_params=_about(project, "business-case"))
-    with pytest.raises(ValidationError, match="not 'approved'"):
+    with pytest.raises(ValidationError, match="it approved a different stage"):
         _gate(project, decision=decision)
     assert not GatePassage.objects.exists()
 
