@@ -49,6 +49,7 @@ def officer_decision_record(
     declared_interests: str = "",
     visibility: str = Visibility.PUBLIC,
     exempt_paragraph: int | None = None,
+    subject_params: dict[str, Any] | None = None,
 ) -> OfficerDecision:
     delegation = (
         Delegation.objects.select_for_update(of=("self",))
@@ -110,6 +111,7 @@ def officer_decision_record(
         decided_on=decided_on,
         visibility=visibility,
         exempt_paragraph=exempt_paragraph,
+        subject_params=dict(subject_params or {}),
     )
     errors = record.clean_visibility()
     if errors:

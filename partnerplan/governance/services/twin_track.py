@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -34,13 +35,20 @@ def matter_create(
     rule: str = ApprovalRule.ALL,
     description: str = "",
     visibility: str = Visibility.PARTNERSHIP,
+    subject_params: Mapping[str, Any] | None = None,
 ) -> Matter:
     targets = list(bodies)
     if len(targets) < 2:
         raise _fail("bodies", "A twin-track matter needs at least two bodies to approve it")
     if not title.strip():
         raise _fail("title", "Enter what needs approving")
-    matter = Matter(title=title.strip(), description=description, rule=rule, visibility=visibility)
+    matter = Matter(
+        title=title.strip(),
+        description=description,
+        rule=rule,
+        visibility=visibility,
+        subject_params=dict(subject_params or {}),
+    )
     save_with_actor(matter, actor)
     for body in targets:
         save_with_actor(Track(matter=matter, body=body), actor)

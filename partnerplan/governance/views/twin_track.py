@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -63,14 +60,6 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _matter_args(data: dict[str, Any]) -> dict[str, Any]:
-    """The form's answers for `matter_create`. Until the service takes `subject_params` (asked
-    of governance.services.twin_track), the picker's answer is left out."""
-    if "subject_params" not in inspect.signature(services.matter_create).parameters:
-        data = {k: v for k, v in data.items() if k != "subject_params"}
-    return data
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def matter_create(request: HttpRequest) -> HttpResponse:
@@ -83,7 +72,7 @@ def matter_create(request: HttpRequest) -> HttpResponse:
         title="Start a twin-track matter",
         caption="Twin track",
         cancel=reverse("governance:matter-list"),
-        act=lambda d: services.matter_create(actor=request.user, **_matter_args(d)),
+        act=lambda d: services.matter_create(actor=request.user, **d),
         done=lambda m: reverse("governance:matter-detail", args=[m.pk]),
         success="The matter has been recorded. Link recommendations to it as they are written.",
         context=NAV,

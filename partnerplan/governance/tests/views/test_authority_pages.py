@@ -198,12 +198,8 @@ def test_it_asks_what_a_matter_is_about_from_the_project_picker(world, picker_re
          "visibility": "public", "subject_params": alpha},
     )  # fmt: skip
     assert response.status_code == 302
-    import inspect
-
     from partnerplan.governance.models import Matter
 
-    if "subject_params" not in inspect.signature(services.matter_create).parameters:
-        pytest.skip("governance.services.twin_track.matter_create does not take subject_params yet")
     assert Matter.objects.get().subject_params == {"project_id": 1}
 
 
