@@ -11,10 +11,18 @@ The forecasts are computed by the ledger, not typed in. The report says that if 
 call and the CRM request are both approved the March 2011 balance would be £129,700; the ledger
 gives £232,290 - £85,000 - £17,500 = £129,790. The figure check shows the £90 difference.
 
+Every call cites its authority as the chain of authority requires: the 2010 calls cite the
+Committee's decisions at its previous meeting, recorded from the papers as decisions taken
+before partnerplan (governance `PriorDecision`, through `prior_decision_record`: the Committee
+held the power to approve calls on reserves) and used once each; the opening balance keeps its
+reference (it needs no power). The earmarked project managers' call names the Committee as the
+body that may approve another use of it.
+
 DEMO DATA (the seed does not say): the reserve's actual balance (entered as an opening balance
 of £318,990, which is £232,290 + £86,700); the date of the previous Committee meeting; when
 calls are expected to be paid; that the £36,400 for the Life Events project manager is part of
-the £86,700 call; the dates of bids and of the award.
+the £86,700 call; the dates of bids and of the award; that the Committee (which owns the
+reserve) is the body that may approve another use of the earmarked call.
 """
 
 from __future__ import annotations
@@ -82,6 +90,9 @@ def _funds(context: dict[str, Any], actor: User) -> dict[str, Fund]:
     )  # fmt: skip
     pm_call = _fund(
         actor, PM_CALL, kind=FundKind.EARMARKED, owner_body=jc, parent=reserve,
+        earmarked_for="Project managers: the Connects reserves project manager sanctioned by "
+        "the Joint Committee, and the Life Events project manager (report, 4.9; Appendix A).",
+        other_use_approver=jc,
         description="The call on reserves of £86,700 sanctioned by the Committee at its last "
         "meeting (report, 4.9), for project managers: 'Use of Connects Reserves for a Project "
         "Manager sanctioned by Joint Committee. Not yet utilised' (Appendix A) and the Life "

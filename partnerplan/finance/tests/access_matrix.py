@@ -47,6 +47,10 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "finance:fund-edit": ("fund", ADMIN_ONLY),
     "finance:fund-close": ("fund", ADMIN_ONLY),
     "finance:request-close": ("request", ADMIN_ONLY),
+    # A request's page: whoever sees the fund it is asked of (here a public fund).
+    "finance:request-detail": ("request", ALL_OK),
+    # The ledger reconciled to the approvals: administrators only.
+    "finance:reconciliation": (None, ADMIN_ONLY),
     "finance:spend-new": (None, ADMIN_ONLY),
     "finance:release-new": (None, ADMIN_ONLY),
     "finance:movement-reverse": ("movement", ADMIN_ONLY),

@@ -108,3 +108,48 @@ def test_it_posts_the_contingency_call_when_the_committee_approves_recommendatio
     # The approved call is now in the ledger, so the forecast without any scenario moves by £85k.
     assert fund_balance(fund=loaded, on=MARCH) == Decimal("147290.00")
     assert ledger_problems() == []
+
+
+def test_the_demo_calls_cite_the_committees_decisions_recorded_from_the_papers(loaded):
+    from partnerplan.finance.selectors import authority_breaks
+    from partnerplan.governance.models import PowerKind
+
+    calls = LedgerTransaction.objects.filter(kind="call").select_related(
+        "prior_decision__body", "authority_use"
+    )
+    assert calls.count() == 2
+    for tx in calls:
+        assert tx.prior_decision.body.name == "Staffordshire Connects Joint Committee"
+        assert tx.prior_decision.power == PowerKind.CALL_ON_RESERVES
+        assert tx.authority_use.prior_decision == tx.prior_decision
+    pm_call = Fund.objects.get(name=demo.PM_CALL)
+    assert pm_call.other_use_approver.name == "Staffordshire Connects Joint Committee"
+    assert authority_breaks() == []
+    out = StringIO()
+    call_command("check_ledger", stdout=out)
+    assert "agrees with the approvals" in out.getvalue()
+
+
+def test_approving_2_4_closes_the_contingency_request_so_scenarios_count_it_once(loaded):
+    from partnerplan.core.models import User
+    from partnerplan.finance.models import FundingRequest
+    from partnerplan.finance.selectors import authority_breaks
+    from partnerplan.governance import services as governance
+    from partnerplan.governance.models import Recommendation
+
+    director = User.objects.get(username="director")
+    rec = Recommendation.objects.select_related("item__meeting").get(
+        reference="2.4", item__meeting__starts_at__date=dt.date(2010, 12, 17)
+    )
+    meeting = rec.item.meeting
+    governance.meeting_mark_held(actor=director, meeting=meeting)
+    members = [m.person for m in meeting.body.memberships.all()]
+    governance.meeting_record_attendance(actor=director, meeting=meeting, present=members)
+    decision = governance.decision_record(
+        actor=director, recommendation=rec, outcome="approved", reasons="As the report sets out."
+    )
+    request = FundingRequest.objects.get(title__startswith="Further call on reserves")
+    assert (request.status, request.decision) == ("approved", decision)
+    only = Scenario.objects.get(name="Contingency call only")
+    assert fund_balance(fund=loaded, on=MARCH, scenario=only) == Decimal("147290.00")
+    assert authority_breaks() == []

@@ -3,6 +3,7 @@ administrators' reconciliation of the ledger to the approvals."""
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -28,6 +29,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
 @require_GET
 def reconciliation(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
