@@ -16,6 +16,7 @@ from partnerplan.core.tests.browser import check_axe
 from partnerplan.finance import services
 from partnerplan.finance.models import Basis
 from partnerplan.finance.tests.factories import (
+    BidFactory,
     ContingencyFundFactory,
     EarmarkedFundFactory,
     FundingRequestFactory,
@@ -43,8 +44,8 @@ def test_every_finance_page_passes_axe(page, live_server, world):
     )  # fmt: skip
     services.call_on_reserves(
         actor=admin, fund=reserve, amount="36400", purpose="Project manager",
-        on=dt.date(2011, 1, 31), project=project, authority=authority(reserve.owner_body),
-        basis=Basis.ACTUAL,
+        on=dt.date(2011, 1, 31), project=project,
+        authority=authority(reserve.owner_body, "Project manager call"), basis=Basis.ACTUAL,
     )  # fmt: skip
     services.contribution_record(
         actor=admin, fund=reserve, partner=world.alpha, amount="1000", on=dt.date(2010, 6, 1),
@@ -53,6 +54,7 @@ def test_every_finance_page_passes_axe(page, live_server, world):
     crm = FundingRequestFactory.create(fund=reserve, title="CRM request", amount=Decimal("17500"))
     scenario = ScenarioFactory.create(name="CRM approved", requests=[crm])
     bid = SubmittedBidFactory.create(fund=reserve, project=project, visibility="public")
+    draft = BidFactory.create(fund=reserve, needs_approval=True, visibility="public")
     today = timezone.localdate()
     contingency = ContingencyFundFactory.create(
         name="Contingency", visibility=Visibility.PUBLIC,
@@ -78,6 +80,9 @@ def test_every_finance_page_passes_axe(page, live_server, world):
         f"/finance/movements/{call.pk}/reverse/",
         f"/finance/movements/{call.pk}/pay/",
         f"/finance/requests/{crm.pk}/close/",
+        f"/finance/requests/{crm.pk}/",
+        "/finance/reconciliation/",
+        f"/finance/bids/{draft.pk}/submit/",
         "/finance/scenarios/",
         "/finance/scenarios/new/",
         f"/finance/scenarios/{scenario.pk}/edit/",
