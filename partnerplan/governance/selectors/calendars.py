@@ -107,9 +107,10 @@ def private_calendar(*, token: str) -> tuple[CalendarFeed, list[Meeting]]:
     longer in the directory and closed accounts get Http404."""
     from partnerplan.core.access import viewer_for
     from partnerplan.core.models import User
+    from partnerplan.governance.models.calendar_feeds import feed_digest
 
     feed = (
-        CalendarFeed.objects.filter(token=token, person__archived_at__isnull=True)
+        CalendarFeed.objects.filter(token=feed_digest(token), person__archived_at__isnull=True)
         .select_related("person")
         .first()
     )

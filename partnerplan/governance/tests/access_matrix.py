@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from partnerplan.core.tests.matrix import ADMIN_ONLY, ALL_OK, SIGNED_IN, SIGNED_IN_ONLY
@@ -95,7 +96,8 @@ def objects(world: Any) -> dict[str, Any]:
     membership = BodyMembershipFactory.create(body=world.body)
     feed = services.calendar_feed_renew(actor=None, person=world.users["member"].person)
     return {
-        "feed": feed,
+        # The address holds the secret; the row only its hash.
+        "feed": SimpleNamespace(pk=feed.secret),
         "line": line,
         "membership": membership,
         "body": world.body,

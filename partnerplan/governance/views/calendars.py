@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -65,6 +66,9 @@ def person_calendar(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+NEW_ADDRESS = "partnerplan_new_calendar_address"
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def my_calendar(request: HttpRequest) -> HttpResponse:
@@ -72,11 +76,18 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
     require(viewer, "governance.calendar_feed")
     feed = selectors.calendar_feed_of(viewer=viewer)
+    # The address is shown once, on the page after it is made: only its hash is kept.
+    secret = request.session.pop(NEW_ADDRESS, None) if request.method == "GET" else None
     address = (
-        request.build_absolute_uri(reverse("governance:private-calendar", args=[feed.pk]))
-        if feed
+        request.build_absolute_uri(reverse("governance:private-calendar", args=[secret]))
+        if feed and secret
         else ""
     )
+
+    def shown_once(made: Any) -> str:
+        request.session[NEW_ADDRESS] = made.secret
+        return reverse("governance:my-calendar")
+
     return form_page(
         request,
         ConfirmForm(bound(request)),
@@ -86,7 +97,7 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
         act=lambda _d: services.calendar_feed_renew(
             actor=request.user, person=selectors.viewer_person(viewer=viewer)
         ),
-        done=reverse("governance:my-calendar"),
+        done=shown_once,
         success="Your calendar has a new address. The old address no longer works.",
         context={"feed": feed, "address": address, **NAV},
     )

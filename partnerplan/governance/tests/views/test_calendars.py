@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 
 from icalendar import Calendar
 
@@ -64,15 +66,22 @@ def test_it_gives_a_calendar_app_a_persons_non_public_meetings_at_a_secret_addre
     assert "Make my calendar address" in client.get("/governance/calendar/").content.decode()
     assert client.post("/governance/calendar/").status_code == 302
     feed = member.calendar_feed
+    html = client.get("/governance/calendar/").content.decode()
+    found = re.search(r"/governance/calendar/([\w-]+)\.ics", html)
+    assert found is not None
+    key = found.group(1)
+    assert feed.pk == hashlib.sha256(key.encode()).hexdigest() != key
+    # Shown once: partnerplan keeps only the fingerprint.
     with assert_queries(5, "The calendar page"):
-        html = client.get("/governance/calendar/").content.decode()
-    assert f"/governance/calendar/{feed.pk}.ics" in html
+        again = client.get("/governance/calendar/").content.decode()
+    assert key not in again and "cannot show it again" in again
 
     anonymous = world.client("public")
     # feed with person, account, viewer x2 (roles, memberships), meetings
     with assert_queries(5, "The private calendar"):
-        response = anonymous.get(f"/governance/calendar/{feed.pk}.ics")
+        response = anonymous.get(f"/governance/calendar/{key}.ics")
     assert response.status_code == 200
+    assert anonymous.get(f"/governance/calendar/{feed.pk}.ics").status_code == 404
     assert response["Cache-Control"] == "private, max-age=900"
     assert _uids(response) == {public.uid, private.uid, secret.uid}
     # Without the address, the public sees only the public meeting.
@@ -81,14 +90,9 @@ def test_it_gives_a_calendar_app_a_persons_non_public_meetings_at_a_secret_addre
 
 
 def test_it_replaces_a_calendar_address_and_the_old_one_stops_working(world):
-    client = world.client("member")
-    client.post("/governance/calendar/")
-    member = world.users["member"].person
-    old = member.calendar_feed.pk
-    response = client.post("/governance/calendar/")
-    assert response.status_code == 302
-    member.refresh_from_db()
-    new = member.calendar_feed.pk
+    user = world.users["member"]
+    old = services.calendar_feed_renew(actor=user, person=user.person).secret
+    new = services.calendar_feed_renew(actor=user, person=user.person).secret
     assert new != old and len(new) >= 40
     anonymous = world.client("public")
     assert anonymous.get(f"/governance/calendar/{old}.ics").status_code == 404
@@ -101,7 +105,7 @@ def test_it_stops_a_calendar_address_when_the_account_is_closed(world):
     feed = services.calendar_feed_renew(actor=user, person=user.person)
     user.is_active = False
     user.save()
-    assert world.client("public").get(f"/governance/calendar/{feed.pk}.ics").status_code == 404
+    assert world.client("public").get(f"/governance/calendar/{feed.secret}.ics").status_code == 404
 
 
 def test_it_refuses_a_calendar_address_to_an_account_without_a_person(world):
@@ -115,3 +119,15 @@ def test_it_refuses_a_calendar_address_to_an_account_without_a_person(world):
     assert response.status_code == 400
     assert "not linked to a person in the directory" in response.content.decode()
     assert not CalendarFeed.objects.exists()
+
+
+def test_it_keeps_no_calendar_secret_at_rest_not_even_in_the_history(world):
+    from partnerplan.governance.models import CalendarFeed
+
+    user = world.users["member"]
+    feed = services.calendar_feed_renew(actor=user, person=user.person)
+    tokens = list(CalendarFeed.objects.values_list("token", flat=True)) + list(
+        CalendarFeed.history.values_list("token", flat=True)
+    )
+    assert feed.secret not in tokens
+    assert set(tokens) == {hashlib.sha256(feed.secret.encode()).hexdigest()}
