@@ -118,12 +118,14 @@ def test_a_bid_that_needs_no_approval_is_submitted_as_before(actor):
 def test_the_call_effect_offers_funds_and_projects_by_name(actor, earmark):
     closed = ClosedFundFactory.create(name="Old fund")
     project = ProjectFactory.create(title="Life Events")
-    params = {p.name: p for p in effect_for("finance.call_on_reserves").params}
-    funds = params["fund_id"].choices()
+    params = {p.name: p.choices for p in effect_for("finance.call_on_reserves").params}
+    offer_funds, offer_projects = params["fund_id"], params["project_id"]
+    assert offer_funds is not None and offer_projects is not None
+    funds = offer_funds()
     assert (earmark.pk, "CRM earmark") in funds
     assert closed.pk not in [pk for pk, _ in funds]
-    assert (project.pk, "Life Events") in params["project_id"].choices()
-    assert params["to_fund_id"].choices == params["fund_id"].choices
+    assert (project.pk, "Life Events") in offer_projects()
+    assert params["to_fund_id"] == offer_funds
 
 
 @pytest.mark.parametrize(
