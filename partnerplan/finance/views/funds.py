@@ -4,7 +4,6 @@ and close a fund and record and close its funding requests."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from decimal import Decimal
@@ -19,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerplan.core.access import can, require, viewer_for
+from partnerplan.core.exports import SafeCSVWriter, safe_row
 from partnerplan.core.money import format_money
 from partnerplan.core.pages import bound, form_page
 from partnerplan.finance import selectors, services
@@ -170,7 +170,7 @@ def movements_csv(request: HttpRequest, pk: int) -> HttpResponse:
     fund, rows = _export_rows(request, pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="fund-{fund.pk}-movements.csv"'
-    writer = csv.writer(response)
+    writer = SafeCSVWriter(response)
     writer.writerow(HEADERS)
     for row in rows:
         writer.writerow([r.isoformat() if isinstance(r, dt.date) else r for r in row])
@@ -190,7 +190,7 @@ def movements_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([float(r) if isinstance(r, Decimal) else r for r in row[:5]] + row[5:])
+        sheet.append(safe_row(row))
     for (cell,) in sheet.iter_rows(min_row=2, min_col=6, max_col=6):
         cell.number_format = "#,##0.00"
     for (cell,) in sheet.iter_rows(min_row=2, min_col=1, max_col=1):

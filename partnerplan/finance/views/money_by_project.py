@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from partnerplan.core.access import require, viewer_for
+from partnerplan.core.exports import SafeCSVWriter, safe_row
 from partnerplan.finance import selectors
 from partnerplan.finance.forms import (
     TableFilterForm,
@@ -50,7 +49,7 @@ def funding_table_csv(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = (
         f'attachment; filename="money-by-project-and-source-{on.isoformat()}.csv"'
     )
-    writer = csv.writer(response)
+    writer = SafeCSVWriter(response)
     for row in table.export_rows():
         writer.writerow(row)
     return response
@@ -66,7 +65,7 @@ def funding_table_xlsx(request: HttpRequest) -> HttpResponse:
     sheet = book.active
     sheet.title = "By project and source"
     for i, row in enumerate(table.export_rows()):
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+        sheet.append(safe_row(row))
         if i == 0:
             for cell in sheet[1]:
                 cell.font = Font(bold=True)

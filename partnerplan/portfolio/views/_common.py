@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Iterable
@@ -13,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from partnerplan.core.access import Viewer, require, viewer_for
+from partnerplan.core.exports import SafeCSVWriter, safe_row
 from partnerplan.partners.selectors import person_list
 from partnerplan.portfolio import selectors
 from partnerplan.portfolio.models import Project
@@ -56,7 +56,7 @@ def _csv_response(filename: str, header: list[str], rows: Iterable[list[Any]]) -
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # so that Excel reads the file as UTF-8
-    writer = csv.writer(response)
+    writer = SafeCSVWriter(response)
     writer.writerow(header)
     for row in rows:
         writer.writerow(["" if v is None else v for v in row])
@@ -83,7 +83,7 @@ def _xlsx_response(
         cell = WriteOnlyCell(sheet, value=name)
         cell.font = bold
         heading.append(cell)
-    sheet.append(heading)
+    sheet.append(safe_row(heading))
     for row in rows:
         out: list[Any] = []
         for value in row:
@@ -93,7 +93,7 @@ def _xlsx_response(
                 out.append(cell)
             else:
                 out.append(value)
-        sheet.append(out)
+        sheet.append(safe_row(out))
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(

@@ -190,3 +190,21 @@ def test_it_shows_each_export_and_form_in_a_fixed_number_of_queries(
     with assert_queries(expected, name):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_movements_exports_neutralise_formulas(world, ledger):
+    admin = world.users["admin"]
+    services.contribution_record(
+        actor=admin, fund=ledger, partner=world.alpha, amount="5", on=dt.date(2010, 7, 1),
+        authority=authority(ledger.owner_body, "Budget"), description='=HYPERLINK("http://x")',
+    )  # fmt: skip
+    client = world.client("officer")
+    response = client.get(reverse("finance:movements-csv", args=[ledger.pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert '\'=HYPERLINK("http://x")' in {r[3] for r in rows}
+    from openpyxl import load_workbook
+
+    response = client.get(reverse("finance:movements-xlsx", args=[ledger.pk]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    texts = {sheet.cell(row=r, column=4).value for r in range(2, sheet.max_row + 1)}
+    assert '\'=HYPERLINK("http://x")' in texts
