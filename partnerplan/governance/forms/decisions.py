@@ -87,6 +87,12 @@ class OfficerDecisionForm(GovUKFormMixin, forms.Form):
     )
     title = forms.CharField(label="Title", max_length=300)
     decision = forms.CharField(label="Decision", widget=forms.Textarea, max_length=4000)
+    subject_params = SubjectField(
+        label="What is it about",
+        choices=[],
+        help_text="The project and stage, fund or request the decision approves, so that it can "
+        "be cited for it (and only for it): for a gate or a call on reserves.",
+    )
     amount = forms.DecimalField(
         label="Amount in pounds", max_digits=12, decimal_places=2, required=False
     )
@@ -103,6 +109,9 @@ class OfficerDecisionForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         set_queryset(self, "taken_by", bodies)
         set_queryset(self, "decided_by", people)
+        field = self.fields["subject_params"]
+        assert isinstance(field, SubjectField)
+        field.choices = [("", "Nothing in partnerplan")] + subject_choices()
 
 
 class PriorDecisionForm(GovUKFormMixin, forms.Form):

@@ -41,7 +41,14 @@ def officer_decision_register(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.officer_decision_register(viewer=viewer), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "governance/officer_decision_register.html", {"page": page, **NAV})
+    # What each is about, by name; the pickers' choices are read only if a row names a subject.
+    labels = dict(subject_choices()) if any(d.subject_params for d in page) else {}
+    rows = [(d, labels.get(subject_value(d.subject_params), "")) for d in page]
+    return render(
+        request,
+        "governance/officer_decision_register.html",
+        {"page": page, "rows": rows, **NAV},
+    )
 
 
 @login_required
