@@ -38,6 +38,14 @@ def _lock_funds(accounts: Iterable[Account]) -> dict[int, Fund]:
     }
 
 
+def _lock_accounts(accounts: Iterable[Account]) -> None:
+    """Lock the fund and project accounts whose balance the posting checks (a project's
+    allocation as well as a fund), in a fixed order (by id), after the funds: two spends from
+    one project at once are checked one after the other."""
+    ids = sorted({a.pk for a in accounts if a.kind in (AccountKind.FUND, AccountKind.PROJECT)})
+    list(Account.objects.select_for_update(of=("self",)).filter(pk__in=ids).order_by("pk"))
+
+
 def lowest_running(account: Account) -> tuple[Decimal, dt.date | None]:
     """The lowest balance the account reaches on any day, counting actual money alone and
     actual plus committed; and the first day it is that low."""
@@ -97,7 +105,9 @@ def _post(
     """Post one balanced transaction. Must be called inside transaction.atomic."""
     _check_posting(actor, description, effective_on, lines)
     assert actor is not None and actor.is_authenticated  # checked above, for the type
+    # Lock order, the same everywhere: funds, (a drawdown's delegation,) then accounts.
     funds = _lock_funds(a for a, _ in lines)
+    _lock_accounts(a for a, _ in lines)
     for fund in funds.values():
         if fund.is_closed:
             raise _fail(
