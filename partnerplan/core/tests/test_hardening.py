@@ -126,3 +126,25 @@ def _race_writers(tmp_path: Path) -> None:
     with check.cursor() as cursor:
         assert cursor.execute("SELECT count(*) FROM counter").fetchone()[0] == 160
     check.close()
+
+
+@pytest.mark.django_db
+def test_it_locks_a_username_only_from_the_address_that_failed(world):
+    from django.test import Client, override_settings
+
+    from partnerplan.partners.tests.factories import UserFactory
+
+    UserFactory.create(username="victim", password="correct-horse-battery")
+    with override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5):
+        attacker = Client(REMOTE_ADDR="203.0.113.9")
+        for _ in range(5):
+            attacker.post("/sign-in/", {"username": "victim", "password": "wrong-guess-123"})
+        locked = attacker.post(
+            "/sign-in/", {"username": "victim", "password": "correct-horse-battery"}
+        )
+        assert locked.status_code in (403, 429) and "_auth_user_id" not in attacker.session
+        victim = Client(REMOTE_ADDR="198.51.100.4")
+        answer = victim.post(
+            "/sign-in/", {"username": "victim", "password": "correct-horse-battery"}
+        )
+        assert answer.status_code == 302 and "_auth_user_id" in victim.session
