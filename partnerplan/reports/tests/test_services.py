@@ -161,9 +161,9 @@ def test_it_refuses_a_template_without_the_needed_styles(report, admin):
     out = io.BytesIO()
     word.save(out)
     bare = out.getvalue()
-    with pytest.raises(ValidationError, match="could not be opened") as error:
+    with pytest.raises(ValidationError, match="is not a Word document") as error:
         services.report_set_template(actor=admin, report=report, name="t.docx", data=b"not a docx")
-    assert "could not be opened" in str(error.value)
+    assert "save it from Word as a .docx or .dotx file" in str(error.value)
     report.refresh_from_db()
     assert report.docx_template is None
     # python-docx's default document has the heading styles: it is accepted.
