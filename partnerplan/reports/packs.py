@@ -5,23 +5,37 @@
 The public pack never holds an exempt report: ``builders.split_for_publication`` puts a "not for
 publication" notice in its place, and ``builders.build_pack`` refuses an exempt report in a
 public pack.
+
+The reports are as published, but the pack says what changed since, as the meeting and item
+pages do: on the agenda and under the report's heading, "Changed after publication: ..." and
+"Withdrawn: ... (date)" for the item and each recommendation; a withdrawn recommendation stays
+listed in its report, marked where it stands.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from collections import defaultdict
 
 from django.db import transaction
 from django.utils import timezone
 
-from partnerplan.governance.models import Meeting
+from partnerplan.core.models import Visibility
+from partnerplan.governance.models import AgendaItem, Meeting, Recommendation
+from partnerplan.governance.rules.clear_days import format_date
 from partnerplan.reports import documents, selectors
 from partnerplan.reports.builders import (
     AgendaCover,
     AgendaEntry,
+    AgendaNote,
+    Document,
+    Paragraph,
+    Run,
     build_pack,
     split_for_publication,
 )
+from partnerplan.reports.builders.text import runs_of
 from partnerplan.reports.models import AgendaPack, PackAudience, PackStatus
 from partnerplan.reports.selectors import PackContents
 from partnerplan.reports.serialise import document_from_json
@@ -29,13 +43,83 @@ from partnerplan.reports.serialise import document_from_json
 log = logging.getLogger(__name__)
 
 
-def _pack_cover(contents: PackContents) -> AgendaCover:
+# --- What changed after the agenda was published (as the meeting and item pages show) ------
+
+
+def _withdrawn(row: AgendaItem | Recommendation) -> str:
+    assert row.withdrawn_on is not None
+    return f"Withdrawn: {row.withdrawal_reason} ({format_date(row.withdrawn_on)})"
+
+
+def _item_notes(item: AgendaItem, recommendations: list[Recommendation]) -> tuple[AgendaNote, ...]:
+    """The item's own marks, then its recommendations'. An exempt item's reasons and notes stay
+    out of the public pack, which says only that it was changed or withdrawn."""
+    exempt = item.visibility == Visibility.EXEMPT
+    notes: list[AgendaNote] = []
+
+    def add(text: str, public: str, prefix: str = "") -> None:
+        notes.append(AgendaNote(prefix + text, (prefix + public) if exempt else ""))
+
+    if item.withdrawn_on is not None:
+        add(_withdrawn(item), f"Withdrawn ({format_date(item.withdrawn_on)})")
+    if item.change_note:
+        add(f"Changed after publication: {item.change_note}", "Changed after publication")
+    for rec in recommendations:
+        prefix = f"Recommendation {rec.number}: "
+        if rec.withdrawn_on is not None:
+            add(_withdrawn(rec), f"Withdrawn ({format_date(rec.withdrawn_on)})", prefix)
+        if rec.change_note:
+            add(
+                f"Changed after publication: {rec.change_note}", "Changed after publication", prefix
+            )
+    return tuple(notes)
+
+
+def _recommendations_by_item(meeting: Meeting) -> dict[int, list[Recommendation]]:
+    by_item: dict[int, list[Recommendation]] = defaultdict(list)
+    for rec in Recommendation.objects.filter(item__meeting=meeting).order_by("item_id", "number"):
+        by_item[rec.item_id].append(rec)
+    return by_item
+
+
+def _marked(doc: Document, recommendations: list[Recommendation]) -> Document:
+    """The published report with each withdrawn or changed recommendation marked where it
+    stands (it stays listed, so the numbering of the report does not move). The report froze
+    the item's recommendations in number order; one added since comes after them."""
+    if len(doc.recommendations) > len(recommendations):
+        return doc  # not the recommendations the report was published with: the agenda says
+    marked = []
+    for block, rec in zip(doc.recommendations, recommendations, strict=False):
+        marks = []
+        if rec.withdrawn_on is not None:
+            marks.append(_withdrawn(rec))
+        if rec.change_note:
+            marks.append(f"Changed after publication: {rec.change_note}")
+        if marks and isinstance(block, Paragraph):
+            # The text keeps its own emphasis; the mark is a bold run of its own, never markup.
+            tail = Run(" [" + ". ".join(marks) + "]", bold=True)
+            block = dataclasses.replace(block, text=(*runs_of(block.text), tail))
+        marked.append(block)
+    return dataclasses.replace(doc, recommendations=tuple(marked))
+
+
+def _pack_cover(
+    contents: PackContents, recommendations: dict[int, list[Recommendation]]
+) -> AgendaCover:
     meeting = contents.meeting
     return AgendaCover(
         body=meeting.body.name,
         date=timezone.localtime(meeting.starts_at).replace(tzinfo=None),
         venue=meeting.venue,
-        opening_items=tuple(AgendaEntry(f"{item.title}") for item in contents.others),
+        opening_items=tuple(
+            AgendaEntry(f"{item.title}", notes=_item_notes(item, recommendations[item.pk]))
+            for item in contents.others
+        ),
+        item_notes={
+            f"Agenda item {item.number}": notes
+            for item, _v in contents.reports
+            if (notes := _item_notes(item, recommendations[item.pk]))
+        },
     )
 
 
@@ -51,14 +135,18 @@ def agenda_pack_build(*, meeting_id: int) -> None:
     try:
         # A version published over a figure check keeps the check in its document (its page
         # shows it); the pack prints it as it was published, without the check.
+        recommendations = _recommendations_by_item(meeting)
         documents_ = [
-            documents.without_figure_checks(document_from_json(v.document))
-            if v.figure_override_reason
-            else document_from_json(v.document)
-            for _item, v in contents.reports
+            _marked(
+                documents.without_figure_checks(document_from_json(v.document))
+                if v.figure_override_reason
+                else document_from_json(v.document),
+                recommendations[item.pk],
+            )
+            for item, v in contents.reports
         ]
         public, restricted = split_for_publication(documents_)
-        cover = _pack_cover(contents)
+        cover = _pack_cover(contents, recommendations)
         pdfs[PackAudience.PUBLIC] = (
             build_pack(public, cover=cover, audience="public") if documents_ else None
         )

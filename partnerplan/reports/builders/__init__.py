@@ -30,6 +30,7 @@ from .model import (
 from .pdf_builder import (
     AgendaCover,
     AgendaEntry,
+    AgendaNote,
     MeetingPacks,
     build_meeting_packs,
     build_pack,
@@ -43,6 +44,7 @@ __all__ = [
     "SCHEDULE_12A",
     "AgendaCover",
     "AgendaEntry",
+    "AgendaNote",
     "Appendix",
     "BulletList",
     "Document",

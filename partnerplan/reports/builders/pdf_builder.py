@@ -16,7 +16,7 @@ import atexit
 import datetime as dt
 import gc
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from html import escape
 from typing import Any, Literal
 
@@ -29,6 +29,7 @@ from .problems import DocumentError, Problem
 __all__ = [
     "AgendaCover",
     "AgendaEntry",
+    "AgendaNote",
     "MeetingPacks",
     "build_meeting_packs",
     "build_pack",
@@ -39,11 +40,27 @@ Audience = Literal["public", "restricted"]
 
 
 @dataclass(frozen=True)
+class AgendaNote:
+    """What happened to an agenda item or one of its recommendations since the agenda was
+    published: "Changed after publication: ...", "Withdrawn: ... (3 December 2026)".
+
+    ``public_text``: what the public pack says instead, for an exempt item (its reasons stay out
+    of the public pack); empty when the public pack says ``text`` too."""
+
+    text: str
+    public_text: str = ""
+
+    def for_audience(self, audience: Audience) -> str:
+        return self.public_text if audience == "public" and self.public_text else self.text
+
+
+@dataclass(frozen=True)
 class AgendaEntry:
     """An agenda item with no report of its own (apologies, declarations of interest ...)."""
 
     title: str
     note: str = ""
+    notes: tuple[AgendaNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,9 @@ class AgendaCover:
     language: str = "en-GB"
     # Items taken before the reports, numbered from 1.
     opening_items: tuple[AgendaEntry, ...] = ()
+    # Notes on the items with reports, by the report's agenda item label ("Agenda item 3"): shown
+    # on the agenda and at the top of the report in the pack.
+    item_notes: dict[str, tuple[AgendaNote, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -108,7 +128,17 @@ def build_pack(
     parts = [_cover(cover, documents, numbered, audience)]
     for ready, item in zip(prepared, numbered, strict=True):
         labelled = ready if ready.document.agenda_item else ready.labelled(f"Agenda item {item}")
-        parts.append(document_fragment(labelled, anchor=f"item-{item}"))
+        fragment = document_fragment(labelled, anchor=f"item-{item}")
+        notes = _notes_for(cover, ready.document, audience)
+        if notes:
+            # Inside the report's article, under its heading (the page break stays before it).
+            notice = "".join(f'<p class="govuk-body">{escape(n)}</p>' for n in notes)
+            fragment = fragment.replace(
+                "</header>",
+                f'</header><div class="govuk-inset-text pp-agenda-notes">{notice}</div>',
+                1,
+            )
+        parts.append(fragment)
     restricted = " (restricted)" if audience == "restricted" else ""
     title = f"Agenda pack{restricted}: {cover.body}, {format_date(cover.date)}"
     html = standalone_page(
@@ -131,6 +161,17 @@ def build_meeting_packs(documents: Sequence[Document], *, cover: AgendaCover) ->
     return MeetingPacks(public=public_pdf, restricted=restricted_pdf)
 
 
+def _notes_for(cover: AgendaCover, doc: Document, audience: Audience) -> list[str]:
+    notes = cover.item_notes.get(doc.agenda_item, ()) if doc.agenda_item else ()
+    return [note.for_audience(audience) for note in notes]
+
+
+def _note_lines(notes: Sequence[str]) -> str:
+    return "".join(
+        f'<br><span class="govuk-body-s pp-agenda-note">{escape(n)}</span>' for n in notes
+    )
+
+
 def _agenda_numbers(cover: AgendaCover, documents: Sequence[Document]) -> list[int]:
     start = len(cover.opening_items) + 1
     return list(range(start, start + len(documents)))
@@ -143,7 +184,8 @@ def _cover(
     rows: list[str] = []
     for index, entry in enumerate(cover.opening_items, 1):
         note = f"<br>{e(entry.note)}" if entry.note else ""
-        rows.append(_row(str(index), f"{e(entry.title)}{note}", ""))
+        marks = _note_lines([n.for_audience(audience) for n in entry.notes])
+        rows.append(_row(str(index), f"{e(entry.title)}{note}{marks}", ""))
     withheld = [doc.kind == WITHHELD_KIND for doc in documents]
     for doc, item, is_withheld in zip(documents, numbered, withheld, strict=True):
         title = e(doc.title)
@@ -151,6 +193,7 @@ def _cover(
             title += "<br><strong>Not for publication</strong> (exempt information)"
         elif doc.is_exempt:
             title += f"<br><strong>Exempt:</strong> Schedule 12A paragraph {doc.exempt_paragraph}"
+        title += _note_lines(_notes_for(cover, doc, audience))
         page = f'<a class="pp-toc-page" href="#item-{item}">page </a>'
         rows.append(_row(str(item), title, page))
     banner = (
