@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -159,12 +160,24 @@ class ConfirmForm(GovUKFormMixin, forms.Form):
     """Nothing to fill in: the button itself is the answer ("Delete", "Publish", "Cancel it")."""
 
 
-def set_queryset(form: forms.BaseForm, name: str, queryset: Any) -> None:
-    """Give a model choice field of `form` the rows it offers (the picker's choices)."""
+def set_queryset(
+    form: forms.BaseForm,
+    name: str,
+    queryset: Any,
+    *,
+    empty_label: str | None = None,
+    label: Callable[[Any], str] | None = None,
+) -> None:
+    """Give a model choice field of `form` the rows it offers (the picker's choices), and
+    optionally the words for "none" and for each row."""
     field = form.fields[name]
     if not isinstance(field, forms.ModelChoiceField):
         raise TypeError(f"{name} is not a model choice field")
     field.queryset = queryset
+    if empty_label is not None:
+        field.empty_label = empty_label
+    if label is not None:
+        setattr(field, "label_from_instance", label)  # noqa: B010 - an instance override
 
 
 def set_choices(form: forms.BaseForm, name: str, choices: Any) -> None:

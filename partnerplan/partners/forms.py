@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from partnerplan.core.forms import GovUKDateField, GovUKFormMixin
+from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, set_queryset
 from partnerplan.core.models import Visibility
 from partnerplan.partners.models import MembershipStatus, Partner, PartnerKind, Person, Role
 
@@ -109,8 +109,8 @@ class PersonForm(GovUKFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     ):
         super().__init__(*args, **kwargs)
         choices = partners if partners is not None else Partner.objects.none()
-        self.fields["partner"].queryset = choices  # type: ignore[attr-defined]
-        self.fields["shared_with"].queryset = choices  # type: ignore[attr-defined]
+        set_queryset(self, "partner", choices)
+        set_queryset(self, "shared_with", choices)
         if editing:
             # Changing partner keeps the earlier spell: it has its own page.
             del self.fields["partner"]
@@ -138,7 +138,7 @@ class PersonFilterForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, partners: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = partners  # type: ignore[attr-defined]
+        set_queryset(self, "partner", partners)
         role: Any = self.fields["role"]
         role.choices = [("", "Any role")] + [(r.code, r.name) for r in Role.objects.all()]
 
@@ -157,4 +157,4 @@ class ChangePartnerForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, partners: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = partners  # type: ignore[attr-defined]
+        set_queryset(self, "partner", partners)

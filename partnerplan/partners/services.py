@@ -12,7 +12,14 @@ from django.db import transaction
 
 from partnerplan.core.access import RULES, can, viewer_for
 from partnerplan.core.models import Visibility
-from partnerplan.core.services import InUseError, archive, restore, save_with_actor, usage_of
+from partnerplan.core.services import (
+    InUseError,
+    archive,
+    delete_with_actor,
+    restore,
+    save_with_actor,
+    usage_of,
+)
 from partnerplan.partners.models import Affiliation, Partner, Person, Role
 
 PARTNER_FIELDS = {
@@ -104,8 +111,7 @@ def partner_delete(*, actor: Any, partner: Partner) -> None:
     usages = usage_of(partner)
     if usages:
         raise InUseError(partner, usages)
-    partner._history_user = actor  # type: ignore[attr-defined]
-    partner.delete()
+    delete_with_actor(partner, actor)
 
 
 def _validate_person(person: Person) -> None:
@@ -222,8 +228,7 @@ def person_change_partner(
                 }
             )
         current.ended_on = started_on - dt.timedelta(days=1)
-        current._history_user = actor  # type: ignore[attr-defined]
-        current.save()
+        save_with_actor(current, actor, validate=False)
     person.partner = partner
     if job_title:
         person.job_title = job_title
@@ -251,8 +256,7 @@ def person_delete(*, actor: Any, person: Person) -> None:
     usages = [u for u in usage_of(person) if u.label not in {"affiliation", "affiliations"}]
     if usages:
         raise InUseError(person, usages)
-    person._history_user = actor  # type: ignore[attr-defined]
-    person.delete()
+    delete_with_actor(person, actor)
 
 
 __all__ = ["Visibility"]
