@@ -35,6 +35,15 @@ def format_money(amount: Decimal | int | str | None, *, none: str = "") -> str:
     return f"{sign}£{value:,.2f}"
 
 
+def pennies(amount: Decimal | int | float | None) -> Decimal:
+    """A sum the database gave back, to the penny. SQLite adds DecimalFields as floating point
+    (+£0.01, +£20,000 and -£20,000 come back as 0.00999999999839929): every sum of money read
+    from the database goes through this before it is compared."""
+    if amount is None:
+        return Decimal(0).quantize(PENNY)
+    return Decimal(str(amount)).quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
 def to_pence(amount: Decimal | int) -> int:
     """Pounds to whole pence (half a penny rounds up), for integer solvers."""
     return int((_decimal(amount) * PENCE_PER_POUND).quantize(Decimal(1), rounding=ROUND_HALF_UP))

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 
-from partnerplan.core.money import format_money
+from partnerplan.core.money import format_money, pennies
 from partnerplan.finance.models import (
     Account,
     AccountKind,
@@ -29,11 +29,14 @@ def ledger_problems() -> list[str]:
     Balances are never stored, so 'balance = sum of movements' holds by construction; the
     check recomputes each fund from its entries in two ways and compares."""
     problems: list[str] = []
-    unbalanced = (
-        LedgerTransaction.objects.annotate(total=Sum("entries__amount"))
-        .filter(~Q(total=0) | Q(total__isnull=True))
-        .values_list("pk", "total")
-    )
+    # Compared to the penny in Python: SQLite's sum of DecimalFields is floating point.
+    unbalanced = [
+        (pk, total)
+        for pk, total in LedgerTransaction.objects.annotate(
+            total=Sum("entries__amount")
+        ).values_list("pk", "total")
+        if total is None or pennies(total) != 0
+    ]
     for pk, total in unbalanced:
         problems.append(f"Transaction {pk} does not balance (its entries add up to {total}).")
     for pk in (
@@ -90,16 +93,16 @@ def _account_problems() -> list[str]:
                 )
             elif not flagged:
                 problems.append(f"{account} is overdrawn but no movement is flagged.")
-        total = account.entries.aggregate(s=Sum("amount"))["s"] or ZERO
+        total = pennies(account.entries.aggregate(s=Sum("amount"))["s"])
         by_tx = sum(
             (
-                t or ZERO
+                pennies(t)
                 for t in LedgerTransaction.objects.filter(entries__account=account)
                 .annotate(t=Sum("entries__amount", filter=Q(entries__account=account)))
                 .values_list("t", flat=True)
             ),
             ZERO,
         )
-        if total != by_tx:
+        if total != pennies(by_tx):
             problems.append(f"{account}: balance {total} differs from its movements {by_tx}.")
     return problems

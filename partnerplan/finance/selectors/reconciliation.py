@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
-from partnerplan.core.money import format_money
+from partnerplan.core.money import format_money, pennies
 from partnerplan.finance.models import (
     FundingRequest,
     LedgerTransaction,
@@ -108,7 +108,7 @@ def _delegations_over_limit() -> list[Break]:
     for d in rows:
         limit = d.financial_limit
         assert limit is not None
-        used = d.used or Decimal(0)
+        used = pennies(d.used)  # SQLite sums DecimalFields as floating point
         if d.limit_is_total and used > limit:
             out.append(
                 Break(

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 
-from partnerplan.core.money import format_money
+from partnerplan.core.money import format_money, pennies
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.finance.models import (
@@ -103,7 +103,7 @@ def fund_close(*, actor: Actor, fund: Fund, on: dt.date) -> Fund:
     fund = Fund.objects.select_for_update(of=("self",)).get(pk=fund.pk)
     if fund.is_closed:
         raise _fail("status", f"{fund} is already closed")
-    balance = Entry.objects.filter(account__fund=fund).aggregate(s=Sum("amount"))["s"] or 0
+    balance = pennies(Entry.objects.filter(account__fund=fund).aggregate(s=Sum("amount"))["s"])
     if balance != 0:
         raise _fail(
             "status",

@@ -12,13 +12,16 @@ from django.db.models import Q
 from django.utils import timezone
 
 from partnerplan.core.money import format_money
+from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.finance.models import (
     AccountKind,
     Basis,
     Fund,
+    FundingRequest,
     FundKind,
     LedgerTransaction,
+    RequestStatus,
     TransactionKind,
 )
 from partnerplan.finance.services._common import _date, _fail, parse_amount
@@ -373,6 +376,16 @@ def transaction_reverse(
         authority_use_release(
             actor=actor, use=original.authority_use, reason=f"Reversed: {reason.strip()}"
         )
+    # A reversed call no longer answers its funding request: the request is pending again, so
+    # the decision about it (whose use was just given back) can post the call once more.
+    for answered in FundingRequest.objects.select_for_update(of=("self",)).filter(
+        transaction=original
+    ):
+        answered.status = RequestStatus.PENDING
+        answered.transaction = None
+        answered.decision = None
+        answered.decided_on = None
+        save_with_actor(answered, actor)
     return _post(
         actor=actor,
         kind=TransactionKind.REVERSAL,

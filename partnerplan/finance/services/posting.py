@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Sum
 
-from partnerplan.core.money import format_money
+from partnerplan.core.money import format_money, pennies
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.finance.models import (
@@ -59,7 +59,8 @@ def lowest_running(account: Account) -> tuple[Decimal, dt.date | None]:
     lowest = Decimal(0)
     lowest_on: dt.date | None = None
     by_day: dict[dt.date, tuple[Decimal, Decimal]] = {}
-    for day, basis, total in rows:
+    for day, basis, raw in rows:
+        total = pennies(raw)  # SQLite sums DecimalFields as floating point
         a, b = by_day.get(day, (Decimal(0), Decimal(0)))
         by_day[day] = (a + (total if basis == Basis.ACTUAL else 0), b + total)
     for day in sorted(by_day):

@@ -39,7 +39,7 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from partnerplan.core.money import format_money
+from partnerplan.core.money import format_money, pennies
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.governance.models import (
@@ -188,7 +188,8 @@ def _delegation_used(delegation: Delegation, *, exclude: AuthorityUse | None = N
     uses = AuthorityUse.objects.filter(delegation=delegation, released_at__isnull=True)
     if exclude is not None:
         uses = uses.exclude(pk=exclude.pk)
-    return uses.aggregate(s=Sum("amount"))["s"] or Decimal(0)
+    # To the penny: SQLite sums DecimalFields as floating point.
+    return pennies(uses.aggregate(s=Sum("amount"))["s"])
 
 
 def delegation_account(delegation: Delegation) -> DelegationAccount:
