@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -95,6 +96,19 @@ def person_list(*, viewer: Viewer, filters: PersonFilters | None = None) -> Quer
     return qs
 
 
+def _visible_memberships(viewer: Viewer) -> Prefetch[Any]:
+    """A person's body memberships, of the bodies the viewer may see. Bodies live in governance,
+    above this app, so they are reached through the relation rather than imported."""
+    membership: Any = Person._meta.get_field("body_memberships").related_model
+    body: Any = membership._meta.get_field("body").related_model
+    return Prefetch(
+        "body_memberships",
+        queryset=membership._default_manager.filter(
+            visible_q(viewer, body, "body__")
+        ).select_related("body"),
+    )
+
+
 def person_detail(*, viewer: Viewer, pk: int) -> Person:
     try:
         return (
@@ -106,7 +120,7 @@ def person_detail(*, viewer: Viewer, pk: int) -> Person:
                     "affiliations",
                     queryset=Affiliation.objects.select_related("partner"),
                 ),
-                "body_memberships__body",
+                _visible_memberships(viewer),
             )
             .get(pk=pk)
         )

@@ -241,7 +241,7 @@ def fund_movements(params: Params, viewer: Viewer, as_at: dt.datetime) -> Built:
             "paid" if entry.transaction.basis == Basis.ACTUAL else "approved",
         )
         for entry in selectors.fund_movements(
-            fund=found, filters=selectors.MovementFilters(start=start, end=end)
+            viewer=viewer, fund=found, filters=selectors.MovementFilters(start=start, end=end)
         )
     ]
     scenario = None

@@ -60,6 +60,8 @@ from partnerplan.governance.tests.factories import (
 )
 from partnerplan.partners.tests.factories import PartnerFactory, PersonFactory
 from partnerplan.portfolio.tests.factories import ProgrammeFactory, ProjectFactory
+from partnerplan.reports.tests.factories import ParagraphFactory, ReportFactory, SectionFactory
+from partnerplan.resources.tests.factories import DonePlanRunFactory, PoolMemberFactory
 
 RESTRICTED = {
     "PARTNERSHIP": Visibility.PARTNERSHIP,
@@ -67,273 +69,31 @@ RESTRICTED = {
     "EXEMPT": Visibility.EXEMPT,
 }
 
+# Why an exempt item's title still shows, and why the minutes still leak.
+HEADING = (
+    "An exempt item keeps its title as its heading on the agenda (by design in governance: "
+    "'Exempt items keep their heading'); its report and recommendations are withheld in the "
+    "selector. Whether the title may be the public heading is the lead's call"
+)
+MINUTES = (
+    "The minutes document is built in reports/packs.py and builders (owned by the agenda-pack "
+    "work, not edited here): it lists non-public items' titles and resolutions"
+)
+
 # (persona, url name, marker) -> why it still leaks. Asserted exactly.
 KNOWN_LEAKS: dict[tuple[str, str, str], str] = {
-    (
-        "member",
-        "governance:body-detail",
-        "ZEBRAPERSONEXEMPT",
-    ): "the body's member list is not scoped by the people's visibility",
-    (
-        "member",
-        "partners:person-detail",
-        "ZEBRABODYEXEMPT",
-    ): "the person's memberships list bodies the viewer may not see",
-    (
-        "officer",
-        "finance:fund-detail",
-        "ZEBRAFUNDEXEMPT",
-    ): "the fund's movements name the other fund whatever its visibility",
-    (
-        "officer",
-        "finance:fund-detail",
-        "ZEBRAFUNDNAMED",
-    ): "the fund's movements name the other fund whatever its visibility",
-    (
-        "officer",
-        "finance:movements-csv",
-        "ZEBRAFUNDEXEMPT",
-    ): "the movements export names the other fund whatever its visibility",
-    (
-        "officer",
-        "finance:movements-csv",
-        "ZEBRAFUNDNAMED",
-    ): "the movements export names the other fund whatever its visibility",
-    (
-        "officer",
-        "finance:movements-xlsx",
-        "ZEBRAFUNDEXEMPT",
-    ): "the movements export names the other fund whatever its visibility",
-    (
-        "officer",
-        "finance:movements-xlsx",
-        "ZEBRAFUNDNAMED",
-    ): "the movements export names the other fund whatever its visibility",
-    (
-        "officer",
-        "finance:scenario-list",
-        "ZEBRAFUNDEXEMPT",
-    ): "the scenario list names the funds of its requests whatever their visibility",
-    (
-        "officer",
-        "finance:scenario-list",
-        "ZEBRAFUNDNAMED",
-    ): "the scenario list names the funds of its requests whatever their visibility",
-    (
-        "officer",
-        "governance:body-detail",
-        "ZEBRAPERSONEXEMPT",
-    ): "the body's member list is not scoped by the people's visibility",
-    (
-        "officer",
-        "governance:body-detail",
-        "ZEBRAPERSONNAMED",
-    ): "the body's member list is not scoped by the people's visibility",
-    (
-        "officer",
-        "governance:meeting-detail",
-        "ZEBRACARRIEDEXEMPT",
-    ): "the meeting selector lists items (carried forward, exempt titles) unscoped",
-    (
-        "officer",
-        "governance:meeting-detail",
-        "ZEBRACARRIEDNAMED",
-    ): "the meeting selector lists items (carried forward, exempt titles) unscoped",
-    (
-        "officer",
-        "governance:meeting-detail",
-        "ZEBRAITEMEXEMPT",
-    ): "the meeting selector lists items (carried forward, exempt titles) unscoped",
-    (
-        "officer",
-        "partners:person-detail",
-        "ZEBRABODYNAMED",
-    ): "the person's memberships list bodies the viewer may not see",
-    (
-        "other_officer",
-        "finance:fund-detail",
-        "ZEBRAFUNDEXEMPT",
-    ): "the fund's movements name the other fund whatever its visibility",
-    (
-        "other_officer",
-        "finance:movements-csv",
-        "ZEBRAFUNDEXEMPT",
-    ): "the movements export names the other fund whatever its visibility",
-    (
-        "other_officer",
-        "finance:movements-xlsx",
-        "ZEBRAFUNDEXEMPT",
-    ): "the movements export names the other fund whatever its visibility",
-    (
-        "other_officer",
-        "finance:scenario-list",
-        "ZEBRAFUNDEXEMPT",
-    ): "the scenario list names the funds of its requests whatever their visibility",
-    (
-        "other_officer",
-        "governance:body-detail",
-        "ZEBRAPERSONEXEMPT",
-    ): "the body's member list is not scoped by the people's visibility",
-    (
-        "other_officer",
-        "governance:meeting-detail",
-        "ZEBRACARRIEDEXEMPT",
-    ): "the meeting selector lists items (carried forward, exempt titles) unscoped",
-    (
-        "other_officer",
-        "governance:meeting-detail",
-        "ZEBRAITEMEXEMPT",
-    ): "the meeting selector lists items (carried forward, exempt titles) unscoped",
-    (
-        "other_officer",
-        "partners:person-detail",
-        "ZEBRABODYEXEMPT",
-    ): "the person's memberships list bodies the viewer may not see",
-    (
-        "pm",
-        "finance:fund-detail",
-        "ZEBRAFUNDEXEMPT",
-    ): "the fund's movements name the other fund whatever its visibility",
-    (
-        "pm",
-        "finance:fund-detail",
-        "ZEBRAFUNDNAMED",
-    ): "the fund's movements name the other fund whatever its visibility",
-    (
-        "pm",
-        "finance:movements-csv",
-        "ZEBRAFUNDEXEMPT",
-    ): "the movements export names the other fund whatever its visibility",
-    (
-        "pm",
-        "finance:movements-csv",
-        "ZEBRAFUNDNAMED",
-    ): "the movements export names the other fund whatever its visibility",
-    (
-        "pm",
-        "finance:movements-xlsx",
-        "ZEBRAFUNDEXEMPT",
-    ): "the movements export names the other fund whatever its visibility",
-    (
-        "pm",
-        "finance:movements-xlsx",
-        "ZEBRAFUNDNAMED",
-    ): "the movements export names the other fund whatever its visibility",
-    (
-        "pm",
-        "finance:scenario-list",
-        "ZEBRAFUNDEXEMPT",
-    ): "the scenario list names the funds of its requests whatever their visibility",
-    (
-        "pm",
-        "finance:scenario-list",
-        "ZEBRAFUNDNAMED",
-    ): "the scenario list names the funds of its requests whatever their visibility",
-    (
-        "pm",
-        "governance:body-detail",
-        "ZEBRAPERSONEXEMPT",
-    ): "the body's member list is not scoped by the people's visibility",
-    (
-        "pm",
-        "governance:body-detail",
-        "ZEBRAPERSONNAMED",
-    ): "the body's member list is not scoped by the people's visibility",
-    (
-        "pm",
-        "governance:meeting-detail",
-        "ZEBRACARRIEDEXEMPT",
-    ): "the meeting selector lists items (carried forward, exempt titles) unscoped",
-    (
-        "pm",
-        "governance:meeting-detail",
-        "ZEBRACARRIEDNAMED",
-    ): "the meeting selector lists items (carried forward, exempt titles) unscoped",
-    (
-        "pm",
-        "governance:meeting-detail",
-        "ZEBRAITEMEXEMPT",
-    ): "the meeting selector lists items (carried forward, exempt titles) unscoped",
-    (
-        "pm",
-        "partners:person-detail",
-        "ZEBRABODYEXEMPT",
-    ): "the person's memberships list bodies the viewer may not see",
-    (
-        "pm",
-        "partners:person-detail",
-        "ZEBRABODYNAMED",
-    ): "the person's memberships list bodies the viewer may not see",
-    (
-        "pm",
-        "portfolio:project-create",
-        "ZEBRABODYEXEMPT",
-    ): "the sponsoring body choices are not scoped by visibility",
-    (
-        "pm",
-        "portfolio:project-create",
-        "ZEBRABODYNAMED",
-    ): "the sponsoring body choices are not scoped by visibility",
-    (
-        "pm",
-        "portfolio:project-edit",
-        "ZEBRABODYEXEMPT",
-    ): "the sponsoring body choices are not scoped by visibility",
-    (
-        "pm",
-        "portfolio:project-edit",
-        "ZEBRABODYNAMED",
-    ): "the sponsoring body choices are not scoped by visibility",
-    (
-        "public",
-        "governance:body-detail",
-        "ZEBRAPERSONEXEMPT",
-    ): "the body's member list is not scoped by the people's visibility",
-    (
-        "public",
-        "governance:body-detail",
-        "ZEBRAPERSONNAMED",
-    ): "the body's member list is not scoped by the people's visibility",
-    (
-        "public",
-        "governance:body-detail",
-        "ZEBRAPERSONPARTNERSHIP",
-    ): "the body's member list is not scoped by the people's visibility",
-    (
-        "public",
-        "governance:meeting-detail",
-        "ZEBRACARRIEDEXEMPT",
-    ): "the meeting selector lists items (carried forward, exempt titles) unscoped",
-    (
-        "public",
-        "governance:meeting-detail",
-        "ZEBRACARRIEDNAMED",
-    ): "the meeting selector lists items (carried forward, exempt titles) unscoped",
-    (
-        "public",
-        "governance:meeting-detail",
-        "ZEBRACARRIEDPARTNERSHIP",
-    ): "the meeting selector lists items (carried forward, exempt titles) unscoped",
-    (
-        "public",
-        "governance:meeting-detail",
-        "ZEBRAITEMEXEMPT",
-    ): "the meeting selector lists items (carried forward, exempt titles) unscoped",
-    (
-        "public",
-        "partners:person-detail",
-        "ZEBRABODYEXEMPT",
-    ): "the person's memberships list bodies the viewer may not see",
-    (
-        "public",
-        "partners:person-detail",
-        "ZEBRABODYNAMED",
-    ): "the person's memberships list bodies the viewer may not see",
-    (
-        "public",
-        "partners:person-detail",
-        "ZEBRABODYPARTNERSHIP",
-    ): "the person's memberships list bodies the viewer may not see",
+    ("officer", "governance:meeting-detail", "ZEBRAITEMEXEMPT"): HEADING,
+    ("officer", "reports:minutes", "ZEBRAPACKEXEMPT"): MINUTES,
+    ("officer", "reports:minutes", "ZEBRAPACKNAMED"): MINUTES,
+    ("other_officer", "governance:meeting-detail", "ZEBRAITEMEXEMPT"): HEADING,
+    ("other_officer", "reports:minutes", "ZEBRAPACKEXEMPT"): MINUTES,
+    ("pm", "governance:meeting-detail", "ZEBRAITEMEXEMPT"): HEADING,
+    ("pm", "reports:minutes", "ZEBRAPACKEXEMPT"): MINUTES,
+    ("pm", "reports:minutes", "ZEBRAPACKNAMED"): MINUTES,
+    ("public", "governance:meeting-detail", "ZEBRAITEMEXEMPT"): HEADING,
+    ("public", "reports:minutes", "ZEBRAPACKEXEMPT"): MINUTES,
+    ("public", "reports:minutes", "ZEBRAPACKNAMED"): MINUTES,
+    ("public", "reports:minutes", "ZEBRAPACKPARTNERSHIP"): MINUTES,
 }
 
 MARKER = re.compile(r"ZEBRA[A-Z]+")
@@ -416,13 +176,27 @@ def _seed(world: Any, objects: dict[str, Any]) -> tuple[dict[str, Model], dict[s
         )
         mark("PERSON", person)
         BodyMembershipFactory.create(body=body, person=person)
+        PoolMemberFactory.create(person=person, home_partner=world.alpha)
         item = AgendaItemFactory.create(
             meeting=objects["meeting"],
             title=f"ZEBRAITEM{code}",
-            report=f"ZEBRAITEM{code} report",
+            report=f"ZEBRAITEMTEXT{code} report",
         )
         mark("ITEM", item)
-        RecommendationFactory.create(item=item, text=f"ZEBRAITEM{code} recommendation")
+        marked[f"ZEBRAITEMTEXT{code}"] = item  # its text, apart from its heading
+        RecommendationFactory.create(item=item, text=f"ZEBRAITEMTEXT{code} recommendation")
+        # On the meeting the agenda pack and the minutes are printed for.
+        packed = AgendaItemFactory.create(
+            meeting=objects["report_meeting"],
+            title=f"ZEBRAPACK{code}",
+            report=f"ZEBRAPACK{code} report",
+        )
+        mark("PACK", packed)
+        RecommendationFactory.create(item=packed, text=f"ZEBRAPACK{code} recommendation")
+        ParagraphFactory.create(
+            section=SectionFactory.create(report=ReportFactory.create(item=packed)),
+            text=f"ZEBRAPACK{code} paragraph",
+        )
         mark(
             "PUBITEM",
             AgendaItemFactory.create(
@@ -466,6 +240,26 @@ def _seed(world: Any, objects: dict[str, Any]) -> tuple[dict[str, Model], dict[s
             ),
         )
         mark("PARTNER", PartnerFactory.create(name=f"ZEBRAPARTNER{code}"))
+    labels = {f"p{marked[f'ZEBRAPROJECT{code}'].pk}": f"ZEBRAPROJECT{code}" for code in RESTRICTED}
+    anchors["res_run"] = DonePlanRunFactory.create(
+        inputs={"labels": labels, "warnings": [f"'{n}' has no value" for n in labels.values()]},
+        result={
+            "plans": [
+                {
+                    **objects["res_run"].result["plans"][0],
+                    "scheduled": [
+                        {"project_id": key, "title": name, "start": "2011-01-01",
+                         "end": "2011-06-01", "cost": "0", "value": "1", "fixed": False}
+                        for key, name in labels.items()
+                    ],
+                }
+            ],
+            "comparison": [
+                {"name": "All", "cost": "0", "gap": 0, "added": list(labels), "dropped": [],
+                 "project_ids": list(labels)}
+            ],
+        },
+    )  # fmt: skip
     return marked, anchors
 
 
@@ -554,7 +348,7 @@ def test_it_shows_no_restricted_record_to_anyone_not_entitled(world, crawl_objec
     assert seen_by["admin"] == set(marked)
     assert not any(m.endswith("NAMED") for m in seen_by["officer"])
     assert any(m.endswith("EXEMPT") for m in seen_by["member"])
-    assert len(marked) == 12 * 3
+    assert len(marked) == 13 * 3 + 3  # and the items' text
     found = "\n".join(f"{leak}" for leak in sorted(leaks - set(KNOWN_LEAKS)))
     fixed = "\n".join(f"{leak}" for leak in sorted(set(KNOWN_LEAKS) - leaks))
     assert leaks == set(KNOWN_LEAKS), f"New leaks:\n{found}\nFixed, remove:\n{fixed}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from partnerplan.core.access import Viewer, visible
+from partnerplan.core.access import Viewer, visible, visible_q
 from partnerplan.finance.models import (
     Bid,
     Entry,
@@ -14,6 +14,7 @@ from partnerplan.finance.models import (
     LedgerTransaction,
     Scenario,
 )
+from partnerplan.finance.selectors._scope import none_or_visible
 from partnerplan.partners.models import Person
 from partnerplan.portfolio.models import Project
 
@@ -88,11 +89,16 @@ def request_detail(*, viewer: Viewer, pk: int) -> FundingRequest:
         raise Http404("No such request") from None
 
 
-def scenario_list() -> list[Scenario]:
+def scenario_list(*, viewer: Viewer) -> list[Scenario]:
+    """The scenarios, each with the requests on funds (and for projects) the viewer may see."""
+    requests = (
+        FundingRequest.objects.filter(visible_q(viewer, Fund, "fund__"))
+        .filter(none_or_visible(viewer, Fund, "to_fund"))
+        .filter(none_or_visible(viewer, Project, "project"))
+        .select_related("fund")
+    )
     return list(
-        Scenario.objects.prefetch_related(
-            Prefetch("requests", queryset=FundingRequest.objects.select_related("fund"))
-        ).order_by("name")
+        Scenario.objects.prefetch_related(Prefetch("requests", queryset=requests)).order_by("name")
     )
 
 

@@ -25,6 +25,7 @@ from partnerplan.finance.models import (
     Scenario,
     TransactionKind,
 )
+from partnerplan.finance.selectors._scope import none_or_visible
 from partnerplan.finance.selectors.balances import ZERO
 from partnerplan.portfolio.models import Project
 
@@ -65,8 +66,18 @@ class MovementFilters:
     text: str = ""
 
 
-def fund_movements(*, fund: Fund, filters: MovementFilters | None = None) -> QuerySet[Entry]:
-    """The entries on `fund`'s account, each with its transaction and the other side."""
+def _seen_sides(viewer: Viewer) -> Q:
+    """Entries on accounts the viewer may see: not of a fund or project hidden from them."""
+    return none_or_visible(viewer, Fund, "account__fund") & none_or_visible(
+        viewer, Project, "account__project"
+    )
+
+
+def fund_movements(
+    *, viewer: Viewer, fund: Fund, filters: MovementFilters | None = None
+) -> QuerySet[Entry]:
+    """The entries on `fund`'s account, each with its transaction and the other sides the
+    viewer may see (a fund or project hidden from them is left out, not named)."""
     filters = filters or MovementFilters()
     qs = Entry.objects.filter(account__fund=fund)
     if filters.kind:
@@ -97,7 +108,7 @@ def fund_movements(*, fund: Fund, filters: MovementFilters | None = None) -> Que
         .prefetch_related(
             Prefetch(
                 "transaction__entries",
-                queryset=Entry.objects.select_related(
+                queryset=Entry.objects.filter(_seen_sides(viewer)).select_related(
                     "account__fund", "account__project", "account__partner"
                 ),
             )
@@ -110,9 +121,13 @@ def fund_movements(*, fund: Fund, filters: MovementFilters | None = None) -> Que
     )
 
 
-def fund_requests(*, fund: Fund) -> QuerySet[FundingRequest]:
+def fund_requests(*, viewer: Viewer, fund: Fund) -> QuerySet[FundingRequest]:
+    """The requests on or to `fund` whose other fund and project the viewer may see."""
     return (
         FundingRequest.objects.filter(Q(fund=fund) | Q(to_fund=fund))
+        .filter(visible_q(viewer, Fund, "fund__"))
+        .filter(none_or_visible(viewer, Fund, "to_fund"))
+        .filter(none_or_visible(viewer, Project, "project"))
         .select_related("fund", "to_fund", "project")
         .order_by("expected_on", "pk")
     )
@@ -181,7 +196,7 @@ def project_funding(*, viewer: Viewer, project: Project) -> ProjectFunding:
     )
     tx_ids = [pk for pk, _b, _a in incoming]
     source_of: dict[int, str] = {}
-    for tx_pk, account_str in _other_sides(tx_ids, project):
+    for tx_pk, account_str in _other_sides(tx_ids, project, viewer):
         source_of.setdefault(tx_pk, account_str)
     sources: dict[str, list[Decimal]] = {}
     for pk, basis, amount in incoming:
@@ -218,9 +233,10 @@ def project_funding(*, viewer: Viewer, project: Project) -> ProjectFunding:
     )
 
 
-def _other_sides(tx_ids: list[int], project: Project) -> list[tuple[int, str]]:
+def _other_sides(tx_ids: list[int], project: Project, viewer: Viewer) -> list[tuple[int, str]]:
     rows = (
         Entry.objects.filter(transaction_id__in=tx_ids, amount__lt=0)
+        .filter(_seen_sides(viewer))
         .exclude(account__project=project)
         .select_related("account__fund", "account__project", "account__partner")
     )

@@ -102,7 +102,7 @@ def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
     filter_form, filters = _filters(request)
     if may_see_ledger:
         movements = Paginator(
-            selectors.fund_movements(fund=fund, filters=filters), PAGE_SIZE
+            selectors.fund_movements(viewer=viewer, fund=fund, filters=filters), PAGE_SIZE
         ).get_page(request.GET.get("page"))
         for entry in movements:
             entry.other_side = _other_side(entry)
@@ -119,7 +119,7 @@ def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "chart": mark_safe(forecast_svg(series)),  # noqa: S308 - built from escaped text
             "series": series,
             "rows": _table(series),
-            "requests": list(selectors.fund_requests(fund=fund)),
+            "requests": list(selectors.fund_requests(viewer=viewer, fund=fund)),
             "bids": list(selectors.bid_list(viewer=viewer).filter(fund=fund)),
             "movements": movements,
             "filter_form": filter_form,
@@ -140,7 +140,7 @@ def _export_rows(request: HttpRequest, pk: int) -> tuple[Fund, list[list[Any]]]:
     require(viewer, "finance.view_ledger")
     _form, filters = _filters(request)
     rows: list[list[Any]] = []
-    for e in selectors.fund_movements(fund=fund, filters=filters):
+    for e in selectors.fund_movements(viewer=viewer, fund=fund, filters=filters):
         tx = e.transaction
         rows.append(
             [

@@ -31,7 +31,7 @@ def scenario_list(request: HttpRequest) -> HttpResponse:
         request,
         "finance/scenario_list.html",
         {
-            "scenarios": selectors.scenario_list(),
+            "scenarios": selectors.scenario_list(viewer=viewer),
             "can_post": can(viewer, "finance.post"),
             "nav_finance": True,
         },

@@ -31,7 +31,9 @@ def body_detail(*, viewer: Viewer, pk: int) -> Body:
             visible(Body.objects.all(), viewer)
             .select_related("parent")
             .prefetch_related(
-                Prefetch("memberships", queryset=_current_memberships(today), to_attr="current"),
+                Prefetch(
+                    "memberships", queryset=_current_memberships(today, viewer), to_attr="current"
+                ),
                 "powers",
                 Prefetch(
                     "delegations_made",

@@ -55,8 +55,11 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingPage:
         )
     except Meeting.DoesNotExist:
         raise Http404("No meeting you can see has that number") from None
+    # Only the recommendations of items the viewer may open: an exempt item's heading stays
+    # on the agenda, its recommendations do not.
     recs = (
-        Recommendation.objects.select_related("decision", "matter")
+        Recommendation.objects.filter(visible_q(viewer, AgendaItem, "item__"))
+        .select_related("decision", "matter")
         .prefetch_related(
             Prefetch(
                 "decision__votes",
@@ -76,9 +79,12 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingPage:
     )
     # Exempt items keep their heading on the agenda; other items the viewer may not see go.
     items = [i for i in items if i.pk in openable or i.visibility == "exempt"]
+    for item in items:
+        if item.pk not in openable:  # the heading only: not the report
+            item.report = ""
     attendance = list(meeting.attendance.select_related("person"))
     voting_members = (
-        _current_memberships(meeting.date)
+        _current_memberships(meeting.date, None)
         .filter(body=meeting.body, role__in=["chair", "vice_chair", "member"])
         .count()
     )
@@ -89,7 +95,9 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingPage:
             .filter(Q(status=ActionStatus.OPEN) | Q(completed_on__gte=meeting.date))
             .select_related("owner", "meeting")
         )
-    carried = list(AgendaItem.objects.filter(carried_from=meeting).select_related("meeting"))
+    carried = list(
+        visible(AgendaItem.objects.filter(carried_from=meeting), viewer).select_related("meeting")
+    )
     return MeetingPage(
         meeting=meeting,
         items=items,

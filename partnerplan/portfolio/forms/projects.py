@@ -82,6 +82,7 @@ class ProjectForm(_ModelForm):
         workstreams: Any,
         partners: Any,
         people: Any,
+        bodies: Any,
         editing: bool = False,
         **kwargs: Any,
     ) -> None:
@@ -97,7 +98,7 @@ class ProjectForm(_ModelForm):
         for name in ("officer_lead", "project_executive", "project_manager"):
             set_queryset(self, name, people)
             self.fields[name].empty_label = "None yet"  # type: ignore[attr-defined]
-        set_queryset(self, "sponsoring_body", Body.objects.filter(archived_at__isnull=True))
+        set_queryset(self, "sponsoring_body", bodies)
         if editing:
             del self.fields["programme"]
 

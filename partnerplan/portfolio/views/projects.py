@@ -17,6 +17,7 @@ from partnerplan.core.access import Viewer, can, viewer_for
 from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.history import history_for
 from partnerplan.core.pages import bound, form_page
+from partnerplan.governance.selectors import body_choices
 from partnerplan.partners.selectors import partner_choices
 from partnerplan.portfolio import selectors
 from partnerplan.portfolio.forms import projects as f
@@ -58,6 +59,7 @@ def _project_form(request: HttpRequest, viewer: Viewer, **kwargs: Any) -> f.Proj
         workstreams=selectors.workstream_choices(viewer=viewer),
         partners=partner_choices(viewer=viewer),
         people=_people(viewer),
+        bodies=body_choices(viewer=viewer),
         **kwargs,
     )
 

@@ -10,7 +10,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from partnerplan.core.access import Viewer
+from partnerplan.core.access import Viewer, visible_q
+from partnerplan.partners.models import Person
 from partnerplan.resources import calendar as cal
 from partnerplan.resources.models import Assignment, PoolMember, Skill
 from partnerplan.resources.planning.months import first_of_month, month_label
@@ -189,7 +190,13 @@ def capacity(*, viewer: Viewer, start: dt.date, count: int = 12) -> Capacity:
                 ],
             )
         )
-    for m in members:
+    # Everyone's time counts in the skills' capacity; only people the viewer may see are named.
+    named = set(
+        PoolMember.objects.filter(pk__in=[m.pk for m in members])
+        .filter(visible_q(viewer, Person, "person__"))
+        .values_list("pk", flat=True)
+    )
+    for m in (m for m in members if m.pk in named):
         result.people.append(
             PersonRow(
                 member=m,

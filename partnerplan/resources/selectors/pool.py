@@ -27,11 +27,15 @@ def members_with_calendars() -> QuerySet[PoolMember]:
 
 
 def pool_list(*, viewer: Viewer, include_archived: bool = False) -> QuerySet[PoolMember]:
-    qs = members_with_calendars().annotate(
-        assignment_count=Count(
-            "assignments",
-            filter=Q(assignments__ends_on__gte=timezone.localdate()),
-            distinct=True,
+    qs = (
+        members_with_calendars()
+        .filter(visible_q(viewer, Person, "person__"))
+        .annotate(
+            assignment_count=Count(
+                "assignments",
+                filter=Q(assignments__ends_on__gte=timezone.localdate()),
+                distinct=True,
+            )
         )
     )
     if not include_archived:
@@ -44,6 +48,7 @@ def member_detail(*, viewer: Viewer, pk: int) -> PoolMember:
     try:
         return (
             members_with_calendars()
+            .filter(visible_q(viewer, Person, "person__"))
             .prefetch_related(
                 Prefetch(
                     "assignments",
@@ -85,10 +90,12 @@ def assignment_detail(*, viewer: Viewer, pk: int) -> Assignment:
         raise Http404("No booking you can see has that number") from None
 
 
-def member_choices(*, skill_id: int | None = None) -> QuerySet[PoolMember]:
-    """Pool members who can be booked (or taken out in a scenario): not archived, and with
-    the skill, if one is given."""
-    members = PoolMember.objects.filter(archived_at__isnull=True)
+def member_choices(*, viewer: Viewer, skill_id: int | None = None) -> QuerySet[PoolMember]:
+    """Pool members the viewer may see who can be booked (or taken out in a scenario): not
+    archived, and with the skill, if one is given."""
+    members = PoolMember.objects.filter(archived_at__isnull=True).filter(
+        visible_q(viewer, Person, "person__")
+    )
     if skill_id is not None:
         members = members.filter(skills=skill_id)
     return members.select_related("person").order_by("person__last_name", "person__first_name")

@@ -9,9 +9,12 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from partnerplan.core.access import Viewer
+from partnerplan.core.access import Viewer, visible, visible_q
 from partnerplan.core.money import format_money
-from partnerplan.resources.models import PlanRun, PlanScenario
+from partnerplan.finance.models import Fund
+from partnerplan.partners.models import Person
+from partnerplan.portfolio.models import Project
+from partnerplan.resources.models import PlanRun, PlanScenario, PoolMember
 from partnerplan.resources.planning.months import month_label
 
 
@@ -59,15 +62,69 @@ def _pounds(amount: Decimal | str | None) -> str:
     return format_money(Decimal(amount).quantize(Decimal(1)))
 
 
-def run_view(run: PlanRun) -> dict[str, Any]:
+HIDDEN_LABELS = {
+    "p": "A project you cannot see",
+    "f": "A fund you cannot see",
+    "m": "A pool member you cannot see",
+}
+
+
+def _hidden_keys(keys: set[str], viewer: Viewer) -> set[str]:
+    """The run's keys ("p12" a project, "f3" a fund, "m7" a pool member) naming records the
+    viewer may not see: a run keeps the names of its snapshot, taken for whoever started it."""
+    by_kind: dict[str, set[int]] = {"p": set(), "f": set(), "m": set()}
+    for key in keys:
+        if key[:1] in by_kind and key[1:].isdigit():
+            by_kind[key[:1]].add(int(key[1:]))
+    if viewer.is_admin:
+        return set()
+    seen: dict[str, set[int]] = {"p": set(), "f": set(), "m": set()}
+    if by_kind["p"]:
+        seen["p"] = set(
+            visible(Project.objects.filter(pk__in=by_kind["p"]), viewer).values_list(
+                "pk", flat=True
+            )
+        )
+    if by_kind["f"]:
+        seen["f"] = set(
+            visible(Fund.objects.filter(pk__in=by_kind["f"]), viewer).values_list("pk", flat=True)
+        )
+    if by_kind["m"]:
+        seen["m"] = set(
+            PoolMember.objects.filter(pk__in=by_kind["m"])
+            .filter(visible_q(viewer, Person, "person__"))
+            .values_list("pk", flat=True)
+        )
+    return {f"{kind}{pk}" for kind, pks in by_kind.items() for pk in pks - seen[kind]}
+
+
+def _scoped_labels(run: PlanRun, viewer: Viewer) -> tuple[dict[str, str], set[str]]:
+    labels: dict[str, str] = dict(run.inputs.get("labels", {}))
+    keys = set(labels)
+    for plan in run.result.get("plans", []):
+        keys |= {s.get("project_id", "") for s in plan.get("scheduled", [])}
+        keys |= {a.get("project_id", "") for a in plan.get("assignments", [])}
+        keys |= {a.get("member_id", "") for a in plan.get("assignments", [])}
+    hidden = _hidden_keys(keys, viewer)
+    for key in hidden:
+        labels[key] = HIDDEN_LABELS[key[0]]
+    return labels, hidden
+
+
+def run_view(run: PlanRun, viewer: Viewer) -> dict[str, Any]:
     """The run's result JSON with names, month labels and money in words, and the frontier
-    chart's geometry."""
-    labels: dict[str, str] = run.inputs.get("labels", {})
+    chart's geometry. Names of records the viewer may not see are replaced by a sentence
+    saying so (and warnings naming them are left out)."""
+    labels, hidden = _scoped_labels(run, viewer)
+    hidden_names = {
+        name for key, name in run.inputs.get("labels", {}).items() if key in hidden and name
+    }
     plans = []
     for plan in run.result.get("plans", []):
         scheduled = [
             {
                 **s,
+                "title": labels.get(s.get("project_id", ""), s.get("title", "")),
                 "start_label": _month(s["start"]),
                 "end_label": _month(s["end"]),
                 "cost_label": _pounds(s["cost"]),
@@ -118,7 +175,9 @@ def run_view(run: PlanRun) -> dict[str, Any]:
             for p in frontier
         ],
         "frontier_chart": frontier_chart(frontier) if frontier else None,
-        "warnings": run.inputs.get("warnings", []),
+        "warnings": [
+            w for w in run.inputs.get("warnings", []) if not any(name in w for name in hidden_names)
+        ],
     }
 
 

@@ -98,10 +98,12 @@ def planning_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
-    demand = selectors.demand_detail(viewer=viewer_for(request.user), pk=pk)
+    viewer = viewer_for(request.user)
+    demand = selectors.demand_detail(viewer=viewer, pk=pk)
     done = _project_url(demand.project_id)
     form = forms.AssignmentForm(
-        bound(request), members=pool_selectors.member_choices(skill_id=demand.skill_id)
+        bound(request),
+        members=pool_selectors.member_choices(viewer=viewer, skill_id=demand.skill_id),
     )
     return form_page(
         request, form, rule=("resources.assign", demand),

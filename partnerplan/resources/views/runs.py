@@ -71,7 +71,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "resources/run_detail.html",
         page(
             run=run,
-            view=selectors.run_view(run) if run.status == "done" else None,
+            view=selectors.run_view(run, viewer) if run.status == "done" else None,
             can_book=can(viewer, "resources.assign", run),
         ),
     )
@@ -91,8 +91,9 @@ def _booked(booked: BookedPlan) -> str:
 @require_http_methods(["GET", "POST"])
 def run_book(request: HttpRequest, pk: int) -> HttpResponse:
     """Book this plan: the run's assignments become bookings (one service, all or nothing)."""
-    run = selectors.run_detail(viewer=viewer_for(request.user), pk=pk)
-    view = selectors.run_view(run) if run.status == "done" else None
+    viewer = viewer_for(request.user)
+    run = selectors.run_detail(viewer=viewer, pk=pk)
+    view = selectors.run_view(run, viewer) if run.status == "done" else None
     return form_page(
         request, ConfirmForm(bound(request)), rule=("resources.assign", run),
         act=lambda _data: book(actor=request.user, run=run),

@@ -40,7 +40,7 @@ def scenario_create(request: HttpRequest) -> HttpResponse:
     form = forms.ScenarioForm(
         bound(request),
         projects=demand_selectors.project_choices(viewer=viewer),
-        members=pool_selectors.member_choices(),
+        members=pool_selectors.member_choices(viewer=viewer),
     )
     return form_page(
         request, form, rule="resources.plan",
