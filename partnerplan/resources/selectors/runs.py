@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from partnerplan.core.access import Viewer, visible, visible_q
@@ -39,8 +39,15 @@ def run_progress(*, viewer: Viewer, pk: int) -> PlanRun:
 
 
 def scenario_list(*, viewer: Viewer) -> QuerySet[PlanScenario]:
+    """The scenarios, naming only the projects and pool members the viewer may see."""
+    projects = visible(Project.objects.all(), viewer)
+    members = PoolMember.objects.filter(visible_q(viewer, Person, "person__")).select_related(
+        "person"
+    )
     return PlanScenario.objects.select_related("add_skill").prefetch_related(
-        "force_in", "force_out", "remove_members__person"
+        Prefetch("force_in", queryset=projects),
+        Prefetch("force_out", queryset=projects),
+        Prefetch("remove_members", queryset=members),
     )
 
 
