@@ -43,10 +43,11 @@ from partnerplan.core.tests.test_access_matrix import EXPECTED, MODULES
 from partnerplan.finance import services as finance
 from partnerplan.finance.tests.factories import (
     BidFactory,
-    FundFactory,
     FundingRequestFactory,
     ScenarioFactory,
     authority,
+    fund_with_balance,
+    with_power,
 )
 from partnerplan.governance import services as governance
 from partnerplan.governance.models import OfficerDecision
@@ -80,9 +81,23 @@ MINUTES = (
     "The minutes document is built in reports/packs.py and builders (owned by the agenda-pack "
     "work, not edited here): it lists non-public items' titles and resolutions"
 )
+PRIOR = (
+    "A decision taken before partnerplan, recorded by a call on a fund, is titled with the fund's "
+    "name; the public register lists every title. PriorDecision carries no visibility and "
+    "governance cannot look up finance's funds (layering): needs the lead (a visibility on "
+    "PriorDecision, or a subject-visibility registry filled by finance)"
+)
 
 # (persona, url name, marker) -> why it still leaks. Asserted exactly.
 KNOWN_LEAKS: dict[tuple[str, str, str], str] = {
+    ("officer", "governance:prior-decision-register", "ZEBRAFUNDEXEMPT"): PRIOR,
+    ("officer", "governance:prior-decision-register", "ZEBRAFUNDNAMED"): PRIOR,
+    ("other_officer", "governance:prior-decision-register", "ZEBRAFUNDEXEMPT"): PRIOR,
+    ("pm", "governance:prior-decision-register", "ZEBRAFUNDEXEMPT"): PRIOR,
+    ("pm", "governance:prior-decision-register", "ZEBRAFUNDNAMED"): PRIOR,
+    ("public", "governance:prior-decision-register", "ZEBRAFUNDEXEMPT"): PRIOR,
+    ("public", "governance:prior-decision-register", "ZEBRAFUNDNAMED"): PRIOR,
+    ("public", "governance:prior-decision-register", "ZEBRAFUNDPARTNERSHIP"): PRIOR,
     ("officer", "governance:meeting-detail", "ZEBRAITEMEXEMPT"): HEADING,
     ("officer", "reports:minutes", "ZEBRAPACKEXEMPT"): MINUTES,
     ("officer", "reports:minutes", "ZEBRAPACKNAMED"): MINUTES,
@@ -126,6 +141,7 @@ def _seed(world: Any, objects: dict[str, Any]) -> tuple[dict[str, Model], dict[s
         "body": body,
         "fund": objects["fund"],
     }
+    with_power(body)  # the public body approves calls on the restricted funds it owns
     later = PublishedMeetingFactory.create(body=body, starts_at=anchors["meeting"].starts_at)
     delegation = objects["delegation"]
     marked: dict[str, Model] = {}
@@ -148,8 +164,18 @@ def _seed(world: Any, objects: dict[str, Any]) -> tuple[dict[str, Model], dict[s
             "PROGRAMME",
             ProgrammeFactory.create(name=f"ZEBRAPROGRAMME{code}", owner_body=body),
         )
-        fund = FundFactory.create(name=f"ZEBRAFUND{code}", owner_body=body)
+        fund = fund_with_balance(admin, amount="1000", name=f"ZEBRAFUND{code}", owner_body=body)
         mark("FUND", fund)
+        # Money from it to the public project (its funding panel names the source).
+        finance.call_on_reserves(
+            actor=admin,
+            fund=fund,
+            amount=Decimal("10"),
+            purpose="Anchor project money",
+            on=dt.date(2010, 5, 1),
+            project=anchors["project"],
+            authority=authority(body, reference=f"Anchor call {code}", on=dt.date(2010, 4, 1)),
+        )
         # Called on for the public project, and by the public fund.
         FundingRequestFactory.create(
             fund=fund, project=anchors["project"], title="Request for the anchor"
