@@ -268,7 +268,7 @@ def _seed(world: Any, objects: dict[str, Any]) -> tuple[dict[str, Model], dict[s
         )
         mark("PARTNER", PartnerFactory.create(name=f"ZEBRAPARTNER{code}"))
     scenario = PlanScenario.objects.create(name="Anchor what-if")
-    scenario.force_in.set([marked[f"ZEBRAPROJECT{code}"] for code in RESTRICTED])
+    scenario.force_in.set([marked[f"ZEBRAPROJECT{code}"].pk for code in RESTRICTED])
     scenario.remove_members.set(PoolMember.objects.filter(person__first_name__startswith="ZEBRA"))
     labels = {f"p{marked[f'ZEBRAPROJECT{code}'].pk}": f"ZEBRAPROJECT{code}" for code in RESTRICTED}
     anchors["res_run"] = DonePlanRunFactory.create(
