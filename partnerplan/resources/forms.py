@@ -149,9 +149,11 @@ class AssignmentForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: Any, members: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        set_queryset(self, "member", members)
-        self.fields["member"].label_from_instance = lambda m: (  # type: ignore[attr-defined]
-            f"{m.person} ({m.days_per_week.normalize():f} days a week)"
+        set_queryset(
+            self,
+            "member",
+            members,
+            label=lambda m: f"{m.person} ({m.days_per_week.normalize():f} days a week)",
         )
 
 

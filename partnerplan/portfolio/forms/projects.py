@@ -88,16 +88,17 @@ class ProjectForm(_ModelForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         set_queryset(self, "programme", programmes)
-        set_queryset(self, "workstream", workstreams)
-        self.fields["workstream"].empty_label = "None: directly in the programme"  # type: ignore[attr-defined]
-        self.fields["workstream"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda w: f"{w.programme.label}: {w}"
+        set_queryset(
+            self,
+            "workstream",
+            workstreams,
+            empty_label="None: directly in the programme",
+            label=lambda w: f"{w.programme.label}: {w}",
         )
         for name in ("lead_partners", "shared_with"):
             set_queryset(self, name, partners)
         for name in ("officer_lead", "project_executive", "project_manager"):
-            set_queryset(self, name, people)
-            self.fields[name].empty_label = "None yet"  # type: ignore[attr-defined]
+            set_queryset(self, name, people, empty_label="None yet")
         set_queryset(self, "sponsoring_body", bodies)
         if editing:
             del self.fields["programme"]
@@ -244,10 +245,7 @@ class LinkForm(_Form):
 
     def __init__(self, *args: Any, workstreams: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        set_queryset(self, "workstream", workstreams)
-        self.fields["workstream"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda w: f"{w.programme.label}: {w}"
-        )
+        set_queryset(self, "workstream", workstreams, label=lambda w: f"{w.programme.label}: {w}")
 
 
 class DependencyForm(_Form):

@@ -55,10 +55,7 @@ class WorkplanFilterForm(_Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         set_queryset(self, "programme", programmes)
-        set_queryset(self, "workstream", workstreams)
-        self.fields["workstream"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda w: f"{w.programme.label}: {w}"
-        )
+        set_queryset(self, "workstream", workstreams, label=lambda w: f"{w.programme.label}: {w}")
         set_queryset(self, "lead_partner", partners)
         set_choices(self, "stage", [("", "Any"), *stages])
         set_choices(self, "sort", [(key, label) for key, (label, _fields) in SORTS.items()])
