@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from partnerplan.core.money import format_money
@@ -36,11 +35,11 @@ from partnerplan.finance.services.authority import CitedAuthority, authorise
 from partnerplan.finance.services.posting import _one_destination, _post
 from partnerplan.governance.models import (
     ActKind,
-    Body,
     Delegation,
     DelegationStatus,
     PowerKind,
 )
+from partnerplan.governance.selectors.authority import delegation_names
 from partnerplan.governance.services.authority import (
     Act,
     Grant,
@@ -177,15 +176,7 @@ def contingency_draw(
             raise _fail(
                 "on", f"The delegation {state}: nothing can be drawn under it on {_date(day)}"
             )
-    # One filter() call, so that the person and the dates are conditions on the same
-    # membership (chained filters on a many-valued relation would each join their own).
-    named = Body.objects.filter(
-        Q(memberships__started_on__isnull=True) | Q(memberships__started_on__lte=on),
-        Q(memberships__ended_on__isnull=True) | Q(memberships__ended_on__gte=on),
-        delegations_held=delegation,
-        memberships__person=drawn_by,
-    )
-    if not named.exists():
+    if not delegation_names(delegation, drawn_by, on):
         holders = ", ".join(str(b) for b in delegation.to_bodies.all())
         raise _fail(
             "drawn_by",

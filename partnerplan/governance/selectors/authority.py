@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 
 from partnerplan.core.money import format_money
@@ -36,11 +38,24 @@ class Authority:
     holders: list[Body] = field(default_factory=list)
 
 
-def _power_label(power: str) -> str:
+def power_words(power: str) -> str:
+    """A PowerKind in the words of a sentence: "approve a call on reserves"."""
     try:
         return PowerKind(power).label.lower()
     except ValueError:
         return power.replace("_", " ")
+
+
+def delegation_names(delegation: Delegation, person: Any, on: dt.date) -> bool:
+    """Whether `person` held, or sat on, one of the bodies `delegation` was given to on `on`."""
+    # One filter() call, so that the person and the dates are conditions on the same
+    # membership (chained filters on a many-valued relation would each join their own).
+    return Body.objects.filter(
+        Q(memberships__started_on__isnull=True) | Q(memberships__started_on__lte=on),
+        Q(memberships__ended_on__isnull=True) | Q(memberships__ended_on__gte=on),
+        delegations_held=delegation,
+        memberships__person=person,
+    ).exists()
 
 
 def _fits(limit: Decimal | None, amount: Decimal | None, used: Decimal = Decimal(0)) -> bool:
@@ -81,7 +96,7 @@ def authority_for(
     (for a limit that is a total, counting what earlier decisions under it used). Otherwise the
     answer names the bodies that hold the power for that amount."""
     on = on or timezone.localdate()
-    label = _power_label(power)
+    label = power_words(power)
     what = f"{label} of {format_money(amount, none=NO_LIMIT)}" if amount is not None else label
     own = Power.objects.filter(body=body, kind=power).first()
     if own is not None and _fits(own.financial_limit, amount):

@@ -36,7 +36,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
 from partnerplan.core.money import format_money, pennies
@@ -55,7 +55,11 @@ from partnerplan.governance.models import (
     PriorDecision,
 )
 from partnerplan.governance.rules.clear_days import format_date
-from partnerplan.governance.selectors.authority import authority_for
+from partnerplan.governance.selectors.authority import (
+    authority_for,
+    delegation_names,
+    power_words,
+)
 from partnerplan.governance.services._common import _fail
 
 __all__ = [
@@ -134,14 +138,6 @@ class Grant:
         }
 
 
-def _power_words(power: str) -> str:
-    try:
-        label = PowerKind(power).label
-    except ValueError:
-        return power.replace("_", " ")
-    return label[0].lower() + label[1:]
-
-
 def holders_sentence(act: Act) -> str:
     """ "This needs a decision of the Joint Committee, which holds the power to call on
     reserves": who could authorise the act instead."""
@@ -158,10 +154,10 @@ def holders_sentence(act: Act) -> str:
         if act.approver is not None:
             found = [b for b in found if b.pk == act.approver.pk]
         if found:
-            holders, words = found, _power_words(power)
+            holders, words = found, power_words(power)
             break
     if not holders:
-        wanted = " or ".join(_power_words(p) for p in act.powers) or "approve it"
+        wanted = " or ".join(power_words(p) for p in act.powers) or "approve it"
         return (
             f"No body in partnerplan holds the power to {wanted}"
             + (f" for {format_money(act.amount)}" if act.amount is not None else "")
@@ -266,7 +262,7 @@ def _power_refusal(
         return None
     candidates = [power] if power else list(act.powers)
     if power and power not in act.powers:
-        return f"it used the power to {_power_words(power)}, not a power for this"
+        return f"it used the power to {power_words(power)}, not a power for this"
     for candidate in candidates:
         if authority_for(body=body, power=candidate, amount=amount, on=on).allowed:
             return None
@@ -295,7 +291,7 @@ def _decision_refusal(decision: Decision, act: Act) -> str | None:
 def _officer_refusal(od: OfficerDecision, act: Act) -> str | None:
     delegation = od.delegation
     if act.powers and delegation.power not in act.powers:
-        return f"it was taken under a delegation to {_power_words(delegation.power)}"
+        return f"it was taken under a delegation to {power_words(delegation.power)}"
     if act.approver is not None and delegation.from_body_id != act.approver.pk:
         return f"only {act.approver} or its delegates may approve this"
     if od.amount is not None and act.amount is not None and act.amount > od.amount:
@@ -323,21 +319,14 @@ def _delegation_refusal(
     delegation: Delegation, drawn_by: Any, act: Act, *, exclude: AuthorityUse | None = None
 ) -> str | None:
     if act.powers and delegation.power not in act.powers:
-        return f"it delegates the power to {_power_words(delegation.power)}"
+        return f"it delegates the power to {power_words(delegation.power)}"
     if act.approver is not None and delegation.from_body_id != act.approver.pk:
         return f"only {act.approver} or its delegates may approve this"
     if not delegation.in_force_on(act.on):
         return f"it was not in force on {format_date(act.on)}"
-    if drawn_by is not None:
-        named = Body.objects.filter(
-            Q(memberships__started_on__isnull=True) | Q(memberships__started_on__lte=act.on),
-            Q(memberships__ended_on__isnull=True) | Q(memberships__ended_on__gte=act.on),
-            delegations_held=delegation,
-            memberships__person=drawn_by,
-        )
-        if not named.exists():
-            holders = ", ".join(str(b) for b in delegation.to_bodies.all())
-            return f"{drawn_by} is not named by it: only {holders} may use it"
+    if drawn_by is not None and not delegation_names(delegation, drawn_by, act.on):
+        holders = ", ".join(str(b) for b in delegation.to_bodies.all())
+        return f"{drawn_by} is not named by it: only {holders} may use it"
     limit = delegation.financial_limit
     if limit is not None and act.amount is not None:
         if delegation.limit_is_total:
