@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -34,6 +35,16 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
 
     for module, function in REFERENCE_DATA:
         getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _forget_the_clock() -> Iterator[None]:
+    """No test sees another's demonstration date (core.clock keeps it for two seconds)."""
+    from partnerplan.core import clock
+
+    clock.forget()
+    yield
+    clock.forget()
 
 
 def _is_transactional(item: pytest.Item) -> bool:

@@ -51,6 +51,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEBUG or TES
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 SERVICE_NAME = os.environ.get("SERVICE_NAME", "partnerplan")
+# A demonstration installation runs on an "as at" date an administrator can move forward
+# (core.clock); production runs on the real clock. scripts/run turns it on for the demo.
+PARTNERPLAN_DEMO_CLOCK = env_bool("PARTNERPLAN_DEMO_CLOCK", False)
 PARTNERSHIP_NAME = os.environ.get("PARTNERSHIP_NAME", "Staffordshire Connects")
 
 INSTALLED_APPS = [

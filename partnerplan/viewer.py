@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.access import Viewer
 from partnerplan.governance.models import BodyMembership
 from partnerplan.partners.models import Person
@@ -31,7 +31,7 @@ def build_viewer(user: Any) -> Viewer:
                 partner_ids.add(partner_id)
             if role_code:
                 roles.add(role_code)
-        today = timezone.localdate()
+        today = clock.today()
         body_ids = set(
             BodyMembership.objects.filter(person_id=user.person_id)
             .filter(Q(started_on__isnull=True) | Q(started_on__lte=today))

@@ -169,6 +169,10 @@ RULES: dict[str, tuple[Rule, str]] = {
     "partners.archive_person": (_admin, "Only partnership administrators can archive people."),
     "partners.delete_person": (_admin, "Only partnership administrators can delete people."),
     "core.view_history": (_signed_in, "Sign in to see the history of a record."),
+    "core.move_clock": (
+        _admin,
+        "Only partnership administrators can move the demonstration's date.",
+    ),
     # --- portfolio (programmes, workstreams, projects, business cases, scoring, status) ---
     # The project team: its project manager, officer lead and Project Executive (obj: project).
     "portfolio.add_programme": (_admin, "Only partnership administrators can add programmes."),

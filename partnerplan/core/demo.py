@@ -7,10 +7,14 @@ into the context.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from partnerplan.core.models import User
 
+# The demonstration starts in the week before the joint committee of 17 December 2010, with
+# its agenda published (core.clock; only where settings.PARTNERPLAN_DEMO_CLOCK is on).
+DEMO_AS_AT = dt.date(2010, 12, 13)
 DEMO_PASSWORD = "demo-partnerplan-2010"  # noqa: S105 - DEMO DATA, printed for the user
 
 # (username, person key in context["people"], is administrator, what the account is)

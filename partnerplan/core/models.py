@@ -118,3 +118,19 @@ class VisibleModel(models.Model):
                 "clear it or make the record exempt"
             )
         return errors
+
+
+class DemoClock(models.Model):
+    """The as-at date of a demonstration installation (one row; see core.clock)."""
+
+    as_at = models.DateField("as at")
+    moved_at = models.DateTimeField(default=timezone.now, editable=False)
+    moved_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        db_table = "core_demo_clock"
+
+    def __str__(self) -> str:
+        return f"As at {self.as_at:%d %B %Y}"

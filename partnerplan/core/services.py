@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.utils import timezone
+from django.db import models, transaction
 
-from partnerplan.core.models import ArchivableModel
+from partnerplan.core import clock
+from partnerplan.core.models import ArchivableModel, DemoClock
 from partnerplan.core.types import Actor
 
 
@@ -80,7 +81,7 @@ def delete_with_actor(obj: models.Model, actor: Actor) -> None:
 def archive(obj: ArchivableModel, *, actor: Actor, reason: str) -> None:
     if obj.is_archived:
         raise ValidationError(f"{obj} is already archived.")
-    obj.archived_at = timezone.now()
+    obj.archived_at = clock.now()
     obj.archive_reason = reason.strip()
     save_with_actor(obj, actor, validate=False)
 
@@ -91,3 +92,38 @@ def restore(obj: ArchivableModel, *, actor: Actor) -> None:
     obj.archived_at = None
     obj.archive_reason = ""
     save_with_actor(obj, actor, validate=False)
+
+
+def demo_clock_move(*, actor: Actor, to: dt.date) -> DemoClock:
+    """Move a demonstration installation's as-at date forward to `to` (core.clock).
+
+    Only forward: records made on the way were dated by the clock, and going back would put
+    them in the future. Refused on an installation that runs on the real clock.
+    """
+    if not clock.enabled():
+        raise ValidationError(
+            "This installation runs on the real date: it has no demonstration clock to move."
+        )
+    with transaction.atomic():
+        row = DemoClock.objects.select_for_update().filter(pk=1).first()
+        if row is not None and to <= row.as_at:
+            raise ValidationError(
+                {
+                    "to": f"Choose a date after {row.as_at:%-d %B %Y}: the demonstration clock "
+                    "only moves forward."
+                }
+            )
+        row = row or DemoClock(pk=1)
+        row.as_at = to
+        row.moved_at = clock.real_now()
+        row.moved_by = actor if actor is not None and actor.is_authenticated else None
+        row.save()
+    clock.forget()
+    return row
+
+
+def demo_clock_start(*, on: dt.date) -> DemoClock:
+    """Set the as-at date a demonstration starts on (load_demo), if none is set yet."""
+    row, _created = DemoClock.objects.get_or_create(pk=1, defaults={"as_at": on})
+    clock.forget()
+    return row

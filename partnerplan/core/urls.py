@@ -14,4 +14,5 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("cookies/", views.cookies, name="cookies"),
+    path("demo-clock/", views.demo_clock, name="demo-clock"),
 ]

@@ -7,11 +7,14 @@ from typing import Any
 from django import forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from partnerplan.core.forms import GovUKFormMixin
+from partnerplan.core import clock, services
+from partnerplan.core.forms import GovUKDateField, GovUKFormMixin
+from partnerplan.core.pages import bound, form_page
 
 
 class SignInForm(GovUKFormMixin, AuthenticationForm):
@@ -85,4 +88,36 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         "403.html",
         "Your form was not sent because the page had expired or cookies are blocked. "
         "Go back, reload the page and try again.",
+    )
+
+
+class DemoClockForm(GovUKFormMixin, forms.Form):
+    to = GovUKDateField(
+        label="Move the demonstration to",
+        help_text="The date the whole installation is to behave as if it were today. "
+        "For example, 17 12 2010",
+        error_messages={"required": "Enter the date to move the demonstration to"},
+    )
+
+
+def demo_clock(request: HttpRequest) -> HttpResponse:
+    """Move a demonstration installation's as-at date forward (administrators only)."""
+    if not clock.enabled():
+        raise Http404("This installation runs on the real date.")
+    as_at = clock.as_at()
+    when = f"{as_at:%-d %B %Y}" if as_at else "not set"
+    return form_page(
+        request,
+        DemoClockForm(bound(request)),
+        rule="core.move_clock",
+        act=lambda data: services.demo_clock_move(actor=request.user, to=data["to"]),
+        success=lambda row: f"The demonstration is now as at {row.as_at:%-d %B %Y}.",
+        done=reverse("core:home"),
+        title="Move the demonstration's date",
+        caption="Demonstration",
+        intro=f"This is a demonstration installation. Today is taken to be {when}. Move it "
+        "forward to walk the committee cycle: publish an agenda, hold the meeting, decide, and "
+        "see the forecast move. It cannot go back.",
+        submit="Move the date",
+        cancel=reverse("core:home"),
     )

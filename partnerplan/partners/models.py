@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from partnerplan.core import clock
 from partnerplan.core.models import ArchivableModel, TimeStampedModel, Visibility, VisibleModel
 
 
@@ -54,7 +54,7 @@ class Partner(TimeStampedModel, ArchivableModel, VisibleModel):
         return f"{self.name} ({self.abbreviation})"
 
     def membership_status(self, on: dt.date | None = None) -> MembershipStatus:
-        on = on or timezone.localdate()
+        on = on or clock.today()
         if self.left_on and self.left_on <= on:
             return MembershipStatus.LEFT
         if self.notice_given_on and self.notice_given_on <= on:

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.access import Viewer, visible, visible_q
 from partnerplan.partners.models import Affiliation, MembershipStatus, Partner, Person
 
@@ -33,7 +33,7 @@ def partner_list(*, viewer: Viewer, filters: PartnerFilters | None = None) -> Qu
     if f.kind:
         qs = qs.filter(kind=f.kind)
     if f.status:
-        today = timezone.localdate()
+        today = clock.today()
         left = Q(left_on__lte=today)
         notice = Q(notice_given_on__lte=today) & ~left
         prospective = Q(joined_on__gt=today) & ~left & ~notice
@@ -136,7 +136,7 @@ class PartnershipSummary:
 
 
 def partnership_summary(*, viewer: Viewer) -> PartnershipSummary:
-    today = timezone.localdate()
+    today = clock.today()
     partners = visible(Partner.objects.filter(archived_at__isnull=True), viewer).exclude(
         left_on__lte=today
     )

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.models import Visibility
 from partnerplan.reports.builders.model import Document
 from partnerplan.reports.builders.other import (
@@ -148,7 +149,7 @@ def end_stage_document(project: Any, *, on: dt.date | None = None) -> Document:
     """The end-stage report of ``project``'s current stage: the highlight reports since it
     entered the stage, its business case, open risks and issues, lessons, and the request to
     move to the next stage (if there is one)."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     stage = project.stage
     started = _stage_started(project)
     reports = project.highlight_reports.select_related("author").order_by("-period_end")

@@ -21,6 +21,7 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.models import Visibility
 from partnerplan.governance.models import AgendaItem, Meeting, Recommendation
 from partnerplan.governance.rules.clear_days import format_date
@@ -166,5 +167,5 @@ def agenda_pack_build(*, meeting_id: int) -> None:
             pack.status = PackStatus.FAILED if error else PackStatus.READY
             pack.error = error
             pack.pdf = None if error else pdfs.get(pack.audience)
-            pack.built_at = timezone.now()
+            pack.built_at = clock.now()
             pack.save()

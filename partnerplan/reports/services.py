@@ -14,8 +14,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.models import User
 from partnerplan.core.services import delete_with_actor, save_with_actor
 from partnerplan.core.types import Actor
@@ -318,7 +318,7 @@ def report_publish(
     version = ReportVersion.objects.create(
         report=report,
         number=number,
-        published_at=now or timezone.now(),
+        published_at=now or clock.now(),
         published_by=actor if isinstance(actor, User) and actor.is_authenticated else None,
         document=to_json(built.document),
         html=html,
@@ -361,7 +361,7 @@ def agenda_pack_request(*, actor: Actor, meeting: Meeting) -> None:
         AgendaPack.objects.update_or_create(
             meeting=meeting,
             audience=audience,
-            defaults={"status": PackStatus.PREPARING, "requested_at": timezone.now(), "error": ""},
+            defaults={"status": PackStatus.PREPARING, "requested_at": clock.now(), "error": ""},
         )
     meeting_id = meeting.pk
     transaction.on_commit(lambda: build_agenda_packs.enqueue(meeting_id))

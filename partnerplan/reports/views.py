@@ -11,10 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerplan.core import clock
 from partnerplan.core.access import can, require, viewer_for
 from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.pages import bound, bound_files, form_page
@@ -486,7 +486,7 @@ BAD_QUARTER = "Give the year as a number, such as 2010, and the quarter as 1 to 
 def _quarter(request: HttpRequest) -> tuple[int, int]:
     """``?year=2010&quarter=3`` (financial year starting April 2010); by default the quarter
     before today's."""
-    year, quarter = quarter_of(timezone.localdate())
+    year, quarter = quarter_of(clock.today())
     year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
     try:
         year = int(request.GET.get("year") or year)

@@ -12,4 +12,7 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "core:sign-out": (None, dict.fromkeys(ROLE_NAMES, 405)),  # only POST signs out
     "core:accessibility": (None, ALL_OK),
     "core:cookies": (None, ALL_OK),
+    # The matrix runs on the real clock; with a demonstration clock only administrators get
+    # the page (core/tests/test_clock.py).
+    "core:demo-clock": (None, dict.fromkeys(ROLE_NAMES, 404)),
 }

@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.money import format_money
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
@@ -154,7 +154,7 @@ def contingency_draw(
     account (officer decisions under it and drawdowns together) within its limit. The fund and
     delegation rows are locked first (in that order) so that two uses at the same moment are
     checked one after the other."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     on = on or today
     value = parse_amount(amount)
     locked = Fund.objects.select_for_update(of=("self",)).get(pk=fund.pk)
@@ -359,7 +359,7 @@ def transaction_reverse(
             "transaction",
             "This commitment has been paid: reverse the payment, or release the unspent money",
         )
-    on = on or timezone.localdate()
+    on = on or clock.today()
     lines = [(e.account, -e.amount) for e in original.entries.select_related("account")]
     if original.authority_use is not None and original.authority_use.released_at is None:
         # The act is undone: its use of the authority is given back (a decision may be used

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerplan.core import clock
 from partnerplan.core.access import can, require, viewer_for
 from partnerplan.core.exports import SafeCSVWriter, safe_row
 from partnerplan.core.money import format_money
@@ -73,7 +74,7 @@ def _other_side(entry: Entry) -> str:
 def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     fund = selectors.fund_detail(viewer=viewer, pk=pk)
-    today = timezone.localdate()
+    today = clock.today()
     scenarios = selectors.scenarios_for(fund=fund)
     form = ForecastForm(request.GET or None, scenarios=[(str(s.pk), s.name) for s in scenarios])
     on = today

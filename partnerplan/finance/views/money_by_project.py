@@ -7,9 +7,9 @@ import io
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from partnerplan.core import clock
 from partnerplan.core.access import require, viewer_for
 from partnerplan.core.exports import SafeCSVWriter, safe_row
 from partnerplan.finance import selectors
@@ -22,7 +22,7 @@ def _funding_table(request: HttpRequest) -> tuple[dt.date, selectors.FundingTabl
     viewer = viewer_for(request.user)
     require(viewer, "finance.view_ledger")
     form = TableFilterForm(request.GET or None)
-    on = (form.cleaned_data["on"] if form.is_valid() else None) or timezone.localdate()
+    on = (form.cleaned_data["on"] if form.is_valid() else None) or clock.today()
     return on, selectors.funding_table(viewer=viewer, on=on)
 
 

@@ -6,9 +6,9 @@ import datetime as dt
 import math
 
 from django.db import models
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from partnerplan.core import clock
 from partnerplan.core.models import ArchivableModel, TimeStampedModel, VisibleModel
 from partnerplan.governance.rules.clear_days import WorkingCalendar
 
@@ -137,6 +137,6 @@ class BodyMembership(models.Model):
         return self.role in VOTING_ROLES
 
     def is_current(self, on: dt.date | None = None) -> bool:
-        on = on or timezone.localdate()
+        on = on or clock.today()
         started = self.started_on is None or self.started_on <= on
         return started and (self.ended_on is None or self.ended_on >= on)

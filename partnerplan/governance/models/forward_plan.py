@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from partnerplan.core import clock
 from partnerplan.core.models import SCHEDULE_12A, TimeStampedModel
 from partnerplan.governance.models.bodies import Body
 from partnerplan.governance.models.decisions import Decision
@@ -91,4 +91,4 @@ class Action(TimeStampedModel):
         return self.title
 
     def is_overdue(self, on: dt.date | None = None) -> bool:
-        return self.status == ActionStatus.OPEN and self.due_on < (on or timezone.localdate())
+        return self.status == ActionStatus.OPEN and self.due_on < (on or clock.today())

@@ -9,8 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.money import format_money
 from partnerplan.governance.models import (
     Body,
@@ -95,7 +95,7 @@ def authority_for(
     or when a delegation in force on that day gives it the power within the delegation's limit
     (for a limit that is a total, counting what earlier decisions under it used). Otherwise the
     answer names the bodies that hold the power for that amount."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     label = power_words(power)
     what = f"{label} of {format_money(amount, none=NO_LIMIT)}" if amount is not None else label
     own = Power.objects.filter(body=body, kind=power).first()

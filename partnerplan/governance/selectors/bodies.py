@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.access import Viewer, visible
 from partnerplan.governance.models import (
     Body,
@@ -25,7 +25,7 @@ def body_list(*, viewer: Viewer) -> QuerySet[Body]:
 
 
 def body_detail(*, viewer: Viewer, pk: int) -> Body:
-    today = timezone.localdate()
+    today = clock.today()
     try:
         return (
             visible(Body.objects.all(), viewer)

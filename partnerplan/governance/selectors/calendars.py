@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.access import Viewer, visible, visible_q
 from partnerplan.core.money import format_money
 from partnerplan.governance.models import (
@@ -44,7 +44,7 @@ def structure(*, viewer: Viewer) -> tuple[list[DiagramNode], list[DiagramEdge]]:
         for b in bodies
     ]
     edges: list[DiagramEdge] = []
-    for line in _current_lines(timezone.localdate()).filter(source__in=ids, target__in=ids):
+    for line in _current_lines(clock.today()).filter(source__in=ids, target__in=ids):
         edges.append(
             DiagramEdge(
                 f"b{line.source_id}",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.governance import notices
@@ -14,7 +14,7 @@ from partnerplan.governance.models import Body, Decision, Matter, Track, TrackOu
 
 
 def _today(today: dt.date | None) -> dt.date:
-    return today or timezone.localdate()
+    return today or clock.today()
 
 
 def _fail(field: str, message: str) -> ValidationError:

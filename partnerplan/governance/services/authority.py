@@ -37,8 +37,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.money import format_money, pennies
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
@@ -426,7 +426,7 @@ def authority_use_release(*, actor: Actor, use: AuthorityUse, reason: str) -> Au
         raise _fail("authority", "This use of the authority has already been given back")
     if not reason.strip():
         raise _fail("reason", "Say why the use of the authority is given back")
-    use.released_at = timezone.now()
+    use.released_at = clock.now()
     use.release_reason = reason.strip()[:500]
     save_with_actor(use, actor)
     return use
@@ -461,7 +461,7 @@ def prior_decision_record(
         add("power", "Choose the power the decision used")
     if decided_on is None:
         add("decided_on", "Enter the date the decision was taken")
-    elif decided_on > (today or timezone.localdate()):
+    elif decided_on > (today or clock.today()):
         add("decided_on", "The date decided cannot be in the future")
     if not reference.strip():
         add(

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.lifecycle import Lifecycle
 from partnerplan.core.services import delete_with_actor, save_with_actor
 from partnerplan.core.types import Actor
@@ -325,7 +326,7 @@ def meeting_record_attendance(
     meeting = Meeting.objects.select_related("body").get(pk=meeting.pk)
     if meeting.status == MeetingStatus.CANCELLED:
         raise _fail("present", "The meeting was cancelled: nobody attended")
-    if meeting.date > timezone.localdate() and meeting.status != MeetingStatus.HELD:
+    if meeting.date > clock.today() and meeting.status != MeetingStatus.HELD:
         raise _fail("present", "Attendance can only be recorded on or after the day of the meeting")
     members = {m.person_id: m for m in meeting.body.memberships.all() if m.is_current(meeting.date)}
     present_ids = {p.pk for p in present}

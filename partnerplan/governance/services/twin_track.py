@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.models import Visibility
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
@@ -138,7 +138,7 @@ def matter_resolve(
     if outcome not in {"proceed", "drop"}:
         raise _fail("outcome", "Choose whether the matter goes ahead")
     matter.resolution = resolution.strip()
-    matter.resolved_at = timezone.now()
+    matter.resolved_at = clock.now()
     matter.resolution_outcome = outcome
     save_with_actor(matter, actor)
     matter_settle(actor=actor, matter=matter)

@@ -6,9 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerplan.core import clock
 from partnerplan.core.access import require, viewer_for
 from partnerplan.core.pages import bound, form_page
 from partnerplan.governance import selectors, services
@@ -31,7 +31,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "governance/my_actions.html",
-        {"actions": selectors.my_actions(viewer=viewer), "today": timezone.localdate(), **NAV},
+        {"actions": selectors.my_actions(viewer=viewer), "today": clock.today(), **NAV},
     )
 
 

@@ -6,9 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerplan.core import clock
 from partnerplan.core.access import can, require, viewer_for
 from partnerplan.core.pages import bound, form_page
 from partnerplan.governance import selectors, services
@@ -181,7 +181,7 @@ def reporting_line_end(request: HttpRequest, pk: int) -> HttpResponse:
     back = _to_body(line.source)
     return form_page(
         request,
-        ReportingLineEndForm(bound(request), initial={"ended_on": timezone.localdate()}),
+        ReportingLineEndForm(bound(request), initial={"ended_on": clock.today()}),
         title="End the reporting line",
         caption=str(line),
         cancel=back,
@@ -202,7 +202,7 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     back = _to_body(membership.body)
     return form_page(
         request,
-        MembershipEndForm(bound(request), initial={"ended_on": timezone.localdate()}),
+        MembershipEndForm(bound(request), initial={"ended_on": clock.today()}),
         title="End the membership",
         caption=str(membership),
         cancel=back,
@@ -286,7 +286,7 @@ def delegation_in_force(request: HttpRequest, pk: int) -> HttpResponse:
     back = _to_body(delegation.from_body)
     return form_page(
         request,
-        DelegationStartForm(bound(request), initial={"starts_on": timezone.localdate()}),
+        DelegationStartForm(bound(request), initial={"starts_on": clock.today()}),
         title="Bring the delegation into force",
         caption=str(delegation),
         cancel=back,
@@ -309,7 +309,7 @@ def delegation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     back = _to_body(delegation.from_body)
     return form_page(
         request,
-        DelegationRevokeForm(bound(request), initial={"ends_on": timezone.localdate()}),
+        DelegationRevokeForm(bound(request), initial={"ends_on": clock.today()}),
         title="Revoke the delegation",
         caption=str(delegation),
         cancel=back,

@@ -6,9 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerplan.core import clock
 from partnerplan.core.access import can, require, viewer_for
 from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.pages import bound, form_page
@@ -39,7 +39,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     notice = None
     if meeting.status in {MeetingStatus.SCHEDULED, MeetingStatus.RESCHEDULED}:
         notice = check_agenda_publication(
-            timezone.localdate(),
+            clock.today(),
             meeting.date,
             meeting.body.working_calendar,
             meeting.body.agenda_notice_days,
@@ -124,7 +124,7 @@ def meeting_series(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
     _viewer, meeting = _managed_meeting(request, pk)
     check = check_agenda_publication(
-        timezone.localdate(),
+        clock.today(),
         meeting.date,
         meeting.body.working_calendar,
         meeting.body.agenda_notice_days,

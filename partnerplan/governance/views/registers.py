@@ -7,9 +7,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerplan.core import clock
 from partnerplan.core.access import can, require, viewer_for
 from partnerplan.core.pages import bound, form_page
 from partnerplan.governance import selectors, services
@@ -61,7 +61,7 @@ def officer_decision_create(request: HttpRequest, pk: int) -> HttpResponse:
         bound(request),
         bodies=delegation.to_bodies.all(),
         people=selectors.people_choices(viewer=viewer),
-        initial={"decided_on": timezone.localdate()},
+        initial={"decided_on": clock.today()},
     )
     return form_page(
         request,

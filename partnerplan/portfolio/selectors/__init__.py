@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 from django.db import models
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.access import Viewer, visible
 from partnerplan.partners.models import Partner
 from partnerplan.portfolio.models import (
@@ -212,7 +212,7 @@ class WorkplanRow:
 
 
 def workplan_rows(projects: Any, today: dt.date | None = None) -> list[WorkplanRow]:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return [WorkplanRow(p, is_overdue(p, today)) for p in projects]
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.access import Viewer, visible
 from partnerplan.governance.models import (
     APPROVING,
@@ -84,20 +84,20 @@ def _choices(viewer: Viewer, project: Project, acts: Iterable[Act]) -> Authority
 
 def gate_authority_choices(*, viewer: Viewer, project: Project) -> AuthorityChoices:
     """The decisions that could move `project` into the stage it can enter next."""
-    today = timezone.localdate()
+    today = clock.today()
     acts = [gate_act(project, stage, on=today) for stage in allowed_gates(project)]
     return _choices(viewer, project, acts)
 
 
 def review_authority_choices(*, viewer: Viewer, project: Project) -> AuthorityChoices:
     """The decisions that could withdraw, discontinue or redesign `project`."""
-    today = timezone.localdate()
+    today = clock.today()
     return _choices(viewer, project, (review_act(project, o, on=today) for o in DECIDED_OUTCOMES))
 
 
 def business_case_authority_choices(*, version: BusinessCaseVersion) -> QuerySet[Decision]:
     """The decisions that could approve `version`."""
-    act = business_case_act(version, on=timezone.localdate())
+    act = business_case_act(version, on=clock.today())
     project = version.business_case.project
     return _covering(_decisions_about(project), [act], lambda d: Grant(decision=d))
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.portfolio.models import (
@@ -112,7 +112,7 @@ def benefit_record_actual(
             f"The date measured must be on or after the baseline date "
             f"({_date(benefit.baseline_on)})",
         )
-    if measured_on > timezone.localdate():
+    if measured_on > clock.today():
         _add(errors, "measured_on", "The date measured cannot be in the future")
     _raise(errors)
     actual = BenefitActual(benefit=benefit, measured_on=measured_on, value=value, note=note)

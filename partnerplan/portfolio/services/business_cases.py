@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.governance.models import Body, Decision
@@ -102,9 +102,7 @@ def business_case_version_approve(
         .get(pk=version.pk)
     )
     given = Given(decision, None, approved_by, approval_reference, approved_on)
-    act = business_case_act(
-        version, on=timezone.localdate(), recorded_from_papers=given.from_papers
-    )
+    act = business_case_act(version, on=clock.today(), recorded_from_papers=given.from_papers)
     errors = grant_problems(act, given, APPROVAL_FIELDS, "this business case")
     if version.is_approved:
         _add(errors, "approved_on", f"Version {version.number} is already approved")

@@ -9,8 +9,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.lifecycle import Lifecycle
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
@@ -152,7 +152,7 @@ def project_pass_gate(
         .select_related("stage", "programme")
         .get(pk=project.pk)
     )
-    act = gate_act(project, to_stage, on=timezone.localdate())
+    act = gate_act(project, to_stage, on=clock.today())
     given = Given(decision, officer_decision, deciding_body, decision_reference, decided_on)
     errors = grant_problems(act, given, GATE_FIELDS, "this gate")
     refusal = _gate_refusal(project, to_stage)
@@ -278,7 +278,7 @@ def project_record_review(
     if outcome == ReviewOutcomeKind.WATCHING_BRIEF and keeper is None:
         _add(errors, "keeper", "Choose the lead partner who keeps the watching brief")
     authorised = needs_authority(outcome, is_proposal)
-    act = review_act(project, outcome, on=timezone.localdate()) if authorised else None
+    act = review_act(project, outcome, on=clock.today()) if authorised else None
     given = Given(decision, officer_decision, deciding_body, reference, dated)
     if act is not None:
         for name, messages in grant_problems(act, given, REVIEW_FIELDS, "this outcome").items():
@@ -296,7 +296,7 @@ def project_record_review(
             _add(errors, "reference", "Enter the report, meeting or decision")
         if dated is None:
             _add(errors, "dated", "This field cannot be null.")
-        elif dated > timezone.localdate():
+        elif dated > clock.today():
             _add(errors, "dated", "The date cannot be in the future")
     _raise(errors)
     review = ReviewOutcome(

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.services import archive, delete_with_actor, restore, save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.partners.models import Partner, Person
@@ -52,9 +52,9 @@ def _validate_project(project: Project) -> None:
                 f"The {label} end date must be the same as or after the {label} start date "
                 f"({_date(start)})",
             )
-    if project.actual_start and project.actual_start > timezone.localdate():
+    if project.actual_start and project.actual_start > clock.today():
         _add(errors, "actual_start", "The actual start date cannot be in the future")
-    if project.actual_end and project.actual_end > timezone.localdate():
+    if project.actual_end and project.actual_end > clock.today():
         _add(errors, "actual_end", "The actual end date cannot be in the future")
     workstream = project.workstream if project.workstream_id else None
     if workstream is not None and workstream.programme_id != project.programme_id:

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.portfolio.models import (
@@ -43,7 +43,7 @@ def _validate_raid(entry: RaidEntry) -> None:
                 "residual_impact",
                 "Give both the residual likelihood and the residual impact, or neither",
             )
-    if entry.raised_on and entry.raised_on > timezone.localdate():
+    if entry.raised_on and entry.raised_on > clock.today():
         _add(errors, "raised_on", "The date raised cannot be in the future")
     _raise(errors)
 
@@ -81,7 +81,7 @@ def raid_close(*, actor: Actor, entry: RaidEntry, closed_on: dt.date, note: str)
             "closed_on",
             f"The date closed must be on or after the date raised ({_date(entry.raised_on)})",
         )
-    if closed_on > timezone.localdate():
+    if closed_on > clock.today():
         _add(errors, "closed_on", "The date closed cannot be in the future")
     if not note.strip():
         _add(errors, "note", "Say why it is being closed")

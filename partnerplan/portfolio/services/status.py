@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.portfolio.models import (
@@ -80,7 +80,7 @@ def is_overdue(project: Project, today: dt.date | None = None) -> bool:
         last_report_end=project.last_report_end,
         started=project.actual_start or project.forecast_start or project.planned_start,
         every_days=project.programme.report_every_days,
-        today=today or timezone.localdate(),
+        today=today or clock.today(),
     )
 
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from partnerplan.core import clock
 from partnerplan.core.access import Viewer, can, viewer_for
 from partnerplan.partners.selectors import partner_choices
 from partnerplan.portfolio import selectors
@@ -96,7 +96,7 @@ def _workplan_table(viewer: Viewer, filters: selectors.WorkplanFilters) -> Itera
         .values_list("project_id", "partner__abbreviation")
     ):
         leads.setdefault(project_id, []).append(abbreviation)
-    today = timezone.localdate()
+    today = clock.today()
     dispositions = dict(ReviewOutcomeKind.choices)
     confidences = dict(Confidence.choices)
     for values in projects.values_list(*EXPORT_FIELDS).iterator(chunk_size=2000):

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
-
+from partnerplan.core import clock
 from partnerplan.core.access import Viewer, visible_q
 from partnerplan.partners.models import Person
 from partnerplan.resources import calendar as cal
@@ -121,7 +120,7 @@ class Capacity:
 def default_start(*, viewer: Viewer) -> dt.date:
     """The first month of the earliest demand still running today, or of the earliest
     demand, or this month."""
-    today = timezone.localdate()
+    today = clock.today()
     rows = list(_demands(viewer).values_list("starts_on", "months"))
     running = [
         s for s, n in rows if cal.months_from(s, n)[-1] >= first_of_month(today) and s <= today

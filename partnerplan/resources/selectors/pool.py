@@ -10,8 +10,8 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.access import Viewer, visible, visible_q
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio.models import Project
@@ -33,7 +33,7 @@ def pool_list(*, viewer: Viewer, include_archived: bool = False) -> QuerySet[Poo
         .annotate(
             assignment_count=Count(
                 "assignments",
-                filter=Q(assignments__ends_on__gte=timezone.localdate()),
+                filter=Q(assignments__ends_on__gte=clock.today()),
                 distinct=True,
             )
         )

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.resources.models import Assignment, PlanRun, PoolMember, RoleDemand, RunStatus
@@ -161,7 +162,7 @@ def run_book(*, actor: Actor, run: PlanRun) -> BookedPlan:
         created.append(outcome.assignment)
         if outcome.warning:
             warnings.append(outcome.warning)
-    run.booked_at = timezone.now()
+    run.booked_at = clock.now()
     run.booked_by = _signed_in(actor)
     save_with_actor(run, actor, validate=False)
     return BookedPlan(created, list(moved.values()), sorted(set(warnings)))

@@ -9,8 +9,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.services import archive, delete_with_actor, restore, save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.partners.models import Partner, Person
@@ -119,7 +119,7 @@ def member_archive(*, actor: Actor, member: PoolMember, reason: str) -> PoolMemb
     member = PoolMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
     if member.is_archived:
         raise ValidationError(f"{member} has already left the pool.")
-    today = timezone.localdate()
+    today = clock.today()
     current = list(
         Assignment.objects.filter(member=member, ends_on__gte=today)
         .select_related("demand__project")

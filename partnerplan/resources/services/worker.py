@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from partnerplan.core import clock
 from partnerplan.core.lifecycle import Lifecycle
 from partnerplan.resources.models import PlanRun, RunStatus, TaskSchedule
 
@@ -46,7 +47,7 @@ def run_start(*, run: PlanRun) -> PlanRun:
     with transaction.atomic():
         run = PlanRun.objects.select_for_update().get(pk=run.pk)
         _move(run, RunStatus.RUNNING)
-        run.started_at = run.heartbeat_at = timezone.now()
+        run.started_at = run.heartbeat_at = clock.real_now()
         run.progress = 1
         run.save(update_fields=["status", "started_at", "heartbeat_at", "progress", "updated_at"])
     return run
@@ -55,14 +56,14 @@ def run_start(*, run: PlanRun) -> PlanRun:
 def run_progress(*, run: PlanRun | TaskSchedule, progress: int) -> None:
     """Write the progress of a running planner run or task schedule (0 to 99 until done)."""
     type(run).objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
-        progress=max(0, min(99, progress)), heartbeat_at=timezone.now()
+        progress=max(0, min(99, progress)), heartbeat_at=clock.real_now()
     )
 
 
 def run_heartbeat(*, run: PlanRun | TaskSchedule) -> None:
     """Renew the worker's lease on a running solve (every HEARTBEAT_S while it solves)."""
     type(run).objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
-        heartbeat_at=timezone.now()
+        heartbeat_at=clock.real_now()
     )
 
 
@@ -76,7 +77,7 @@ def solves_fail_stale(*, lease_s: float | None = None) -> list[PlanRun | TaskSch
     from django.conf import settings
 
     lease = lease_s if lease_s is not None else settings.PARTNERPLAN_SOLVE_LEASE_S
-    cutoff = timezone.now() - timedelta(seconds=lease)
+    cutoff = clock.real_now() - timedelta(seconds=lease)
     failed: list[PlanRun | TaskSchedule] = []
     for model in (PlanRun, TaskSchedule):
         stale = model.objects.filter(status=RunStatus.RUNNING).filter(
@@ -95,7 +96,7 @@ def solves_fail_stale(*, lease_s: float | None = None) -> list[PlanRun | TaskSch
                     f"life was at {last:%H:%M} on {last.day} {last:%B %Y}). Nothing was lost: "
                     "start it again."
                 )
-                row.finished_at = timezone.now()
+                row.finished_at = clock.real_now()
                 row.save(update_fields=["status", "error", "finished_at", "updated_at"])
                 log.warning("Solve %s %s failed: its worker stopped", model.__name__, pk)
                 failed.append(row)
@@ -108,7 +109,7 @@ def run_finish(*, run: PlanRun, result: dict[str, Any]) -> PlanRun:
         _move(run, RunStatus.DONE)
         run.result = result
         run.progress = 100
-        run.finished_at = timezone.now()
+        run.finished_at = clock.real_now()
         run.save(update_fields=["status", "result", "progress", "finished_at", "updated_at"])
     return run
 
@@ -118,7 +119,7 @@ def run_fail(*, run: PlanRun, error: str) -> PlanRun:
         run = PlanRun.objects.select_for_update().get(pk=run.pk)
         _move(run, RunStatus.FAILED)
         run.error = error
-        run.finished_at = timezone.now()
+        run.finished_at = clock.real_now()
         run.save(update_fields=["status", "error", "finished_at", "updated_at"])
     return run
 
@@ -268,7 +269,7 @@ def task_schedule_execute(schedule_id: int) -> None:
     if not TaskSchedule.objects.filter(pk=schedule_id, status=RunStatus.QUEUED).exists():
         log.info("Task schedule %s is not queued: nothing to do", schedule_id)
         return
-    now = timezone.now()
+    now = clock.real_now()
     schedule = _schedule_move(
         schedule_id, RunStatus.RUNNING, started_at=now, heartbeat_at=now, progress=1
     )
@@ -283,7 +284,10 @@ def task_schedule_execute(schedule_id: int) -> None:
         )
     except PlanningInputError as exc:
         _schedule_move(
-            schedule_id, RunStatus.FAILED, error="\n".join(exc.problems), finished_at=timezone.now()
+            schedule_id,
+            RunStatus.FAILED,
+            error="\n".join(exc.problems),
+            finished_at=clock.real_now(),
         )
         return
     except Exception as exc:  # the schedule records any failure rather than vanishing
@@ -292,9 +296,9 @@ def task_schedule_execute(schedule_id: int) -> None:
             schedule_id,
             RunStatus.FAILED,
             error=f"The scheduler stopped with an error: {exc}",
-            finished_at=timezone.now(),
+            finished_at=clock.real_now(),
         )
         return
     _schedule_move(
-        schedule_id, RunStatus.DONE, result=result, progress=100, finished_at=timezone.now()
+        schedule_id, RunStatus.DONE, result=result, progress=100, finished_at=clock.real_now()
     )

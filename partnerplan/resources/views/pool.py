@@ -9,9 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerplan.core import clock
 from partnerplan.core.access import can, require, viewer_for
 from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.pages import bound, form_page
@@ -73,7 +73,7 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
         page(
             member=member,
             assignments=member.visible_assignments,  # type: ignore[attr-defined]
-            months=selectors.member_months(member, today=timezone.localdate()),
+            months=selectors.member_months(member, today=clock.today()),
             can_change=can(viewer, "resources.change_member", member),
             can_manage=can(viewer, "resources.manage_pool", member),
         ),

@@ -13,7 +13,8 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from partnerplan.core.demo import ACCOUNTS, DEMO_PASSWORD
+from partnerplan.core.demo import ACCOUNTS, DEMO_AS_AT, DEMO_PASSWORD
+from partnerplan.core.services import demo_clock_start
 
 # In dependency order: core creates the demo accounts once the people exist. An app without a
 # demo.py is skipped.
@@ -32,6 +33,8 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
         context: dict[str, Any] = {}
+        # The clock first, so every record the demo makes is dated as the demonstration sees it.
+        demo_clock_start(on=DEMO_AS_AT)
         for app in DEMO_APPS:
             try:
                 module = importlib.import_module(f"partnerplan.{app}.demo")
