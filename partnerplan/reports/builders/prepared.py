@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from .model import Document
 from .numbering import NumberedAppendix, NumberedSection, number
 from .problems import DocumentError, Problem
+from .provenance import lift_provenance
 from .validate import problems_in
 
 __all__ = ["PreparedDocument", "prepare_document"]
@@ -43,7 +44,9 @@ def prepare_document(
 ) -> PreparedDocument:
     """Validate and number ``doc`` once. Problems whose code is in ``accept`` do not stop it
     (they are kept on the result); any other problem raises ``DocumentError`` with every problem
-    found, in document order."""
+    found, in document order. Provenance notes in tables ("DEMO DATA: ...") move to a note
+    under each table first (``provenance.lift_provenance``), for every renderer."""
+    doc = lift_provenance(doc)
     sections, appendices = number(doc)
     problems = problems_in(
         doc, sections, appendices, require_recommendations=require_recommendations

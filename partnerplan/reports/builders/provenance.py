@@ -1,0 +1,143 @@
+"""Provenance notes out of tables: a committee report's tables hold the facts, and the notes
+on where a fact came from ("DEMO DATA: ...", "Stage recorded as at the report of ...") go in a
+note under the table, once each, naming the rows they are about.
+
+Framework-free. ``lift_provenance(doc)`` is applied by ``prepare_document``, so the Word, HTML
+and PDF renderers all receive tables without such notes, and a note paragraph after each
+table that had any. A provenance note is a sentence (or a bracketed aside) that starts with
+one of ``MARKERS``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .model import (
+    Appendix,
+    Block,
+    ContentBlock,
+    Document,
+    LiveBlock,
+    LiveBlockMissing,
+    Paragraph,
+    Run,
+    Section,
+    Table,
+)
+from .text import plain_text
+
+__all__ = ["MARKERS", "lift_provenance", "split_provenance"]
+
+MARKERS: tuple[str, ...] = ("DEMO DATA", "Stage recorded as at")
+_MARKER = "|".join(re.escape(marker) for marker in MARKERS)
+_ASIDE = re.compile(rf"\s*\(((?:{_MARKER})\b[^()]*)\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_STARTS = re.compile(rf"^(?:{_MARKER})\b")
+_LABEL_LENGTH = 40
+
+
+def split_provenance(text: str) -> tuple[str, tuple[str, ...]]:
+    """The cell text without its provenance notes, and the notes (each a full sentence)."""
+    notes: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        found = [_sentence(m.group(1)) for m in _ASIDE.finditer(line)]
+        kept: list[str] = []
+        for sentence in _SENTENCE_END.split(_ASIDE.sub("", line)):
+            if _STARTS.match(sentence.strip()):
+                found.append(_sentence(sentence))
+            else:
+                kept.append(sentence)
+        joined = " ".join(kept).strip()
+        if joined or not found:
+            lines.append(joined if found else line)
+        notes.extend(found)
+    return "\n".join(lines), tuple(notes)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _label(row: Sequence[str]) -> str:
+    first = plain_text(row[0].split("\n", 1)[0]).strip() if row else ""
+    return first if len(first) <= _LABEL_LENGTH else first[: _LABEL_LENGTH - 1] + "…"
+
+
+def _words(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def lift_table(table: Table) -> tuple[Table, Paragraph | None]:
+    """The table without provenance notes, and the note paragraph for under it (or None)."""
+    found: dict[str, list[str]] = {}
+    rows: list[tuple[str, ...]] = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row:
+            cleaned, notes = split_provenance(cell)
+            cells.append(cleaned)
+            for note in notes:
+                labels = found.setdefault(note, [])
+                label = _label(row)
+                if label and label not in labels:
+                    labels.append(label)
+        rows.append(tuple(cells))
+    if not found:
+        return table, None
+    runs: list[Run] = []
+    for note, labels in found.items():
+        everywhere = len(labels) >= len({_label(row) for row in table.rows})
+        heading = "Note" if everywhere or not labels else f"Note ({_words(labels)})"
+        if runs:
+            runs.append(Run(" "))
+        runs.extend((Run(f"{heading}: ", italic=True), Run(note)))
+    return replace(table, rows=tuple(rows)), Paragraph(tuple(runs), numbered=False)
+
+
+def _content(blocks: Sequence[ContentBlock]) -> tuple[ContentBlock, ...]:
+    out: list[ContentBlock] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            table, note = lift_table(block)
+            out.append(table)
+            if note is not None:
+                out.append(note)
+        else:
+            out.append(block)
+    return tuple(out)
+
+
+def _blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, LiveBlock):
+            inner = _content(block.blocks)
+            out.append(block if inner == block.blocks else replace(block, blocks=inner))
+        elif isinstance(block, LiveBlockMissing):
+            out.append(block)
+        else:
+            out.extend(_content((block,)))
+    return tuple(out)
+
+
+def lift_provenance(doc: Document) -> Document:
+    """``doc`` with the provenance notes of every table moved under the table."""
+    sections = tuple(_section(section) for section in doc.sections)
+    appendices = tuple(_appendix(appendix) for appendix in doc.appendices)
+    if sections == doc.sections and appendices == doc.appendices:
+        return doc
+    return replace(doc, sections=sections, appendices=appendices)
+
+
+def _section(section: Section) -> Section:
+    blocks = _blocks(section.blocks)
+    return section if blocks == section.blocks else replace(section, blocks=blocks)
+
+
+def _appendix(appendix: Appendix) -> Appendix:
+    blocks = _blocks(appendix.blocks)
+    return appendix if blocks == appendix.blocks else replace(appendix, blocks=blocks)
