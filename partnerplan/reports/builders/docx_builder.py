@@ -34,6 +34,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
+from jinja2 import TemplateError
 
 from . import styles as house
 from .docx_style import (
@@ -114,7 +115,11 @@ def build_docx(prepared: PreparedDocument, *, template: bytes | None = None) -> 
         if problems:
             raise DocumentError(problems)
     data = _as_docx(template) if template is not None else default_template()
-    merged = merge_fields(data, doc) if has_fields(data) else None
+    try:
+        merged = merge_fields(data, doc) if has_fields(data) else None
+    except TemplateError as error:  # checked on upload; a document cannot cause it
+        problem = Problem("template_bad_field", "Template", f"A field failed: {error.message}.")
+        raise DocumentError([problem]) from error
     word = merged.docx if merged is not None else open_docx(BytesIO(data))
     if merged is None:
         _clear_body(word)

@@ -28,7 +28,7 @@ from typing import Any
 
 from docx import Document as open_docx
 from docx.shared import Pt
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from .docx_style import apply_house_style
@@ -132,6 +132,18 @@ def template_problems(data: bytes) -> list[Problem]:
                 + ".",
             )
         )
+    if not problems:
+        try:
+            merge_fields(data, _SAMPLE)
+        except TemplateError as error:
+            problems.append(
+                Problem(
+                    "template_bad_field",
+                    "Template",
+                    f"A field in the template cannot be filled ({error.message or 'error'}). "
+                    "Use only the fields partnerplan fills, e.g. {{ title }}.",
+                )
+            )
     if "title" not in used:
         problems.append(
             Problem(
@@ -142,6 +154,18 @@ def template_problems(data: bytes) -> list[Problem]:
             )
         )
     return problems
+
+
+# A document to try a template's fields on before it is accepted.
+_SAMPLE = Document(
+    title="Sample report",
+    meeting="Joint Committee",
+    author="An Author",
+    author_role="Director",
+    agenda_item="Agenda item 1",
+    exempt_paragraph=3,
+    details=(("Project", "Sample project"),),
+)
 
 
 def _context(doc: Document) -> dict[str, Any]:

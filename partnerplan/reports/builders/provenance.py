@@ -71,8 +71,8 @@ def _words(labels: list[str]) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
-def lift_table(table: Table) -> tuple[Table, Paragraph | None]:
-    """The table without provenance notes, and the note paragraph for under it (or None)."""
+def lift_table(table: Table) -> tuple[Table, tuple[Paragraph, ...]]:
+    """The table without provenance notes, and the note paragraphs for under it."""
     found: dict[str, list[str]] = {}
     rows: list[tuple[str, ...]] = []
     for row in table.rows:
@@ -87,25 +87,23 @@ def lift_table(table: Table) -> tuple[Table, Paragraph | None]:
                     labels.append(label)
         rows.append(tuple(cells))
     if not found:
-        return table, None
-    runs: list[Run] = []
+        return table, ()
+    every_row = len({_label(row) for row in table.rows})
+    paragraphs = []
     for note, labels in found.items():
-        everywhere = len(labels) >= len({_label(row) for row in table.rows})
-        heading = "Note" if everywhere or not labels else f"Note ({_words(labels)})"
-        if runs:
-            runs.append(Run(" "))
-        runs.extend((Run(f"{heading}: ", italic=True), Run(note)))
-    return replace(table, rows=tuple(rows)), Paragraph(tuple(runs), numbered=False)
+        heading = "Note" if len(labels) in (0, every_row) else f"Note ({_words(labels)})"
+        runs = (Run(f"{heading}: ", italic=True), Run(note))
+        paragraphs.append(Paragraph(runs, numbered=False))
+    return replace(table, rows=tuple(rows)), tuple(paragraphs)
 
 
 def _content(blocks: Sequence[ContentBlock]) -> tuple[ContentBlock, ...]:
     out: list[ContentBlock] = []
     for block in blocks:
         if isinstance(block, Table):
-            table, note = lift_table(block)
+            table, notes = lift_table(block)
             out.append(table)
-            if note is not None:
-                out.append(note)
+            out.extend(notes)
         else:
             out.append(block)
     return tuple(out)
