@@ -175,6 +175,10 @@ OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
 # A background solve whose worker gives no sign of life for this long is marked failed with
 # the reason (resources.services.worker.solves_fail_stale); the worker beats every 5 seconds.
 PARTNERPLAN_SOLVE_LEASE_S = int(os.environ.get("PARTNERPLAN_SOLVE_LEASE_S", "120"))
+# A report's Word and PDF files (which carry uploaded images and templates) are made in a child
+# process stopped after this many seconds or this much memory (reports/builders/limits.py).
+PARTNERPLAN_RENDER_SECONDS = float(os.environ.get("PARTNERPLAN_RENDER_SECONDS", "60"))
+PARTNERPLAN_RENDER_MEMORY_MB = int(os.environ.get("PARTNERPLAN_RENDER_MEMORY_MB", "1024"))
 
 # Entra group object ids or app-role values -> partnerplan role codes (see partners/oidc.py).
 OIDC_GROUP_ROLES = dict(item.split("=", 1) for item in env_list("OIDC_GROUP_ROLES") if "=" in item)

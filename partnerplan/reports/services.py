@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -28,6 +29,8 @@ from partnerplan.reports.builders import (
     prepare_document,
 )
 from partnerplan.reports.builders.docx_builder import build_docx, check_template
+from partnerplan.reports.builders.limits import Limits, run_limited
+from partnerplan.reports.builders.prepared import PreparedDocument
 from partnerplan.reports.builders.problems import Problem
 from partnerplan.reports.builders.uploads import docx_problems, image_problems
 from partnerplan.reports.models import (
@@ -277,6 +280,25 @@ def require_override_reason(figures: list[Problem], reason: str) -> None:
         )
 
 
+def render_limited(
+    prepared: PreparedDocument, *, template: bytes | None
+) -> tuple[str, bytes, bytes]:
+    """A report's HTML, Word and PDF files. The Word and PDF files, which carry uploaded images
+    and Word templates, are made in a child process within the installation's time and memory
+    limits (settings.PARTNERPLAN_RENDER_*)."""
+    html = build_html(prepared)
+
+    def render() -> tuple[bytes, bytes]:
+        return build_docx(prepared, template=template), build_pdf(prepared, html=html)
+
+    limits = Limits(
+        seconds=settings.PARTNERPLAN_RENDER_SECONDS,
+        memory_mb=settings.PARTNERPLAN_RENDER_MEMORY_MB,
+    )
+    docx, pdf = run_limited(render, limits=limits, what="The report's Word and PDF files")
+    return html, docx, pdf
+
+
 @transaction.atomic
 def report_publish(
     *, actor: Actor, report: Report, override_reason: str = "", now: dt.datetime | None = None
@@ -309,10 +331,8 @@ def report_publish(
     require_override_reason(figures, reason)
     template = bytes(report.docx_template) if report.docx_template else None
     try:
-        html = build_html(prepared)
-        docx = build_docx(prepared, template=template)
-        pdf = build_pdf(prepared, html=html)
-    except DocumentError as error:  # pragma: no cover - validated above
+        html, docx, pdf = render_limited(prepared, template=template)
+    except DocumentError as error:  # validated above; a render past its limits lands here
         raise ValidationError({"__all__": _messages(list(error.problems))}) from error
     number = (report.versions.aggregate(m=Max("number"))["m"] or 0) + 1
     version = ReportVersion.objects.create(

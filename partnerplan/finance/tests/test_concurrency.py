@@ -179,3 +179,78 @@ def test_concurrent_spends_never_take_a_projects_allocation_below_zero():
     assert sum(isinstance(r, LedgerTransaction) for r in results) == 2, results
     assert sum(isinstance(r, ValidationError) for r in results) == 3, results
     assert ledger_problems() == []
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_mixed_operations_at_once_never_overdraw_anything(round_):
+    """Calls on the reserve, spends from a project, drawdowns from a contingency and the
+    reversal of an earlier call, all at the same moment on twelve connections: every account
+    each of them checks is locked in one order, so none ends below zero on any day, the
+    delegation stays within its limit, and every pound keeps its authority (issue 14)."""
+    from partnerplan.finance.models import AccountKind
+    from partnerplan.finance.services.accounts import SUPPLIERS, account_outside
+    from partnerplan.portfolio.tests.factories import ProjectFactory
+
+    actor = UserFactory.create(is_partnership_admin=True)
+    reserve = fund_with_balance(actor, amount="100000")
+    body = reserve.owner_body
+    project = ProjectFactory.create()
+    earmark = EarmarkedFundFactory.create()
+    contingency = ContingencyFundFactory.create()
+    holder = BodyFactory.create(name="Partnership Director")
+    contingency.delegation.to_bodies.set([holder])
+    people = [PersonFactory.create() for _ in range(3)]
+    for p in people:
+        BodyMembershipFactory.create(body=holder, person=p)
+    services.call_on_reserves(
+        actor=actor, fund=reserve, amount="20000", purpose="Allocation", on=DAY,
+        project=project, authority=authority(body, "Allocation"), basis=Basis.ACTUAL,
+    )  # fmt: skip
+    earlier = services.call_on_reserves(
+        actor=actor, fund=reserve, amount="30000", purpose="Earmark", on=DAY,
+        to_fund=earmark, authority=authority(body, "Earmark"), basis=Basis.ACTUAL,
+    )  # fmt: skip
+    services.call_on_reserves(
+        actor=actor, fund=reserve, amount="20000", purpose="Contingency", on=DAY,
+        to_fund=contingency, authority=authority(body, "Contingency"), basis=Basis.ACTUAL,
+    )  # fmt: skip
+    account_outside(AccountKind.SUPPLIERS, SUPPLIERS)
+    targets = [EarmarkedFundFactory.create() for _ in range(3)]
+    # The reserve holds £30,000 now (£60,000 once the earlier call is reversed).
+
+    def work(i):
+        if i < 3:  # three calls of £15,000: two fit, or three after the reversal
+            return services.call_on_reserves(
+                actor=actor, fund=reserve, amount="15000", purpose=f"Call {i}", on=DAY,
+                to_fund=targets[i], authority=authority(body, f"Call {i}"),
+            )  # fmt: skip
+        if i < 7:  # four spends of £6,000 from the project's £20,000: three fit
+            return services.spend_record(
+                actor=actor, amount="6000", on=DAY, description=f"Invoice {i}",
+                project=project, authority=authority(body, f"Order {i}"),
+            )  # fmt: skip
+        if i < 10:  # three drawdowns of £8,000 from the contingency's £20,000: two fit
+            return services.contingency_draw(
+                actor=actor, fund=contingency, drawn_by=people[i - 7], amount=Decimal("8000"),
+                purpose=f"Drawdown {i}", on=DAY, today=DAY, to_fund=earmark,
+            )  # fmt: skip
+        if i == 10:  # the earlier call put right: the earmark gives its £30,000 back
+            return services.transaction_reverse(
+                actor=actor, transaction_=earlier, reason="Called twice", on=DAY
+            )
+        return services.spend_record(  # and the earmark's last pounds asked for at once
+            actor=actor, amount="20000", on=DAY, description="Earmark spend",
+            fund=earmark, authority=authority(body, "Earmark spend"),
+        )  # fmt: skip
+
+    results = _race(12, work)
+    unexpected = [r for r in results if isinstance(r, Exception)]
+    unexpected = [r for r in unexpected if not isinstance(r, ValidationError)]
+    assert unexpected == [], results
+    spends = [r for r in results[3:7] if isinstance(r, LedgerTransaction)]
+    draws = [r for r in results[7:10] if isinstance(r, LedgerTransaction)]
+    assert len(spends) == 3, results
+    assert len(draws) == 2, results
+    assert services.delegation_used(contingency.delegation) <= Decimal("20000")
+    assert ledger_problems() == []
+    assert authority_breaks() == []
