@@ -312,12 +312,26 @@ class _Writer:
     def __init__(self, word: Any, prepared: PreparedDocument, *, own_footer: bool) -> None:
         self.word = word
         self.own_footer = own_footer
+        self.style_ids: dict[str, str] = {}
         self.prepared = prepared
         self.doc = prepared.document
         self.image_count = 0
         self.landscape = False
         # Whether the last thing written started a new page (a section break).
         self.fresh_page = False
+
+    def add(self, text: str, style: str | None) -> Any:
+        """A paragraph in ``style`` (set by its id: python-docx looks a name up slowly)."""
+        para = self.word.add_paragraph(text)
+        if style is not None:
+            self.restyle(para, style)
+        return para
+
+    def restyle(self, para: Any, style: str) -> None:
+        style_id = self.style_ids.get(style)
+        if style_id is None:
+            style_id = self.style_ids[style] = self.word.styles[style].style_id
+        para._p.get_or_add_pPr().style = style_id
 
     @property
     def text_width(self) -> Emu:
@@ -343,10 +357,10 @@ class _Writer:
         )
         subtitle = "Subtitle" if _has_paragraph_style(self.word, "Subtitle") else None
         if caption:
-            self.word.add_paragraph(clean(caption), style=subtitle)
+            self.add(clean(caption), subtitle)
         if doc.agenda_item:
-            self.word.add_paragraph(clean(doc.agenda_item), style=subtitle)
-        self.word.add_paragraph(clean(doc.title), style="Title")
+            self.add(clean(doc.agenda_item), subtitle)
+        self.add(clean(doc.title), "Title")
         details = list(doc.details)
         if doc.author:
             who = ", ".join(part for part in (doc.author, doc.author_role) if part)
@@ -358,14 +372,14 @@ class _Writer:
 
     def write(self) -> None:
         for section in self.prepared.sections:
-            self.word.add_paragraph(clean(section.title), style="Heading 1")
+            self.add(clean(section.title), "Heading 1")
             self.fresh_page = False
             for item in section.items:
                 self.block(item.block, item.number)
         self.back_matter()
         for appendix in self.prepared.appendices:
             self.orient(landscape=_has_wide_table(appendix.appendix.blocks))
-            para = self.word.add_paragraph(clean(appendix.title), style="Heading 1")
+            para = self.add(clean(appendix.title), "Heading 1")
             if not self.fresh_page:
                 para.paragraph_format.page_break_before = True
             self.fresh_page = False
@@ -404,10 +418,10 @@ class _Writer:
             who = ", ".join(part for part in (doc.author, doc.author_role) if part)
             self.word.add_paragraph(clean(f"Report author: {who}"))
         if doc.show_background_papers:
-            self.word.add_paragraph("Background papers", style="Heading 1")
+            self.add("Background papers", "Heading 1")
             if doc.background_papers:
                 for paper in doc.background_papers:
-                    self.word.add_paragraph(clean(paper), style="List Bullet")
+                    self.add(clean(paper), "List Bullet")
             else:
                 self.word.add_paragraph("None.")
 
@@ -417,14 +431,14 @@ class _Writer:
             if paragraph_number is None:
                 self.inline(self.word.add_paragraph(), block.text)
             else:
-                para = self.word.add_paragraph(style=NUMBERED_PARAGRAPH_STYLE)
+                para = self.add("", NUMBERED_PARAGRAPH_STYLE)
                 para.add_run(f"{paragraph_number}\t").bold = True
                 self.inline(para, block.text)
         elif isinstance(block, Subheading):
-            self.word.add_paragraph(clean(block.text), style=f"Heading {block.level}")
+            self.add(clean(block.text), f"Heading {block.level}")
         elif isinstance(block, BulletList):
             for item in block.items:
-                self.inline(self.word.add_paragraph(style="List Bullet"), item)
+                self.inline(self.add("", "List Bullet"), item)
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Image):
@@ -437,7 +451,7 @@ class _Writer:
             stamp = f"From the system: {block.source}"
             if block.as_at is not None:
                 stamp += f", as at {format_date(block.as_at)}"
-            self.word.add_paragraph(clean(stamp + "."), style=SOURCE_NOTE_STYLE)
+            self.add(clean(stamp + "."), SOURCE_NOTE_STYLE)
         elif isinstance(block, LiveBlockMissing):  # pragma: no cover - refused by validation
             raise AssertionError("a missing live block reached the renderer")
 
@@ -454,7 +468,7 @@ class _Writer:
         turn = _is_wide(table) and not self.landscape
         if turn:
             self.orient(landscape=True)
-        self.word.add_paragraph(clean(table.caption), style=CAPTION_STYLE)
+        self.add(clean(table.caption), CAPTION_STYLE)
         columns = len(table.header_rows[-1])
         grid = self.word.add_table(rows=0, cols=columns)
         grid.style = self.word.styles["Table Grid"]
@@ -482,7 +496,7 @@ class _Writer:
                 right = money[col_index] if is_header else is_money(value)
                 for line_index, line in enumerate(value.split("\n")):
                     para = cell.paragraphs[0] if line_index == 0 else cell.add_paragraph()
-                    para.style = self.word.styles[TABLE_TEXT_STYLE]
+                    self.restyle(para, TABLE_TEXT_STYLE)
                     if right:
                         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                     for run in runs_of(line):
@@ -539,7 +553,7 @@ class _Writer:
         doc_pr.set("title", clean(image.caption or image.alt))
         doc_pr.set("name", f"Image {self.image_count}")
         if image.caption:
-            self.word.add_paragraph(clean(image.caption), style=CAPTION_STYLE)
+            self.add(clean(image.caption), CAPTION_STYLE)
 
 
 def _has_paragraph_style(word: Any, name: str) -> bool:

@@ -36,6 +36,7 @@ _ASIDE = re.compile(rf"\s*\(((?:{_MARKER})\b[^()]*)\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _STARTS = re.compile(rf"^(?:{_MARKER})\b")
 _LABEL_LENGTH = 40
+_CONTINUED = re.compile(r"\s*\(continued\)$", re.IGNORECASE)
 
 
 def split_provenance(text: str) -> tuple[str, tuple[str, ...]]:
@@ -63,7 +64,9 @@ def _sentence(text: str) -> str:
 
 
 def _label(row: Sequence[str]) -> str:
+    """The row as its first cell names it ("2" for "2 (continued)")."""
     first = plain_text(row[0].split("\n", 1)[0]).strip() if row else ""
+    first = _CONTINUED.sub("", first)
     return first if len(first) <= _LABEL_LENGTH else first[: _LABEL_LENGTH - 1] + "…"
 
 

@@ -130,6 +130,7 @@ def _provenance_report():
         rows=(
             ("1", f"**Customer Access**\nA customer service centre. {STAGE}", "£100,000"),
             ("2", f"**Life Events**\nRegistering births. {STAGE}", "£35,000"),
+            ("2 (continued)", f"Registering deaths. {STAGE}", ""),
             ("3", "Reserve brought forward (DEMO DATA: £232,290 + £86,700)", "£318,990"),
         ),
     )
