@@ -15,6 +15,10 @@ from partnerplan.core.models import User
 # The demonstration starts in the week before the joint committee of 17 December 2010, with
 # its agenda published (core.clock; only where settings.PARTNERPLAN_DEMO_CLOCK is on).
 DEMO_AS_AT = dt.date(2010, 12, 13)
+# DEMO DATA: the seed does not say when its agenda and report were published; 9 December 2010 is
+# the last day that gives the 17 December meeting five clear working days. The report's
+# proposals and the report itself are recorded as on that day.
+PAPERS_PUBLISHED = dt.date(2010, 12, 9)
 DEMO_PASSWORD = "demo-partnerplan-2010"  # noqa: S105 - DEMO DATA, printed for the user
 
 # (username, person key in context["people"], is administrator, what the account is)

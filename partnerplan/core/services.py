@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -127,3 +129,26 @@ def demo_clock_start(*, on: dt.date) -> DemoClock:
     row, _created = DemoClock.objects.get_or_create(pk=1, defaults={"as_at": on})
     clock.forget()
     return row
+
+
+@contextmanager
+def demo_clock_recording(*, on: dt.date) -> Iterator[None]:
+    """For the demo loader only: record history with the clock at `on`, the day it happened,
+    and put the clock back where it was afterwards (even backwards, which `demo_clock_move`
+    refuses). Nothing happens on an installation that runs on the real clock: there every
+    day of the demo's history is already in the past."""
+    if not clock.enabled():
+        yield
+        return
+    row = DemoClock.objects.filter(pk=1).first()
+    was = row.as_at if row is not None else None
+    DemoClock.objects.update_or_create(pk=1, defaults={"as_at": on})
+    clock.forget()
+    try:
+        yield
+    finally:
+        if was is None:
+            DemoClock.objects.filter(pk=1).delete()
+        else:
+            DemoClock.objects.filter(pk=1).update(as_at=was)
+        clock.forget()

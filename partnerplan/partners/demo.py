@@ -32,7 +32,8 @@ PARTNERS = [
      "The partnership office, led by the Partnership Director."),
 ]  # fmt: skip
 
-TAMWORTH_NOTICE = dt.date(2010, 12, 17)
+# DEMO DATA: the report (published on 9 December 2010, core.demo) already mentions the notice.
+TAMWORTH_NOTICE = dt.date(2010, 12, 9)
 
 # (honorific, first, last, job title, partner abbreviation or None, role codes, notes)
 PEOPLE = [
@@ -100,7 +101,7 @@ def load(context: dict[str, Any], *, actor: object = None) -> None:
             notice_given_on=TAMWORTH_NOTICE,
             notes="Notice of resignation given (Appendix A: 'Tamworth's position complicated by "
             "their notice of resignation'). The report does not give the date: it is recorded "
-            "as the date of the report.",
+            "as the date the report was published.",
         )
 
     roles = {r.code: r for r in Role.objects.all()}

@@ -11,6 +11,16 @@ Inferred, and said so in each record: the stage of each project (the report call
 Care and Health and Life Events "active"; the other existing work plan projects are recorded as
 approved into the pipeline, and the web platform of 5.5 as proposed). DEMO DATA: the demo
 project manager is the project manager of Life Events.
+
+Dates. The proposals are dated when the report that makes them was published with the agenda
+(9 December 2010, governance demo); with a demonstration clock (core.clock) the work plan is
+recorded with the clock on that day, so nothing is dated after the demonstration's as-at date.
+Planned starts and ends (PLANNED) follow the seed where it gives them (Appendix B: Workstream 2's
+project manager for 6 months from November 2010; Customer Access business cases within 3 months
+from November; Support Services implemented by 1 April 2012; the active projects under way) and
+are DEMO DATA otherwise. DEMO DATA: the highlight reports of the two active projects (HIGHLIGHTS):
+Life Events reported for November and is next due at the end of December; Adult Social Care and
+Health last reported for October, so its report is overdue on 13 December 2010.
 """
 
 from __future__ import annotations
@@ -18,12 +28,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from partnerplan.core.demo import PAPERS_PUBLISHED
 from partnerplan.core.models import Visibility
+from partnerplan.core.services import demo_clock_recording
 from partnerplan.core.types import Actor
 from partnerplan.governance.models import Body
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio import services
 from partnerplan.portfolio.models import (
+    Confidence,
+    HighlightReport,
     LinkKind,
     Programme,
     ProgrammeLink,
@@ -35,7 +49,6 @@ from partnerplan.portfolio.models import (
 )
 
 REPORT = "Report to the Joint Committee, 17 December 2010"
-REPORT_DATE = dt.date(2010, 12, 17)
 PLAN = "Staffordshire Connects Work Plan"
 ONE_PLACE = "Staffordshire One Place: Leaders and Chief Executives Group Workstreams"
 
@@ -378,6 +391,58 @@ PROJECTS: list[dict[str, Any]] = [
     },
 ]
 
+# title: (planned start, planned end, actual start or None). See the module's docstring.
+PLANNED: dict[str, tuple[dt.date, dt.date, dt.date | None]] = {
+    # Active projects (4.4): DEMO DATA, 12 months from October 2010, as in the resources demo.
+    "Adult Social Care and Health": (dt.date(2010, 10, 1), dt.date(2011, 9, 30),
+                                     dt.date(2010, 10, 1)),
+    "Life Events": (dt.date(2010, 10, 1), dt.date(2011, 9, 30), dt.date(2010, 10, 1)),
+    # Appendix B, area 2: a project manager for the first 6 months from November 2010.
+    "Shared Services and Systems": (dt.date(2010, 11, 1), dt.date(2011, 4, 30), None),
+    # Appendix B, area 3: business cases within 3 months from November 2010.
+    "Customer Knowledge": (dt.date(2010, 11, 1), dt.date(2011, 1, 31), None),
+    "Telephony": (dt.date(2010, 11, 1), dt.date(2011, 6, 30), None),
+    "Best Practice on Customer Services": (dt.date(2011, 1, 1), dt.date(2011, 6, 30), None),
+    "CRM Development Vision": (dt.date(2011, 1, 1), dt.date(2011, 9, 30), None),
+    "Mobile Working": (dt.date(2011, 4, 1), dt.date(2011, 12, 31), None),
+    # Appendix B, area 8 (Support Services, to which 4.2 links it): implemented by 1 April 2012.
+    "Public Protection": (dt.date(2011, 1, 1), dt.date(2012, 3, 31), None),
+    "e-payments": (dt.date(2011, 4, 1), dt.date(2012, 3, 31), None),
+    # Appendix B, area 7: a business case in 3 to 6 months.
+    "Streetscene": (dt.date(2011, 1, 1), dt.date(2011, 6, 30), None),
+    "Better Regulation": (dt.date(2011, 4, 1), dt.date(2012, 3, 31), None),
+    "Business Matters": (dt.date(2011, 4, 1), dt.date(2012, 3, 31), None),
+    "Multi-partner information and communications web platform": (
+        dt.date(2011, 4, 1), dt.date(2012, 3, 31), None),
+}  # fmt: skip
+
+# DEMO DATA: highlight reports of the active projects (project, period, confidence, texts).
+HIGHLIGHTS: list[dict[str, Any]] = [
+    {
+        "project": "Adult Social Care and Health",
+        "period_start": dt.date(2010, 10, 1),
+        "period_end": dt.date(2010, 10, 31),
+        "confidence": Confidence.AMBER,
+        "progress": "£100k RIEP funding secured (Appendix A notes). DEMO DATA: the rest.",
+        "next_period": "Project Board to agree the plan for Staffordshire Cares.",
+        "risks_and_issues": "The project manager needs to get more actively involved in the "
+        "Project Board now funding is secured (Appendix A notes).",
+        "commentary": "Funding is secured but the project manager's time on the Project Board "
+        "is not yet agreed.",
+        "action": "SCC to confirm the project manager's time for the Project Board.",
+    },
+    {
+        "project": "Life Events",
+        "period_start": dt.date(2010, 11, 1),
+        "period_end": dt.date(2010, 11, 30),
+        "confidence": Confidence.AMBER_GREEN,
+        "progress": "£35k RIEP funding bid submitted (Appendix A notes). DEMO DATA: the rest.",
+        "next_period": "Project manager to be resourced from reserves (£36,400) once the call "
+        "is paid.",
+        "risks_and_issues": "The RIEP bid is not yet decided.",
+    },
+]
+
 STAGE_NOTE = (
     "Stage recorded as at the report of 17 December 2010; the report does not give the "
     "decisions that brought it there."
@@ -429,7 +494,34 @@ def _area(name: str) -> ServiceArea:
 
 def load(context: dict[str, Any], *, actor: Actor = None) -> None:
     """Create what is missing; running it twice changes nothing. Puts `programmes` and
-    `projects` (by title) into `context`."""
+    `projects` (by title) into `context`. Recorded as on the day the report was published."""
+    with demo_clock_recording(on=PAPERS_PUBLISHED):
+        _load(context, actor)
+
+
+def _dates(project: Project, actor: Actor) -> None:
+    """The planned dates of PLANNED, on a project that has none yet."""
+    planned = PLANNED.get(project.title)
+    if planned is None or project.planned_start is not None:
+        return
+    start, end, actual = planned
+    services.project_update(
+        actor=actor, project=project, planned_start=start, planned_end=end, actual_start=actual
+    )
+
+
+def _highlights(projects: dict[str, Project], actor: Actor) -> None:
+    for spec in HIGHLIGHTS:
+        project = projects.get(spec["project"])
+        if project is None or HighlightReport.objects.filter(project=project).exists():
+            continue
+        data = {k: v for k, v in spec.items() if k != "project"}
+        services.highlight_report_create(
+            actor=actor, project=project, author=project.project_manager, **data
+        )
+
+
+def _load(context: dict[str, Any], actor: Actor) -> None:
     partners: dict[str, Partner] = context["partners"]
     people: dict[str, Person] = context["people"]
     bodies: dict[str, Body] = context["bodies"]
@@ -474,7 +566,7 @@ def load(context: dict[str, Any], *, actor: Actor = None) -> None:
                     keeper=partners[keeper] if keeper else None,
                     deciding_body=bodies["JC"],
                     reference=f"{REPORT}, {section} (proposed; recommendation 2.1)",
-                    dated=REPORT_DATE,
+                    dated=PAPERS_PUBLISHED,
                     note=text,
                 )
         for number, kind, comment in spec["links"]:
@@ -488,6 +580,8 @@ def load(context: dict[str, Any], *, actor: Actor = None) -> None:
                     kind=kind,
                     note=comment,
                 )
+        _dates(project, actor)
         projects[spec["title"]] = project
+    _highlights(projects, actor)
     context["programmes"] = {"plan": plan, "one_place": one_place}
     context["projects"] = projects

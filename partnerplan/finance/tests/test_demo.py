@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from partnerplan.core.tests.demo_clock import walk_to
 from partnerplan.finance import demo
 from partnerplan.finance.models import Bid, BidStatus, Fund, LedgerTransaction, Scenario
 from partnerplan.finance.selectors import (
@@ -99,6 +100,7 @@ def test_it_posts_the_contingency_call_when_the_committee_approves_recommendatio
     )
     assert rec.effect_kind == "finance.call_on_reserves"
     meeting: Meeting = rec.item.meeting
+    walk_to(meeting.date, actor=director)  # with a demonstration clock, to the meeting's day
     governance.meeting_mark_held(actor=director, meeting=meeting)
     members = [m.person for m in meeting.body.memberships.all()]
     governance.meeting_record_attendance(actor=director, meeting=meeting, present=members)
@@ -142,6 +144,7 @@ def test_approving_2_4_closes_the_contingency_request_so_scenarios_count_it_once
         reference="2.4", item__meeting__starts_at__date=dt.date(2010, 12, 17)
     )
     meeting = rec.item.meeting
+    walk_to(meeting.date, actor=director)  # with a demonstration clock, to the meeting's day
     governance.meeting_mark_held(actor=director, meeting=meeting)
     members = [m.person for m in meeting.body.memberships.all()]
     governance.meeting_record_attendance(actor=director, meeting=meeting, present=members)

@@ -205,6 +205,10 @@ def run_execute(run_id: int) -> None:
     )
 
     solves_fail_stale()
+    if not PlanRun.objects.filter(pk=run_id, status=RunStatus.QUEUED).exists():
+        # A job delivered twice, or a run solved already (the demo solves its run itself).
+        log.info("Planner run %s is not queued: nothing to do", run_id)
+        return
     run = run_start(run=PlanRun.objects.get(pk=run_id))
     try:
         problem = snapshot.problem_from_json(run.inputs["problem"])
