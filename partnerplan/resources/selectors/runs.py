@@ -31,9 +31,11 @@ def run_detail(*, viewer: Viewer, pk: int) -> PlanRun:
 
 def run_progress(*, viewer: Viewer, pk: int) -> PlanRun:
     try:
+        # ... and the times the status tag reads (core.jobs: waiting, running, done)
         return PlanRun.objects.only(
-            "pk", "status", "progress", "started_at", "time_limit_s", "name"
-        ).get(pk=pk)
+            "pk", "status", "progress", "name", "time_limit_s",
+            "created_at", "started_at", "finished_at",
+        ).get(pk=pk)  # fmt: skip
     except PlanRun.DoesNotExist:
         raise Http404("No planner run has that number") from None
 

@@ -169,7 +169,16 @@ def task_schedule_progress(*, viewer: Viewer, pk: int) -> TaskSchedule:
     try:
         return (
             TaskSchedule.objects.filter(visible_q(viewer, Project, "project__"))
-            .only("pk", "status", "progress", "project_id")
+            .only(
+                "pk",
+                "status",
+                "progress",
+                "project_id",
+                "time_limit_s",
+                "created_at",
+                "started_at",
+                "finished_at",
+            )
             .get(pk=pk)
         )
     except TaskSchedule.DoesNotExist:

@@ -49,7 +49,8 @@ def run_create(request: HttpRequest) -> HttpResponse:
     return form_page(
         request, form, rule="resources.plan",
         act=lambda data: services.run_create(actor=request.user, viewer=viewer, **data),
-        success="The planner has started. This page shows its progress.",
+        # No success banner: queued is not done. The page says whether a worker has it.
+        success="",
         done=lambda run: _run_url(run.pk),
         title="Run the planner", cancel=reverse("resources:run-list"),
         intro="The planner chooses which projects with role demand to run, when to start them "

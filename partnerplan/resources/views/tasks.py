@@ -76,7 +76,7 @@ def task_schedule_create(request: HttpRequest, pk: int) -> HttpResponse:
         act=lambda data: services.task_schedule_create(
             actor=request.user, project=project, **data
         ),
-        success="The tasks are being scheduled. This page shows progress.",
+        success="",  # queued is not done: the page says whether a worker has it
         done=lambda schedule: reverse("resources:task-schedule", args=[schedule.pk]),
         title=project.title, template="resources/task_network.html",
         context=_network_page(project, True),
