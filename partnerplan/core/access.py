@@ -207,6 +207,13 @@ RULES: dict[str, tuple[Rule, str]] = {
         or (o is not None and v.person_id is not None and v.person_id == o.project_manager_id),
         "Only the project's manager and partnership administrators write highlight reports.",
     ),
+    # The board's decisions on a project's controls (obj: project): tolerances, change
+    # requests to a baseline, Exception Reports. Recorded as the board decided them.
+    "portfolio.record_board_decision": (
+        _admin,
+        "Only partnership administrators record the board's decisions on tolerances, change "
+        "requests and Exception Reports.",
+    ),
     "portfolio.manage_methods": (
         _admin,
         "Only partnership administrators set up prioritisation methods and adjust rankings.",

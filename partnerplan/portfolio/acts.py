@@ -122,3 +122,36 @@ def review_act(project: Project, outcome: str, *, on: dt.date) -> Act:
         on=on,
         label=DECIDED_OUTCOMES[outcome].format(project=project),
     )
+
+
+#: The board's decision on an Exception Report, by outcome: the powers that cover it. Closing a
+#: project early needs the power to withdraw or redesign a project; the others a power to
+#: manage the project's progress (a gate's). Referring to the Committee is the board's decision
+#: too.
+EXCEPTION_POWERS: dict[str, tuple[str, ...]] = {
+    "exception_plan": GATE_POWERS_OTHERWISE,
+    "continue": GATE_POWERS_OTHERWISE,
+    "refer": GATE_POWERS_OTHERWISE,
+    "close": (PowerKind.WITHDRAW_OR_REDESIGN,),
+}
+EXCEPTION_WORDS: dict[str, str] = {
+    "exception_plan": "approve an exception plan for {project}",
+    "continue": "let {project} continue in exception",
+    "refer": "refer {project}'s exception to the Committee",
+    "close": "close {project} early",
+}
+
+
+def exception_act(project: Project, outcome: str, *, on: dt.date, raised_on: dt.date) -> Act:
+    """The board's decision on `project`'s Exception Report (raised on `raised_on`, which the
+    decision may not be older than). Recorded as a review of the project (governance's
+    ActKind.REVIEW, terms {"exception": outcome}): a decision is used once for it."""
+    return Act(
+        kind=ActKind.REVIEW,
+        powers=EXCEPTION_POWERS[outcome],
+        subject=_subject(project),
+        terms={"exception": outcome},
+        on=on,
+        not_before=raised_on,
+        label=EXCEPTION_WORDS[outcome].format(project=project),
+    )

@@ -6,6 +6,11 @@ re-exports them for the rest of the code. No rules live here: validation and tra
 in services, reads in selectors.
 """
 
+from partnerplan.portfolio.models.baselines import Baseline as Baseline
+from partnerplan.portfolio.models.baselines import ChangeRequest as ChangeRequest
+from partnerplan.portfolio.models.baselines import ChangeState as ChangeState
+from partnerplan.portfolio.models.baselines import CostKind as CostKind
+from partnerplan.portfolio.models.baselines import Milestone as Milestone
 from partnerplan.portfolio.models.benefits import Benefit as Benefit
 from partnerplan.portfolio.models.benefits import BenefitActual as BenefitActual
 from partnerplan.portfolio.models.business_cases import BusinessCase as BusinessCase
@@ -20,11 +25,14 @@ from partnerplan.portfolio.models.choices import BoardRole as BoardRole
 from partnerplan.portfolio.models.choices import BusinessCaseStage as BusinessCaseStage
 from partnerplan.portfolio.models.choices import Confidence as Confidence
 from partnerplan.portfolio.models.choices import ConfidenceScale as ConfidenceScale
+from partnerplan.portfolio.models.choices import ControlState as ControlState
+from partnerplan.portfolio.models.choices import ExceptionOutcome as ExceptionOutcome
 from partnerplan.portfolio.models.choices import LinkKind as LinkKind
 from partnerplan.portfolio.models.choices import RaidKind as RaidKind
 from partnerplan.portfolio.models.choices import RaidStatus as RaidStatus
 from partnerplan.portfolio.models.choices import ReviewOutcomeKind as ReviewOutcomeKind
 from partnerplan.portfolio.models.choices import Weighting as Weighting
+from partnerplan.portfolio.models.exceptions import ExceptionReport as ExceptionReport
 from partnerplan.portfolio.models.gates import AuthorisedFromPapers as AuthorisedFromPapers
 from partnerplan.portfolio.models.gates import GatePassage as GatePassage
 from partnerplan.portfolio.models.gates import ReviewOutcome as ReviewOutcome
@@ -44,3 +52,4 @@ from partnerplan.portfolio.models.projects import Project as Project
 from partnerplan.portfolio.models.projects import ProjectDocument as ProjectDocument
 from partnerplan.portfolio.models.status import HighlightReport as HighlightReport
 from partnerplan.portfolio.models.status import RaidEntry as RaidEntry
+from partnerplan.portfolio.models.tolerances import Tolerance as Tolerance

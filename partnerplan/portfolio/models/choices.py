@@ -107,3 +107,22 @@ class RaidStatus(models.TextChoices):
 class Weighting(models.TextChoices):
     DIRECT = "direct", "Set directly"
     PAIRWISE = "pairwise", "Derived from pairwise comparison"
+
+
+class ControlState(models.TextChoices):
+    """Where a project stands against its tolerances (kept on the project by the services)."""
+
+    NONE = "", "Within tolerance"
+    REPORT_DUE = "report_due", "Forecast to exceed tolerance: Exception Report needed"
+    AWAITING = "awaiting", "Exception Report with the board"
+    REFERRED = "referred", "Exception referred to the Committee"
+    EXCEPTION_PLAN = "exception_plan", "Working to an exception plan"
+    CONTINUING = "continuing", "Continuing in exception, as the board decided"
+    CLOSING = "closing", "Closed early by the board"
+
+
+class ExceptionOutcome(models.TextChoices):
+    EXCEPTION_PLAN = "exception_plan", "Approve an exception plan"
+    CONTINUE = "continue", "Continue as planned"
+    CLOSE = "close", "Close the project"
+    REFER = "refer", "Refer to the Committee"

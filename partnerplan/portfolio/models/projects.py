@@ -12,7 +12,13 @@ from partnerplan.core.models import ArchivableModel, TimeStampedModel, VisibleMo
 if TYPE_CHECKING:
     from partnerplan.partners.models import Person
 
-from partnerplan.portfolio.models.choices import BoardRole, Confidence, LinkKind, ReviewOutcomeKind
+from partnerplan.portfolio.models.choices import (
+    BoardRole,
+    Confidence,
+    ControlState,
+    LinkKind,
+    ReviewOutcomeKind,
+)
 from partnerplan.portfolio.models.programmes import Programme, ServiceArea, Stage, Workstream
 
 
@@ -79,6 +85,17 @@ class Project(TimeStampedModel, ArchivableModel, VisibleModel):
     last_report_end = models.DateField(null=True, blank=True, editable=False)
     business_case_at_risk = models.BooleanField(
         default=False, help_text="One or more benefits are behind their profile."
+    )
+    # Where it stands against its tolerances (models.exceptions.ControlState), kept by the
+    # services of portfolio.services.control.
+    control_state = models.CharField(
+        max_length=16, choices=ControlState.choices, blank=True, editable=False
+    )
+    report_every_days = models.PositiveSmallIntegerField(
+        "highlight reports every (days)",
+        null=True,
+        blank=True,
+        help_text="Set by the board. Blank: the programme's interval.",
     )
 
     history = HistoricalRecords(m2m_fields=[lead_partners, service_areas])

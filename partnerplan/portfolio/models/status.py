@@ -35,6 +35,14 @@ class HighlightReport(TimeStampedModel):
         "a tolerance is forecast to be exceeded", default=False
     )
     risks_and_issues = models.TextField("top risks and issues", max_length=3000, blank=True)
+    # The forecast at the end of the period, measured against the baseline's tolerances.
+    forecast_end = models.DateField("forecast end", null=True, blank=True)
+    forecast_cost = models.DecimalField(
+        "forecast cost", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    forecast_products_dropped = models.PositiveSmallIntegerField(
+        "products forecast not to be delivered", null=True, blank=True
+    )
     decisions_needed = models.TextField(max_length=3000, blank=True)
     commentary = models.TextField(max_length=3000, blank=True)
     action = models.TextField("action being taken", max_length=3000, blank=True)

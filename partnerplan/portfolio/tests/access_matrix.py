@@ -10,9 +10,15 @@ from typing import Any
 
 from partnerplan.core.tests.matrix import ADMIN_ONLY, ALL_OK, SIGNED_IN, SIGNED_IN_ONLY
 from partnerplan.portfolio import services
-from partnerplan.portfolio.models import BusinessCaseVersion
+from partnerplan.portfolio.models import (
+    BusinessCaseVersion,
+    ChangeRequest,
+    ExceptionReport,
+    Milestone,
+)
 from partnerplan.portfolio.tests.factories import (
     ActiveProjectFactory,
+    BaselineFactory,
     BenefitFactory,
     BusinessCaseVersionFactory,
     CriterionFactory,
@@ -66,6 +72,15 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "portfolio:highlight-create": ("project", TEAM),
     "portfolio:raid-create": ("project", TEAM),
     "portfolio:raid-close": ("raid", TEAM),
+    "portfolio:project-control": ("project", SIGNED_IN),
+    "portfolio:baseline-create": ("project", TEAM),
+    "portfolio:milestone-create": ("baseline", TEAM),
+    "portfolio:milestone-edit": ("milestone", TEAM),
+    "portfolio:tolerance-set": ("baseline", ADMIN_ONLY),
+    "portfolio:change-request-create": ("baseline", TEAM),
+    "portfolio:change-request-decide": ("change_request", ADMIN_ONLY),
+    "portfolio:exception-create": ("project", TEAM),
+    "portfolio:exception-decide": ("exception", ADMIN_ONLY),
     "portfolio:method-list": (None, ALL_OK),
     "portfolio:method-create": (None, ADMIN_ONLY),
     "portfolio:method-compare": (None, ALL_OK),
@@ -86,6 +101,17 @@ def objects(world: Any) -> dict[str, Any]:
     link = services.link_create(
         actor=None, project=project, workstream=WorkstreamFactory.create(), kind="supports"
     )
+    baseline = BaselineFactory.create(project=project)
+    milestone = Milestone.objects.create(
+        baseline=baseline, title="Pilot starts", due_on=baseline.starts_on
+    )
+    change = ChangeRequest.objects.create(
+        baseline=baseline, reason="Later", raised_on=baseline.starts_on, ends_on=baseline.ends_on
+    )
+    exception = ExceptionReport.objects.create(
+        project=project, baseline=baseline, raised_on=baseline.starts_on, aspects="time",
+        cause="Slipped", consequences="Late", options="Extend", recommendation="Extend",
+    )  # fmt: skip
     method = MethodFactory.create(owner_body=world.body)
     CriterionFactory.create_batch(2, method=method)
     return {
@@ -100,6 +126,10 @@ def objects(world: Any) -> dict[str, Any]:
         "method": method,
         "link": link,
         "dependency": dependency,
+        "baseline": baseline,
+        "milestone": milestone,
+        "change_request": change,
+        "exception": exception,
     }
 
 

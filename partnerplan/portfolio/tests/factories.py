@@ -10,6 +10,7 @@ import factory
 from partnerplan.core.models import Visibility
 from partnerplan.governance.tests.factories import BodyFactory
 from partnerplan.portfolio.models import (
+    Baseline,
     Benefit,
     BusinessCase,
     BusinessCaseStage,
@@ -22,6 +23,7 @@ from partnerplan.portfolio.models import (
     RaidEntry,
     RaidKind,
     Stage,
+    Tolerance,
     Workstream,
 )
 from partnerplan.portfolio.services import DEFAULT_STAGES
@@ -175,3 +177,28 @@ class RaidEntryFactory(factory.django.DjangoModelFactory[RaidEntry]):
     raised_on = dt.date(2010, 12, 1)
     likelihood = 3
     impact = 4
+
+
+class BaselineFactory(factory.django.DjangoModelFactory[Baseline]):
+    class Meta:
+        model = Baseline
+
+    project = factory.SubFactory(ActiveProjectFactory)
+    starts_on = dt.date(2010, 10, 1)
+    ends_on = dt.date(2011, 3, 31)
+    capital_cost = Decimal("0")
+    revenue_cost = Decimal("100000")
+    scope = "Needs analysis\nCare pathway design\nPilot"
+
+
+class ToleranceFactory(factory.django.DjangoModelFactory[Tolerance]):
+    class Meta:
+        model = Tolerance
+
+    baseline = factory.SubFactory(BaselineFactory)
+    time_days = 30
+    cost_amount = Decimal("10000")
+    scope_products = 0
+    set_by = factory.LazyAttribute(lambda t: t.baseline.project.sponsoring_body)
+    reference = "Board, 1 October 2010"
+    set_on = dt.date(2010, 10, 1)

@@ -8,6 +8,15 @@ from partnerplan.portfolio.views.business_cases import bc_new_version as bc_new_
 from partnerplan.portfolio.views.business_cases import bc_version_approve as bc_version_approve
 from partnerplan.portfolio.views.business_cases import bc_version_edit as bc_version_edit
 from partnerplan.portfolio.views.business_cases import business_case_create as business_case_create
+from partnerplan.portfolio.views.control import baseline_create as baseline_create
+from partnerplan.portfolio.views.control import change_request_create as change_request_create
+from partnerplan.portfolio.views.control import change_request_decide as change_request_decide
+from partnerplan.portfolio.views.control import exception_create as exception_create
+from partnerplan.portfolio.views.control import exception_decide as exception_decide
+from partnerplan.portfolio.views.control import milestone_create as milestone_create
+from partnerplan.portfolio.views.control import milestone_edit as milestone_edit
+from partnerplan.portfolio.views.control import project_control as project_control
+from partnerplan.portfolio.views.control import tolerance_set as tolerance_set
 from partnerplan.portfolio.views.overlap import overlap as overlap
 from partnerplan.portfolio.views.overlap import overlap_csv as overlap_csv
 from partnerplan.portfolio.views.overlap import overlap_xlsx as overlap_xlsx

@@ -22,6 +22,8 @@ from partnerplan.partners.selectors import partner_choices
 from partnerplan.portfolio import selectors
 from partnerplan.portfolio.forms import projects as f
 from partnerplan.portfolio.models import Project
+from partnerplan.portfolio.selectors import control as control_selectors
+from partnerplan.portfolio.selectors.control import state_label
 from partnerplan.portfolio.services import gates, projects
 from partnerplan.portfolio.services.status import is_overdue
 from partnerplan.portfolio.views._common import NAV, _back, _people, _project_for
@@ -41,6 +43,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "matters": selectors.project_matters(viewer=viewer, project=project),
             "lead_text": selectors.project_lead_text(project),
             "overdue": is_overdue(project),
+            **_control(project),
             "stopped": gates.is_stopped(project),
             "can_change": can(viewer, CHANGE, project),
             "can_gate": can(viewer, "portfolio.pass_gate", project),
@@ -50,6 +53,13 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             **NAV,
         },
     )
+
+
+def _control(project: Project) -> dict[str, Any]:
+    """The project's standing against its tolerances, for the tag and the Exception Report
+    link."""
+    state = control_selectors.standing(project)
+    return {"control_state": state, "control_label": state_label(state) if state else ""}
 
 
 def _project_form(request: HttpRequest, viewer: Viewer, **kwargs: Any) -> f.ProjectForm:

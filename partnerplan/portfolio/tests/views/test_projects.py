@@ -45,9 +45,10 @@ def test_it_shows_a_project_in_a_fixed_number_of_queries(world, assert_queries):
     # then one query for each related list: lead partners, service areas, documents, board,
     # dependencies, dependents, links, gates, reviews, business cases, their versions,
     # benefits, their measurements, highlight reports, RAID log; twin-track matters about it
-    # (1; and their tracks when there are any); history (1). The funding
+    # (1; and their tracks when there are any); history (1); its standing against its
+    # tolerances: baselines, latest reports, spend and bookings (4). The funding
     # panel is finance's fragment, fetched by the page (its 5 queries are counted there).
-    with assert_queries(22, "The project page"):
+    with assert_queries(26, "The project page"):
         response = client.get(f"/portfolio/projects/{project.pk}/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -251,8 +252,8 @@ def test_it_shows_approved_subject_to_the_other_body_on_the_project_page(world, 
     assert project.stage.code == "proposed"  # held back until the Group decides
     client = world.client("officer")
     # As the project page above, without business case versions or benefit measurements to
-    # fetch (-2), with the matter's tracks (+1).
-    with assert_queries(21, "The project page with a twin-track matter"):
+    # fetch (-2), with the matter's tracks (+1).  # + 4 for its standing against its tolerances
+    with assert_queries(25, "The project page with a twin-track matter"):
         html = client.get(f"/portfolio/projects/{project.pk}/").content.decode()
     assert "Approved subject to Leaders and Chief Executives Group" in html
     assert f'href="/governance/matters/{matter.pk}/">Pipeline entry of Mobile Working</a>' in html
