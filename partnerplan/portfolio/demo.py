@@ -26,6 +26,7 @@ Health last reported for October, so its report is overdue on 13 December 2010.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from partnerplan.core.demo import PAPERS_PUBLISHED
@@ -521,6 +522,66 @@ def _highlights(projects: dict[str, Project], actor: Actor) -> None:
         )
 
 
+# DEMO DATA where the seed is silent: baselines and tolerances of the active projects
+# (title, start, end, revenue cost, products, time days, cost tolerance). The costs of Adult
+# Social Care and Health (£100k RIEP funding) and Life Events (£35k bid and £36,400 from
+# reserves) are the seed's; the rest is invented and marked so.
+CONTROLS: list[tuple[str, dt.date, dt.date, Decimal, str, int, Decimal]] = [
+    ("Adult Social Care and Health", dt.date(2010, 10, 1), dt.date(2011, 3, 31),
+     Decimal("100000"), "Staffordshire Cares plan\nCare pathway pilot\nEvaluation", 30,
+     Decimal("5000")),
+    ("Life Events", dt.date(2010, 11, 1), dt.date(2011, 10, 31), Decimal("71400"),
+     "Life events analysis\nCustomer journey redesign\nImplementation", 30, Decimal("3500")),
+    ("Customer Knowledge", dt.date(2011, 1, 1), dt.date(2011, 12, 31), Decimal("40000"),
+     "Insight framework\nShared customer data", 60, Decimal("4000")),
+    ("Telephony", dt.date(2011, 1, 1), dt.date(2012, 3, 31), Decimal("60000"),
+     "Options appraisal\nShared telephony platform", 60, Decimal("6000")),
+    ("Public Protection", dt.date(2011, 1, 1), dt.date(2011, 12, 31), Decimal("30000"),
+     "Shared service design", 60, Decimal("3000")),
+]  # fmt: skip
+
+
+def _controls(projects: dict[str, Project], board: Body, actor: Actor) -> None:
+    """Baselines and tolerances (set by the Joint Committee, the sponsoring body), and Adult
+    Social Care and Health in exception: its November highlight report forecasts the end three
+    months late, and its Exception Report waits for the Committee. DEMO DATA."""
+    from partnerplan.core import clock
+    from partnerplan.portfolio.models import Baseline
+    from partnerplan.portfolio.services import control, exceptions
+
+    note = "DEMO DATA: the seed gives no baseline or tolerances"
+    for title, start, end, cost, scope, days, over in CONTROLS:
+        project = projects.get(title)
+        if project is None or Baseline.objects.filter(project=project).exists():
+            continue
+        baseline = control.baseline_set(
+            actor=actor, project=project, starts_on=start, ends_on=end, revenue_cost=cost,
+            scope=scope, demo_note=note,
+        )  # fmt: skip
+        control.tolerance_set(
+            actor=actor, baseline=baseline, time_days=days, cost_amount=over, scope_products=0,
+            set_by=board, reference=note, set_on=min(start, clock.today()),
+        )  # fmt: skip
+    asc = projects.get("Adult Social Care and Health")
+    if asc is None or asc.exceptions.exists() or asc.highlight_reports.count() != 1:
+        return
+    services.highlight_report_create(
+        actor=actor, project=asc, author=asc.project_manager, period_start=dt.date(2010, 11, 1),
+        period_end=dt.date(2010, 11, 30), confidence=Confidence.AMBER_RED,
+        progress="DEMO DATA: the care pathway pilot site is not yet agreed.",
+        commentary="DEMO DATA: without a pilot site the pilot cannot start in January.",
+        action="DEMO DATA: SCC to propose two pilot sites to the Project Board.",
+        tolerance_forecast_exceeded=True, forecast_end=dt.date(2011, 6, 30),
+    )  # fmt: skip
+    exceptions.exception_report_raise(
+        actor=actor, project=asc, author=asc.project_manager,
+        cause="DEMO DATA: the pilot site is not agreed, so the pilot starts in April.",
+        consequences="DEMO DATA: the project ends on 30 June 2011, 91 days late (tolerance 30).",
+        options="DEMO DATA: extend to June; or drop the pilot and evaluate desk research only.",
+        recommendation="DEMO DATA: approve an exception plan ending 30 June 2011.",
+    )  # fmt: skip
+
+
 def _load(context: dict[str, Any], actor: Actor) -> None:
     partners: dict[str, Partner] = context["partners"]
     people: dict[str, Person] = context["people"]
@@ -583,5 +644,6 @@ def _load(context: dict[str, Any], actor: Actor) -> None:
         _dates(project, actor)
         projects[spec["title"]] = project
     _highlights(projects, actor)
+    _controls(projects, bodies["JC"], actor)
     context["programmes"] = {"plan": plan, "one_place": one_place}
     context["projects"] = projects

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from partnerplan.core import clock
@@ -83,7 +83,7 @@ def project_control(*, viewer: Viewer, project: Project) -> ProjectControl:
 def control_project(*, viewer: Viewer, pk: int) -> Project:
     """The project `pk` for its control page (one query; 404 unless the viewer sees it)."""
     found = _visible_projects(viewer).select_related("programme", "stage", "sponsoring_body")
-    project = found.filter(pk=pk).first()
+    project: Project | None = found.filter(pk=pk).first()
     if project is None:
         raise Http404("No project you can see has that number")
     return project
@@ -136,7 +136,7 @@ def fund_choices(*, viewer: Viewer) -> list[tuple[int, str]]:
     return control_sources.funds(viewer)
 
 
-def _visible_projects(viewer: Viewer) -> Any:
+def _visible_projects(viewer: Viewer) -> QuerySet[Project]:
     return visible(Project.objects.filter(archived_at__isnull=True), viewer).filter(
         programme__in=visible(Programme.objects.all(), viewer)
     )
@@ -184,3 +184,62 @@ def highlight_reports_due(*, viewer: Viewer, within_days: int = 14) -> list[Repo
         if (due_on - today).days <= within_days:
             rows.append(ReportDue(project, due_on, due_on < today))
     return sorted(rows, key=lambda r: (r.due_on, r.project.title))
+
+
+# --- A highlight report, pre-filled -----------------------------------------------------
+
+
+def highlight_prefill(*, viewer: Viewer, project: Project) -> dict[str, Any]:
+    """What a new highlight report starts with: the period after the last one, the tolerance
+    status against the current baseline with the spend to date and the milestones due, and the
+    top open risks and issues of the RAID log (highest residual score first)."""
+    from partnerplan.core.money import format_money
+    from partnerplan.portfolio.models import RaidEntry, RaidKind, RaidStatus
+
+    today = clock.today()
+    start = (project.last_report_end + dt.timedelta(days=1)) if project.last_report_end else None
+    current = c.controls_for([project], today).get(project.pk)
+    lines: list[str] = []
+    if current is None:
+        lines.append("No baseline yet.")
+    else:
+        for a in current.aspects:
+            status = "EXCEEDED" if a.exceeded else "within"
+            lines.append(
+                f"{a.name.capitalize()}: baseline {a.baseline}, forecast {a.forecast}, "
+                f"tolerance {a.tolerance}: {status}."
+            )
+        lines.append(f"Spend to date: {format_money(current.spend)}.")
+        due = [
+            m
+            for m in current.baseline.milestones.all()
+            if m.achieved_on is None
+            and (m.forecast_on or m.due_on) <= today + dt.timedelta(days=31)
+        ]
+        lines.append(
+            "Milestones due: "
+            + (
+                "; ".join(f"{m.title} ({m.forecast_on or m.due_on:%-d %B %Y})" for m in due)
+                or "none"
+            )
+            + "."
+        )
+    entries = list(
+        RaidEntry.objects.filter(
+            project=project,
+            status=RaidStatus.OPEN,
+            kind__in=[RaidKind.RISK, RaidKind.ISSUE],
+        ).order_by("-raised_on", "pk")
+    )
+    entries.sort(key=lambda e: -(e.residual_score or e.inherent_score or 0))
+    risks = "\n".join(
+        f"{e.get_kind_display()}: {e.title}"
+        + (f" (score {e.residual_score or e.inherent_score})" if e.inherent_score else "")
+        for e in entries[:5]
+    )
+    return {
+        "period_start": start,
+        "tolerances": "\n".join(lines),
+        "tolerance_forecast_exceeded": bool(current and current.exceeded),
+        "risks_and_issues": risks,
+    }

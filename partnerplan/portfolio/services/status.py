@@ -22,7 +22,7 @@ from partnerplan.portfolio.services.gates import is_stopped
 HIGHLIGHT_FIELDS = {
     "period_start", "period_end", "author", "confidence", "progress", "next_period",
     "tolerances", "tolerance_forecast_exceeded", "risks_and_issues", "decisions_needed",
-    "commentary", "action",
+    "commentary", "action", "forecast_end", "forecast_cost", "forecast_products_dropped",
 }  # fmt: skip
 
 
@@ -53,6 +53,33 @@ def _validate_highlight(report: HighlightReport, scale: str) -> None:
     _raise(errors)
 
 
+def _refuse_same_period(report: HighlightReport) -> None:
+    """One highlight report a period: a report whose period overlaps an earlier one's is
+    refused, naming it."""
+    if report.period_start is None or report.period_end is None:
+        return
+    earlier = (
+        HighlightReport.objects.filter(
+            project_id=report.project_id,
+            period_start__lte=report.period_end,
+            period_end__gte=report.period_start,
+        )
+        .order_by("period_start")
+        .first()
+    )
+    if earlier is not None:
+        _raise(
+            {
+                "period_start": [
+                    f"There is already a highlight report for {_date(earlier.period_start)} to "
+                    f"{_date(earlier.period_end)}: a period has one report"
+                ]
+            }
+        )
+    if report.forecast_cost is not None and report.forecast_cost < 0:
+        _raise({"forecast_cost": ["The forecast cost cannot be less than £0"]})
+
+
 @transaction.atomic
 def highlight_report_create(*, actor: Actor, project: Project, **data: Any) -> HighlightReport:
     project = (
@@ -63,6 +90,7 @@ def highlight_report_create(*, actor: Actor, project: Project, **data: Any) -> H
     report = HighlightReport(project=project)
     _apply(report, HIGHLIGHT_FIELDS, data)
     _validate_highlight(report, project.programme.confidence_scale)
+    _refuse_same_period(report)
     save_with_actor(report, actor)
     latest = project.highlight_reports.order_by("-period_end", "-id").first()
     if latest is not None:

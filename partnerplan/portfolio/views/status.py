@@ -12,7 +12,9 @@ from partnerplan.core.access import viewer_for
 from partnerplan.core.pages import bound, form_page
 from partnerplan.portfolio import selectors
 from partnerplan.portfolio.forms import status as f
+from partnerplan.portfolio.forms.control import HighlightReportControlForm
 from partnerplan.portfolio.models import HighlightReport, RaidStatus
+from partnerplan.portfolio.selectors import control as control_selectors
 from partnerplan.portfolio.services import raid
 from partnerplan.portfolio.services.status import highlight_report_create
 from partnerplan.portfolio.views._common import NAV, _back, _people, _project_for
@@ -31,13 +33,18 @@ def highlight_create(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        f.HighlightReportForm(bound(request), scale=selectors.scale_choices(project.programme)),
+        HighlightReportControlForm(
+            bound(request),
+            scale=selectors.scale_choices(project.programme),
+            initial=control_selectors.highlight_prefill(viewer=_viewer, project=project),
+        ),
         act=save,
         success="The highlight report has been saved.",
         done=_back(project, "status"),
         title="Write a highlight report",
         caption=str(project),
-        intro="Amber/red and red need commentary and the action being taken.",
+        intro="Filled in from the baseline, the RAID log, the ledger and the milestones: check "
+        "it. Amber/red and red need commentary and the action being taken.",
         cancel=_back(project),
         context=NAV,
     )
