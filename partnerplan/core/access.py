@@ -253,6 +253,25 @@ RULES: dict[str, tuple[Rule, str]] = {
         _admin,
         "Only the partnership director (an administrator) resolves a twin-track conflict.",
     ),
+    # obj: the person whose register it is. Members keep their own register up to date.
+    "governance.manage_interests": (
+        lambda v, o: v.is_admin or bool(o is not None and o.pk == v.person_id),
+        "Only the member themselves and partnership administrators change a register of interests.",
+    ),
+    "governance.grant_dispensation": (
+        _admin,
+        "Only partnership administrators record dispensations (granted by the legal officer).",
+    ),
+    "governance.manage_officers": (
+        _admin,
+        "Only partnership administrators name the finance and legal officers.",
+    ),
+    # obj: the named legal officer (a governance StatutoryOfficer), or None.
+    "governance.view_exempt_log": (
+        lambda v, o: v.is_admin or bool(o is not None and o.person_id == v.person_id),
+        "Only partnership administrators and the legal officer (Monitoring Officer "
+        "equivalent) see who opened an exempt report.",
+    ),
     # --- end governance ---
     # --- finance (funds, ledger, calls, bids, contingencies) ---
     # Funds and bids are seen through their visibility (core.access.visible). The ledger's own
@@ -325,6 +344,11 @@ RULES: dict[str, tuple[Rule, str]] = {
     "reports.publish_report": (
         _admin,
         "Only partnership administrators (the clerk's role) publish reports.",
+    ),
+    # obj: the named officer (a governance StatutoryOfficer) whose sign-off it is, or None.
+    "reports.sign_off": (
+        lambda v, o: bool(o is not None and v.person_id is not None and o.person_id == v.person_id),
+        "Only the named finance or legal officer signs off a report for their own role.",
     ),
     # obj: the meeting. Exempt reports are for members of the meeting's body.
     "reports.view_restricted_pack": (

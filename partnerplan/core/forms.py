@@ -14,6 +14,8 @@ class GovUKDateInput(forms.MultiWidget):
     """The GOV.UK date input: separate day, month and year boxes."""
 
     template_name = "core/widgets/date_input.html"
+    #: The boxes core/field.html draws, in order, with their labels.
+    parts: tuple[tuple[str, str], ...] = (("day", "Day"), ("month", "Month"), ("year", "Year"))
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         widgets: dict[str, forms.Widget | type[forms.Widget]] = {
@@ -40,6 +42,23 @@ class GovUKDateInput(forms.MultiWidget):
         if not (day or month or year):
             return None
         return f"{year}-{month}-{day}"
+
+
+class GovUKMonthInput(GovUKDateInput):
+    """The GOV.UK date input without the day, where a month is meant: month and year boxes."""
+
+    parts = (("month", "Month"), ("year", "Year"))
+
+    def decompress(self, value: Any) -> list[Any]:
+        return super().decompress(value)[1:]
+
+    def value_from_datadict(  # type: ignore[override]  # one ISO string, not a list of parts
+        self, data: Any, files: Any, name: str
+    ) -> str | None:
+        month, year = ((data.get(f"{name}_{part}") or "").strip() for part in ("month", "year"))
+        if not (month or year):
+            return None
+        return f"{year}-{month}-01"
 
 
 #: The years a date in partnerplan may fall in (year 0001 or 9999 is a typing slip, and 9999
@@ -72,6 +91,16 @@ class GovUKDateField(forms.DateField):
                     code="invalid",
                 )
         return super().to_python(value)
+
+
+class GovUKMonthField(GovUKDateField):
+    """A month (month and year boxes); its value is the first day of the month."""
+
+    widget = GovUKMonthInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", "For example, 9 2010")
+        super().__init__(**kwargs)
 
 
 DJANGO_DEFAULTS = {
@@ -137,7 +166,7 @@ class GovUKFormMixin:
         for name, field in form.fields.items():
             anchor = form[name].auto_id or name
             if isinstance(field.widget, GovUKDateInput):
-                anchor = f"{anchor}_day"
+                anchor = f"{anchor}_{field.widget.parts[0][0]}"
             elif isinstance(field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 anchor = f"{anchor}_0"
             for message in form.errors.get(name, []):
@@ -149,11 +178,22 @@ def apply_validation_error(form: forms.BaseForm, exc: ValidationError) -> None:
     """Show a service's ValidationError on the form, against the right fields."""
     if hasattr(exc, "error_dict"):
         for name, errors in exc.error_dict.items():
-            target = name if name in form.fields else None
+            target = _visible_field(form, name) if name in form.fields else None
             for error in errors:
                 form.add_error(target, error)
     else:
         form.add_error(None, exc)
+
+
+def _visible_field(form: forms.BaseForm, name: str) -> str:
+    """The field to show an error against: a field inside the conditional reveal of a radio
+    answer not chosen (`form.reveals`) is hidden, so its error goes on the radios."""
+    reveals: dict[str, dict[str, list[str]]] = getattr(form, "reveals", {})
+    for radio, options in reveals.items():
+        for value, names in options.items():
+            if name in names and form.data.get(form.add_prefix(radio)) != value:
+                return radio
+    return name
 
 
 class ConfirmForm(GovUKFormMixin, forms.Form):

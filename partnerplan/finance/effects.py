@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 
 from partnerplan.core.money import format_money
 from partnerplan.core.types import Actor
-from partnerplan.governance.effects import Effect, Param, register
+from partnerplan.governance.effects import Effect, Param, register, register_subject
 from partnerplan.governance.models import PowerKind
 
 if TYPE_CHECKING:
@@ -175,6 +175,21 @@ REQUEST = Effect(
 )
 
 
+def _fund(pk: Any) -> object:
+    from partnerplan.finance.models import Fund
+
+    return Fund.objects.filter(pk=pk).first()
+
+
+def _bid(pk: Any) -> object:
+    from partnerplan.finance.models import Bid
+
+    return Bid.objects.filter(pk=pk).first()
+
+
 def register_effects() -> None:
     register(CALL_ON_RESERVES)
     register(REQUEST)
+    # A decision recorded from the papers about a fund or bid is seen as the fund or bid is.
+    register_subject("fund_id", _fund)
+    register_subject("bid_id", _bid)

@@ -322,6 +322,66 @@ def _december_committee(
     return meeting
 
 
+def _key_decisions(bodies: dict[str, Body], december: Meeting, actor: Actor) -> None:
+    """Recommendation 2.4 (a further call on reserves of £85k) is a key decision; its notice is
+    on the forward plan 28 clear days before the meeting. DEMO DATA: the seed does not say the
+    call is a key decision (the partnership sets no threshold) nor when notice was given; 18
+    November 2010 is the last day that gives 28 clear days before 17 December 2010."""
+    from partnerplan.governance.models import KeyDecision
+    from partnerplan.governance.services.key_decisions import key_decision_flag
+
+    title = "A further call on reserves of £85k as a contingency (recommendation 2.4)"
+    entry = ForwardPlanEntry.objects.filter(title=title).first()
+    if entry is None:
+        entry = services.forward_plan_add(
+            actor=actor,
+            body=bodies["JC"],
+            meeting=december,
+            title=title,
+            description="To approve a further call on reserves of £85k, with delegation to the "
+            "Director or to SAB to use the funds as a contingency (report, 2.4 and 4.9).",
+            decision_due=december.date,
+            notice_given_on=dt.date(2010, 11, 18),
+            is_key=True,
+            documents=f"{REPORT} (Partnership Director).",
+        )
+    rec = Recommendation.objects.get(item__meeting=december, reference="2.4")
+    if not KeyDecision.objects.filter(recommendation=rec).exists():
+        key_decision_flag(
+            actor=actor,
+            recommendation=rec,
+            entry=entry,
+            why_key="Spends £85,000 of the partnership's reserves (DEMO DATA: the seed sets no "
+            "threshold for key decisions)",
+        )
+
+
+def _committee_cycle(people: dict[str, Person], actor: Actor) -> None:
+    """The statutory officers, a register of interests and a declaration for the December 2010
+    committee. DEMO DATA, all of it: the seed names no finance or legal officer, registers no
+    interests and records no declarations. The demo partner officer is the finance officer and
+    the Partnership Director the legal officer, so both sign-offs can be tried; the demo member
+    registers a school governorship, which they declare at the meeting."""
+    from partnerplan.governance.models import Interest, StatutoryOfficer
+    from partnerplan.governance.services import interests, officers
+
+    finance, legal = people.get("officer"), people.get("Andrew Street")
+    member = people.get("member")
+    if finance is None or legal is None or member is None:
+        return
+    if not StatutoryOfficer.objects.exists():
+        officers.statutory_officers_name(actor=actor, finance=finance, legal=legal)
+    if not Interest.objects.filter(person=member).exists():
+        interests.interest_register(
+            actor=actor,
+            person=member,
+            kind="other",
+            description="Governor of a primary school (DEMO DATA)",
+            registered_on=dt.date(2010, 6, 1),
+            today=dt.date(2010, 6, 1),
+        )
+
+
 def load(context: dict[str, Any], *, actor: Actor = None) -> None:
     """Create what is missing; running it twice adds nothing. Puts `bodies` (by abbreviation)
     and `meetings` (by key) into `context`."""
@@ -330,6 +390,8 @@ def load(context: dict[str, Any], *, actor: Actor = None) -> None:
     december = _december_committee(bodies, people, actor)
     # Approving recommendation 2.4 brings the proposed delegation into force.
     _contingency(bodies, Recommendation.objects.get(item__meeting=december, reference="2.4"), actor)
+    _committee_cycle(people, actor)
+    _key_decisions(bodies, december, actor)
 
     # The Leaders and Chief Executives Group met on 21 October and 10 November 2010 (1.2, 3.1).
     lceg = bodies["LCEG"]
@@ -394,7 +456,8 @@ def load(context: dict[str, Any], *, actor: Actor = None) -> None:
                 description="To harmonise with the Leaders and Chief Executives equivalents "
                 "(report, 4.18 and 4.20).",
                 decision_due=march.date,
-                notice_given_on=dt.date(2010, 12, 17),
+                # DEMO DATA: given with the December papers (core.demo.PAPERS_PUBLISHED).
+                notice_given_on=dt.date(2010, 12, 9),
                 is_key=False,
             )
 

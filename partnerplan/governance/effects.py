@@ -36,6 +36,8 @@ __all__ = [
     "effect_for",
     "effects",
     "register",
+    "register_subject",
+    "subject_records",
     "validate_effect",
 ]
 
@@ -108,6 +110,32 @@ def register(effect: Effect) -> Effect:
     a kind again replaces it."""
     _REGISTRY[effect.kind] = effect
     return effect
+
+
+#: What an act can be about (governance.services.authority.Subject.key: "fund_id",
+#: "project_id", ...) -> the lookup of its record by id, registered by the app that owns it, so
+#: that a record naming the subject (a decision taken before partnerplan) is seen only by those
+#: who may see the subject (core.models.VisibleModel).
+_SUBJECTS: dict[str, Callable[[Any], Any]] = {}
+
+
+def register_subject(key: str, lookup: Callable[[Any], Any]) -> None:
+    """Say how to find the record a subject key names (`lookup(id)` returns it, or None); called
+    from an app's `ready()`, like `register`."""
+    _SUBJECTS[key] = lookup
+
+
+def subject_records(params: dict[str, Any]) -> list[Any]:
+    """The records these subject parameters name, for the keys an app registered."""
+    found = []
+    for key, value in (params or {}).items():
+        lookup = _SUBJECTS.get(key)
+        if lookup is None or value is None:
+            continue
+        record = lookup(value)
+        if record is not None:
+            found.append(record)
+    return found
 
 
 def effects() -> list[Effect]:

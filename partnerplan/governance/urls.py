@@ -1,6 +1,8 @@
 from django.urls import path
 
 from partnerplan.governance import views
+from partnerplan.governance.views import alerts as alert_views
+from partnerplan.governance.views import interests as interest_views
 
 app_name = "governance"
 
@@ -75,11 +77,75 @@ urlpatterns = [
     path("prior-decisions/new/", views.prior_decision_create, name="prior-decision-create"),
     path("forward-plan/", views.forward_plan, name="forward-plan"),
     path("forward-plan/new/", views.forward_plan_create, name="forward-plan-create"),
+    # The statutory cycle (issue 15, part A): key decisions, call-in, private meetings.
+    path("forward-plan/<int:pk>/", views.forward_plan_entry, name="forward-plan-entry"),
+    path("forward-plan/<int:pk>/edit/", views.forward_plan_edit, name="forward-plan-edit"),
+    path(
+        "forward-plan/<int:pk>/exceptions/new/",
+        views.key_decision_exception_create,
+        name="key-decision-exception-create",
+    ),
+    path("forward-plan/special-urgency/", views.special_urgency_list, name="special-urgency-list"),
+    path(
+        "recommendations/<int:pk>/key-decision/",
+        views.recommendation_key_decision,
+        name="recommendation-key-decision",
+    ),
+    path("decisions/<int:pk>/", views.decision_detail, name="decision-detail"),
+    path("decisions/<int:pk>/publish/", views.decision_publish, name="decision-publish"),
+    path("decisions/<int:pk>/implement/", views.decision_implement, name="decision-implement"),
+    path("decisions/<int:pk>/call-in/", views.call_in_create, name="call-in-create"),
+    path("call-ins/<int:pk>/outcome/", views.call_in_outcome, name="call-in-outcome"),
+    path("call-ins/<int:pk>/reconsider/", views.call_in_reconsider, name="call-in-reconsider"),
+    path(
+        "meetings/<int:pk>/private-notice/",
+        views.private_notice_create,
+        name="private-notice-create",
+    ),
+    path(
+        "private-notices/<int:pk>/final/", views.private_notice_final, name="private-notice-final"
+    ),
+    path(
+        "private-notices/<int:pk>/urgency/",
+        views.private_notice_urgency,
+        name="private-notice-urgency",
+    ),
+    path("meetings/<int:pk>/substitutes/new/", views.substitute_create, name="substitute-create"),
     path("matters/", views.matter_list, name="matter-list"),
     path("matters/new/", views.matter_create, name="matter-create"),
     path("matters/<int:pk>/", views.matter_detail, name="matter-detail"),
     path("matters/<int:pk>/track/", views.matter_track, name="matter-track"),
     path("matters/<int:pk>/resolve/", views.matter_resolve, name="matter-resolve"),
+    # Interests, exempt information, urgent items, supplements, alerts (issue 15, part B).
+    path("people/<int:pk>/interests/", interest_views.person_interests, name="person-interests"),
+    path("people/<int:pk>/interests/new/", interest_views.interest_create, name="interest-create"),
+    path("interests/<int:pk>/end/", interest_views.interest_end, name="interest-end"),
+    path(
+        "people/<int:pk>/dispensations/new/",
+        interest_views.dispensation_create,
+        name="dispensation-create",
+    ),
+    path(
+        "items/<int:pk>/declarations/new/",
+        interest_views.declaration_create,
+        name="declaration-create",
+    ),
+    path("items/<int:pk>/urgent/", interest_views.item_urgent, name="item-urgent"),
+    path("items/<int:pk>/openings/", interest_views.exempt_log, name="exempt-log"),
+    path(
+        "meetings/<int:pk>/supplement/",
+        interest_views.supplement_publish,
+        name="supplement-publish",
+    ),
+    path(
+        "meetings/<int:pk>/decisions/publish/",
+        interest_views.decisions_publish,
+        name="decisions-publish",
+    ),
+    path("statutory-officers/", interest_views.statutory_officers, name="statutory-officers"),
+    path("bodies/<int:pk>/alerts/", alert_views.alert_subscribe, name="alert-subscribe"),
+    path("alerts/confirm/<str:pk>/", alert_views.alert_confirm, name="alert-confirm"),
+    path("alerts/unsubscribe/<str:pk>/", alert_views.alert_unsubscribe, name="alert-unsubscribe"),
     path("actions/mine/", views.my_actions, name="my-actions"),
     path("actions/<int:pk>/update/", views.action_update, name="action-update"),
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from partnerplan.core.types import Actor
-from partnerplan.governance.effects import Choice, Effect, Param, register
+from partnerplan.governance.effects import Choice, Effect, Param, register, register_subject
 from partnerplan.governance.models import PowerKind
 
 if TYPE_CHECKING:
@@ -136,7 +136,15 @@ REVIEW = Effect(
 )
 
 
+def _project(pk: Any) -> object:
+    from partnerplan.portfolio.models import Project
+
+    return Project.objects.filter(pk=pk).first()
+
+
 def register_effects() -> None:
     register(GATE)
     register(BUSINESS_CASE)
     register(REVIEW)
+    # A decision recorded from the papers about a project is seen as the project is.
+    register_subject("project_id", _project)

@@ -20,8 +20,11 @@ The authored text of sections 1, 3, 4 and 5 is the seed's own, without its parag
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
+from partnerplan.core.demo import PAPERS_PUBLISHED
+from partnerplan.core.services import demo_clock_recording
 from partnerplan.core.types import Actor
 from partnerplan.governance.models import AgendaItem
 from partnerplan.reports import services
@@ -133,9 +136,42 @@ def produce_december_report(context: dict[str, Any]) -> Report | None:
         _write(report, context, actor)
     if not report.versions.exists():
         services.report_publish(actor=actor, report=report, override_reason=OVERRIDE)
+    _clearance(report, context)
     return report
 
 
+def _clearance(report: Report, context: dict[str, Any]) -> None:
+    """The report's clearance. DEMO DATA: the seed report has no implications sections, contact
+    officer or sign-offs; these say what its papers imply, signed off by the demo's named
+    finance officer (the partner officer) and legal officer (the Partnership Director)."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from partnerplan.reports import clearance
+
+    if report.sign_offs.exists() or report.contact_officer_id is not None:
+        return
+    accounts = context.get("accounts", {})
+    services.report_update(
+        actor=context.get("actor"),
+        report=report,
+        contact_officer=report.author,
+        wards_affected="All wards of the partner councils (DEMO DATA)",
+        financial="A further call of £85,000 on the partnership reserve (2.4, 4.9). (DEMO DATA)",
+        legal="Within the joint committee's terms of reference (DEMO DATA).",
+        equalities="No direct effect (DEMO DATA).",
+        risks="As set out in section 4 (DEMO DATA).",
+        data_protection="No personal data is shared (DEMO DATA).",
+        climate="No direct effect (DEMO DATA).",
+    )
+    for role, username in (("finance", "officer"), ("legal", "director")):
+        user = accounts.get(username)
+        if user is not None:
+            with contextlib.suppress(PermissionDenied, ValidationError):  # no named officer
+                clearance.report_sign_off(actor=user, report=report, role=role)
+
+
 def load(context: dict[str, Any]) -> None:
-    report = produce_december_report(context)
+    # Published with the agenda (with a demonstration clock, dated on that day).
+    with demo_clock_recording(on=PAPERS_PUBLISHED):
+        report = produce_december_report(context)
     context["reports"] = {"December 2010": report} if report else {}

@@ -40,13 +40,21 @@ class ReportForm(GovUKFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Report
         fields = [
-            "title", "author", "author_role", "purpose", "financial", "legal", "equalities",
-            "risks", "conclusions", "background_papers", "recommendations_required",
+            "title", "author", "author_role", "contact_officer", "wards_affected",
+            "partners_affected", "purpose", "financial", "legal", "equalities", "risks",
+            "data_protection", "climate", "conclusions", "background_papers",
+            "recommendations_required",
         ]  # fmt: skip
         widgets = {
-            name: forms.Textarea(attrs={"rows": 5})
-            for name in ("purpose", "financial", "legal", "equalities", "risks", "conclusions")
-        }
+            **{
+                name: forms.Textarea(attrs={"rows": 5})
+                for name in (
+                    "purpose", "financial", "legal", "equalities", "risks", "data_protection",
+                    "climate", "conclusions",
+                )
+            },
+            "partners_affected": forms.CheckboxSelectMultiple,
+        }  # fmt: skip
 
     def _post_clean(self) -> None:
         pass  # the service validates
@@ -236,3 +244,9 @@ class RecommendationFigureForm(GovUKFormMixin, forms.Form):
         fields: Any = self.fields
         fields["fund"].empty_label = "None: do not check a figure"
         fields["scenario"].empty_label = "None: approved movements only"
+
+
+class SignOffForm(GovUKFormMixin, forms.Form):
+    comment = forms.CharField(
+        label="Comment (optional)", widget=forms.Textarea, max_length=2000, required=False
+    )

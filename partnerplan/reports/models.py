@@ -43,7 +43,26 @@ class Report(TimeStampedModel):
     financial = models.TextField("financial implications", max_length=20000, blank=True)
     legal = models.TextField("legal implications", max_length=20000, blank=True)
     equalities = models.TextField("equalities implications", max_length=20000, blank=True)
-    risks = models.TextField(max_length=20000, blank=True)
+    risks = models.TextField("risk implications", max_length=20000, blank=True)
+    data_protection = models.TextField("data protection implications", max_length=20000, blank=True)
+    climate = models.TextField("climate implications", max_length=20000, blank=True)
+    contact_officer = models.ForeignKey(
+        "partners.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports_as_contact",
+        help_text="Who to ask about the report.",
+    )
+    wards_affected = models.CharField(
+        "wards affected",
+        max_length=1000,
+        blank=True,
+        help_text="For example 'All wards', or the wards by name.",
+    )
+    partners_affected = models.ManyToManyField(
+        "partners.Partner", blank=True, related_name="+", verbose_name="partners affected"
+    )
     conclusions = models.TextField(max_length=20000, blank=True)
     background_papers = models.TextField(
         max_length=4000, blank=True, help_text="One background paper on each line."
@@ -65,7 +84,7 @@ class Report(TimeStampedModel):
         max_length=12, choices=ReportStatus.choices, default=ReportStatus.DRAFT, editable=False
     )
 
-    history = HistoricalRecords(excluded_fields=["docx_template"])
+    history = HistoricalRecords(excluded_fields=["docx_template"], m2m_fields=[partners_affected])
 
     class Meta:
         ordering = ["item__meeting__starts_at", "item__number"]
@@ -195,3 +214,57 @@ class AgendaPack(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_audience_display()}: {self.meeting}"
+
+
+# --- Clearance before publication (reports/clearance.py) -------------------------------------
+
+#: The implications sections a report template can require, as (field, words).
+IMPLICATIONS = (
+    ("financial", "financial"),
+    ("legal", "legal"),
+    ("equalities", "equalities"),
+    ("risks", "risk"),
+    ("data_protection", "data protection"),
+    ("climate", "climate"),
+)
+
+
+class ReportTemplate(TimeStampedModel):
+    """The partnership's report template: which implications sections every report needs (one
+    row; without it, all six)."""
+
+    required_sections = models.JSONField(
+        default=list, help_text="Field names from IMPLICATIONS that every report must fill in."
+    )
+
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return "The partnership's report template"
+
+
+class SignOffRole(models.TextChoices):
+    FINANCE = "finance", "Finance officer"
+    LEGAL = "legal", "Legal officer"
+
+
+class ReportSignOff(models.Model):
+    """The finance or legal officer's clearance of a report. A change to the report's details
+    or implications afterwards withdraws it (reports.services.report_update)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sign_offs")
+    role = models.CharField(max_length=8, choices=SignOffRole.choices)
+    person = models.ForeignKey("partners.Person", on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField()
+    comment = models.TextField(max_length=2000, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "role"], name="report_sign_off_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} sign-off of {self.report}"

@@ -1,13 +1,11 @@
 """Other documents from the apps' records: a project's highlight report and end-stage report, a
-partner's quarterly progress report, a meeting's minutes and a decision notice, as builders'
-``Document`` values (rendered to PDF or .docx by the views)."""
+partner's quarterly progress report and a decision notice (the minutes are in ``minutes.py``),
+as builders' ``Document`` values (rendered to PDF or .docx by the views)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any, cast
-
-from django.utils import timezone
 
 from partnerplan.core import clock
 from partnerplan.core.models import Visibility
@@ -16,14 +14,11 @@ from partnerplan.reports.builders.other import (
     DecisionNotice,
     EndStageReport,
     HighlightReport,
-    Minutes,
-    MinutesItem,
     ProgressLine,
     QuarterlyProgressReport,
     decision_notice,
     end_stage_report,
     highlight_report,
-    minutes,
     quarterly_progress_report,
 )
 from partnerplan.reports.documents import paragraphs
@@ -57,60 +52,6 @@ def highlight_document(report: Any) -> Document:
             requests_for_change=tuple(paragraphs(report.decisions_needed)),
             issues_and_risks=tuple(paragraphs(report.risks_and_issues)),
         )
-    )
-
-
-def minutes_document(meeting: Any, *, public: bool) -> Document:
-    """The meeting's minutes: attendance, then each agenda item with the decisions on it. The
-    minutes' own text goes under the first heading. Exempt items give only their heading and
-    the decisions in the public minutes."""
-    present: list[str] = []
-    apologies: list[str] = []
-    attending: list[str] = []
-    for row in meeting.attendance.select_related("person").all():
-        name = row.person.full_name
-        if row.status == "present":
-            (present if row.role in ("chair", "vice_chair", "member", "") else attending).append(
-                name
-            )
-        elif row.status == "apologies":
-            apologies.append(name)
-    items = []
-    record = getattr(meeting, "minutes", None)
-    text = paragraphs(record.text) if record is not None else []
-    if text:
-        items.append(MinutesItem("Proceedings", discussion=tuple(text)))
-    for item in meeting.items.prefetch_related("recommendations__decision").order_by("number"):
-        resolutions = []
-        for rec in item.recommendations.all():
-            decision = getattr(rec, "decision", None)
-            if decision is not None:
-                resolved = decision.amended_text or rec.text
-                resolutions.append(f"{decision.get_outcome_display()}: {resolved}")
-        exempt = item.exempt_paragraph if item.visibility == Visibility.EXEMPT else None
-        items.append(
-            MinutesItem(
-                f"{item.number}. {item.title}",
-                resolutions=tuple(resolutions),
-                exempt_paragraph=exempt,
-                public_summary="The committee considered the exempt report in private."
-                if exempt
-                else "",
-            )
-        )
-    status = "approved" if record is not None and record.status == "approved" else "draft"
-    return minutes(
-        Minutes(
-            body=meeting.body.name,
-            date=timezone.localtime(meeting.starts_at).date(),
-            present=tuple(present),
-            in_attendance=tuple(attending),
-            apologies=tuple(apologies),
-            items=tuple(items),
-            venue=meeting.venue,
-            status=status,  # type: ignore[arg-type]
-        ),
-        public=public,
     )
 
 

@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from partnerplan.core.access import Viewer, can, visible, visible_q
+from partnerplan.core.models import Visibility
 from partnerplan.finance.models import Fund, Scenario
 from partnerplan.governance.models import (
     AgendaItem,
@@ -23,6 +24,7 @@ from partnerplan.governance.models import (
     ItemKind,
     Meeting,
     Recommendation,
+    StatutoryOfficer,
 )
 from partnerplan.partners.models import Partner
 from partnerplan.portfolio.models import HighlightReport, Method, Programme, Project
@@ -166,6 +168,30 @@ def has_published_reports(meeting: Meeting) -> bool:
 def stored_pack(*, meeting: Meeting, audience: str) -> AgendaPack | None:
     """The stored pack, without its PDF (read it with ``pack_pdf`` when it is ready)."""
     return AgendaPack.objects.filter(meeting=meeting, audience=audience).defer("pdf").first()
+
+
+def report_for_sign_off(*, viewer: Viewer, pk: int) -> Report:
+    """A report (draft or published) on an item the viewer may open, for its sign-off."""
+    try:
+        return Report.objects.select_related("item__meeting__body").get(
+            visible_q(viewer, AgendaItem, "item__"), pk=pk
+        )
+    except Report.DoesNotExist:
+        raise Http404("No report you can see has that number") from None
+
+
+def statutory_officer(role: str) -> StatutoryOfficer | None:
+    return StatutoryOfficer.objects.filter(role=role).first()
+
+
+def pack_exempt_items(pack: AgendaPack) -> list[AgendaItem]:
+    """The exempt items whose reports the stored pack was built from (their openings are
+    logged when the restricted pack is served)."""
+    return list(
+        AgendaItem.objects.filter(
+            committee_report__versions__in=pack.versions, visibility=Visibility.EXEMPT
+        ).distinct()
+    )
 
 
 def pack_pdf(pack: AgendaPack) -> bytes | None:

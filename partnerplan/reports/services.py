@@ -21,7 +21,7 @@ from partnerplan.core.models import User
 from partnerplan.core.services import delete_with_actor, save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.governance.models import AgendaItem, ItemKind, Meeting, Recommendation
-from partnerplan.reports import documents, selectors
+from partnerplan.reports import clearance, documents, selectors
 from partnerplan.reports.builders import (
     DocumentError,
     build_html,
@@ -52,7 +52,8 @@ from partnerplan.reports.tasks import build_agenda_packs
 
 REPORT_FIELDS = {
     "title", "author", "author_role", "purpose", "financial", "legal", "equalities", "risks",
-    "conclusions", "background_papers", "recommendations_required",
+    "conclusions", "background_papers", "recommendations_required", "data_protection",
+    "climate", "contact_officer", "wards_affected",
 }  # fmt: skip
 SECTION_FIELDS = {"heading", "kind", "order"}
 BLOCK_FIELDS = {
@@ -107,10 +108,20 @@ def report_create(*, actor: Actor, item: AgendaItem, **data: Any) -> Report:
 
 @transaction.atomic
 def report_update(*, actor: Actor, report: Report, **data: Any) -> Report:
+    """Change the report's details. A change to what the officers cleared (its details or
+    implications) withdraws their sign-offs (reports.clearance)."""
     report = Report.objects.select_for_update().get(pk=report.pk)
+    before = clearance.cleared_values(report)
+    partners = data.pop("partners_affected", None)
     _apply(report, REPORT_FIELDS, data)
     _validate_report(report)
     save_with_actor(report, actor)
+    withdrawn = clearance.sign_offs_withdraw(report, before)
+    if partners is not None:
+        old = set(report.partners_affected.values_list("pk", flat=True))
+        report.partners_affected.set(partners)
+        if not withdrawn and old != {p.pk for p in partners}:
+            clearance.sign_offs_withdraw(report, {"title": None})
     return report
 
 

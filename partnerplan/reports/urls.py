@@ -17,6 +17,18 @@ urlpatterns = [
     ),
     path("<int:pk>/template/", views.report_template, name="report-template"),
     path("<int:pk>/publish/", views.report_publish, name="report-publish"),
+    path(
+        "<int:pk>/sign-off/finance/",
+        views.report_sign_off,
+        {"role": "finance"},
+        name="report-sign-off-finance",
+    ),
+    path(
+        "<int:pk>/sign-off/legal/",
+        views.report_sign_off,
+        {"role": "legal"},
+        name="report-sign-off-legal",
+    ),
     path("<int:pk>/sections/new/", views.section_add, name="section-add"),
     path("sections/<int:pk>/edit/", views.section_edit, name="section-edit"),
     path("sections/<int:pk>/delete/", views.section_delete, name="section-delete"),

@@ -18,8 +18,9 @@ from partnerplan.core import clock
 from partnerplan.core.access import can, require, viewer_for
 from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.pages import bound, bound_files, form_page
-from partnerplan.governance.models import Meeting
-from partnerplan.reports import selectors, services
+from partnerplan.governance.models import AccessPath, Meeting
+from partnerplan.governance.services.agenda import exempt_access_log
+from partnerplan.reports import clearance, selectors, services
 from partnerplan.reports.builders import (
     DocumentError,
     build_html,
@@ -36,15 +37,23 @@ from partnerplan.reports.forms import (
     ReportCreateForm,
     ReportForm,
     SectionForm,
+    SignOffForm,
     TemplateForm,
     block_initial,
 )
-from partnerplan.reports.models import BlockKind, PackAudience, PackStatus, Report, ReportVersion
+from partnerplan.reports.minutes import minutes_document
+from partnerplan.reports.models import (
+    BlockKind,
+    PackAudience,
+    PackStatus,
+    Report,
+    ReportVersion,
+    SignOffRole,
+)
 from partnerplan.reports.other_documents import (
     decision_notice_document,
     end_stage_document,
     highlight_document,
-    minutes_document,
     quarter_of,
     quarterly_document,
 )
@@ -106,6 +115,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     report = selectors.report_detail(viewer=viewer, pk=pk)
+    exempt_access_log(user=request.user, item=report.item, via=AccessPath.REPORT_PAGE)
     may_change = selectors.can_change(viewer, report)
     versions = list(report.versions.all())
     latest = versions[0] if versions else None
@@ -137,6 +147,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "problems": problems,
             "can_change": may_change,
             "can_publish": can(viewer, "reports.publish_report", report),
+            "clearance": clearance.clearance_problems(report) if may_change else [],
             **CONTEXT,
         },
     )
@@ -372,12 +383,42 @@ def recommendation_figure(request: HttpRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_sign_off(request: HttpRequest, pk: int, role: str) -> HttpResponse:
+    """The named finance or legal officer clears the report for their role."""
+    viewer = viewer_for(request.user)
+    report = selectors.report_for_sign_off(viewer=viewer, pk=pk)
+    if role not in SignOffRole.values:
+        raise Http404("Sign-offs are by the finance or the legal officer")
+    require(viewer, "reports.sign_off", selectors.statutory_officer(role))
+    section = clearance.ROLE_SECTION[SignOffRole(role)]
+    text = getattr(report, section).strip() or "Not written yet."
+    return form_page(
+        request,
+        SignOffForm(bound(request)),
+        title=f"Sign off the report as {clearance.ROLE_WORDS[SignOffRole(role)]}",
+        caption=report.title,
+        cancel=_detail_url(report.pk),
+        intro=f"The {section} implications: {text} Still needed: "
+        + ("; ".join(clearance.clearance_problems(report)) or "nothing else."),
+        submit="Sign it off",
+        act=lambda d: clearance.report_sign_off(
+            actor=request.user, report=report, role=role, comment=d["comment"]
+        ),
+        done=_detail_url(report.pk),
+        success="Your sign-off has been recorded.",
+        context=CONTEXT,
+    )
+
+
 # --- Published versions and downloads ------------------------------------------------------
 
 
 @require_GET
 def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.version_detail(viewer=viewer_for(request.user), pk=pk)
+    exempt_access_log(user=request.user, item=version.report.item, via=AccessPath.REPORT_PAGE)
     return render(
         request,
         "reports/version_detail.html",
@@ -388,6 +429,7 @@ def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def version_docx(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.version_detail(viewer=viewer_for(request.user), pk=pk)
+    exempt_access_log(user=request.user, item=version.report.item, via=AccessPath.WORD)
     name = _name(f"{version.report.title} v{version.number}", "docx")
     return _file(bytes(version.docx), DOCX, name)
 
@@ -395,6 +437,7 @@ def version_docx(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def version_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.version_detail(viewer=viewer_for(request.user), pk=pk)
+    exempt_access_log(user=request.user, item=version.report.item, via=AccessPath.PDF)
     name = _name(f"{version.report.title} v{version.number}", "pdf")
     return _file(bytes(version.pdf), "application/pdf", name)
 
@@ -415,6 +458,9 @@ def _pack_response(
         if pdf is None:
             raise Http404(none_message)
         label = "agenda pack" if audience == PackAudience.PUBLIC else "restricted pack"
+        if audience == PackAudience.RESTRICTED:
+            for item in selectors.pack_exempt_items(stored):
+                exempt_access_log(user=request.user, item=item, via=AccessPath.RESTRICTED_PACK)
         return _file(pdf, "application/pdf", _name(f"{label} {meeting}", "pdf"))
     return render(
         request,
@@ -513,11 +559,17 @@ def quarterly_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    """The minutes as the viewer may read them; ``?restricted=1`` adds the exempt items in full
+    for those entitled (each opening logged)."""
     viewer = viewer_for(request.user)
-    pack = selectors.meeting_pack(viewer=viewer, pk=pk)
-    entitled = can(viewer, "reports.view_restricted_pack", pack.meeting)
-    public = not (entitled and request.GET.get("restricted"))
-    return _render_document(request, minutes_document(pack.meeting, public=public))
+    meeting = selectors.meeting_for_pack(viewer=viewer, pk=pk)
+    restricted = bool(request.GET.get("restricted")) and can(
+        viewer, "reports.view_restricted_pack", meeting
+    )
+    return _render_document(
+        request,
+        minutes_document(meeting, viewer=viewer, restricted=restricted, user=request.user),
+    )
 
 
 @require_GET

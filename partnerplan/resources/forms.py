@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, set_queryset
+from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, GovUKMonthField, set_queryset
 from partnerplan.finance.models import Fund
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio.models import Project
@@ -88,9 +88,7 @@ class DemandForm(GovUKFormMixin, forms.Form):
         empty_label="Choose a skill",
     )
     days_per_week = _days("Days a week")
-    starts_on = GovUKDateField(
-        label="Starts", help_text="Any day in the first month, e.g. 1 9 2010"
-    )
+    starts_on = GovUKMonthField(label="First month", help_text="For example, 9 2010")
     months = forms.IntegerField(
         label="How many months",
         min_value=1,
@@ -186,7 +184,7 @@ class ScenarioForm(GovUKFormMixin, forms.Form):
     money_change = _money(
         "Change to the money (£)", help_text="Negative to take money away, for example -20000"
     )
-    money_month = GovUKDateField(label="Money changes from", required=False)
+    money_month = GovUKMonthField(label="Money changes from", required=False)
 
     def __init__(self, *args: Any, projects: Any = None, members: Any = None, **kw: Any):
         super().__init__(*args, **kw)
@@ -197,7 +195,7 @@ class ScenarioForm(GovUKFormMixin, forms.Form):
 
 class RunForm(GovUKFormMixin, forms.Form):
     name = forms.CharField(label="Name of the run", max_length=200)
-    starts_on = GovUKDateField(label="First month to plan", help_text="For example, 1 1 2011")
+    starts_on = GovUKMonthField(label="First month to plan", help_text="For example, 1 2011")
     months = forms.IntegerField(
         label="Months to plan",
         min_value=1,

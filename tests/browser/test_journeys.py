@@ -63,7 +63,7 @@ def test_it_signs_in_edits_a_person_and_shows_the_change_in_history(page: Page, 
     page.get_by_label("Job title").fill("Head of Policy")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Your changes have been saved.")).to_be_visible()
-    history = page.locator("#history + table")
+    history = page.locator("#history + .pp-table-scroll table")
     expect(history).to_contain_text("Job title: Policy officer → Head of Policy")
     expect(history).to_contain_text("Ada Persona")
     axe.check(page)

@@ -71,46 +71,9 @@ RESTRICTED = {
     "EXEMPT": Visibility.EXEMPT,
 }
 
-# Why an exempt item's title still shows, and why the minutes still leak.
-HEADING = (
-    "An exempt item keeps its title as its heading on the agenda (by design in governance: "
-    "'Exempt items keep their heading'); its report and recommendations are withheld in the "
-    "selector. Whether the title may be the public heading is the lead's call"
-)
-MINUTES = (
-    "The minutes document is built in reports/packs.py and builders (owned by the agenda-pack "
-    "work, not edited here): it lists non-public items' titles and resolutions"
-)
-PRIOR = (
-    "A decision taken before partnerplan, recorded by a call on a fund, is titled with the fund's "
-    "name; the public register lists every title. PriorDecision carries no visibility and "
-    "governance cannot look up finance's funds (layering): needs the lead (a visibility on "
-    "PriorDecision, or a subject-visibility registry filled by finance)"
-)
 
 # (persona, url name, marker) -> why it still leaks. Asserted exactly.
-KNOWN_LEAKS: dict[tuple[str, str, str], str] = {
-    ("officer", "governance:prior-decision-register", "ZEBRAFUNDEXEMPT"): PRIOR,
-    ("officer", "governance:prior-decision-register", "ZEBRAFUNDNAMED"): PRIOR,
-    ("other_officer", "governance:prior-decision-register", "ZEBRAFUNDEXEMPT"): PRIOR,
-    ("pm", "governance:prior-decision-register", "ZEBRAFUNDEXEMPT"): PRIOR,
-    ("pm", "governance:prior-decision-register", "ZEBRAFUNDNAMED"): PRIOR,
-    ("public", "governance:prior-decision-register", "ZEBRAFUNDEXEMPT"): PRIOR,
-    ("public", "governance:prior-decision-register", "ZEBRAFUNDNAMED"): PRIOR,
-    ("public", "governance:prior-decision-register", "ZEBRAFUNDPARTNERSHIP"): PRIOR,
-    ("officer", "governance:meeting-detail", "ZEBRAITEMEXEMPT"): HEADING,
-    ("officer", "reports:minutes", "ZEBRAPACKEXEMPT"): MINUTES,
-    ("officer", "reports:minutes", "ZEBRAPACKNAMED"): MINUTES,
-    ("other_officer", "governance:meeting-detail", "ZEBRAITEMEXEMPT"): HEADING,
-    ("other_officer", "reports:minutes", "ZEBRAPACKEXEMPT"): MINUTES,
-    ("pm", "governance:meeting-detail", "ZEBRAITEMEXEMPT"): HEADING,
-    ("pm", "reports:minutes", "ZEBRAPACKEXEMPT"): MINUTES,
-    ("pm", "reports:minutes", "ZEBRAPACKNAMED"): MINUTES,
-    ("public", "governance:meeting-detail", "ZEBRAITEMEXEMPT"): HEADING,
-    ("public", "reports:minutes", "ZEBRAPACKEXEMPT"): MINUTES,
-    ("public", "reports:minutes", "ZEBRAPACKNAMED"): MINUTES,
-    ("public", "reports:minutes", "ZEBRAPACKPARTNERSHIP"): MINUTES,
-}
+KNOWN_LEAKS: dict[tuple[str, str, str], str] = {}
 
 MARKER = re.compile(r"ZEBRA[A-Z]+")
 

@@ -339,6 +339,7 @@ class Chain(RuleBasedStateMachine):
                 actor=self.w.actor, delegation=self.delegation, taken_by=self.w.director,
                 decided_by=self.w.holder, title="Early project work", decision="To spend it",
                 reasons="Needed now", decided_on=DRAW_DAY, amount=amount,
+                options_considered="None", declared_interests="None",
                 subject_params={"fund_id": self.w.earmark.pk} if about_earmark else None,
             )  # fmt: skip
         except ValidationError as exc:

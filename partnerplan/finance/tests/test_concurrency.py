@@ -118,6 +118,7 @@ def test_it_never_lets_concurrent_officer_decisions_and_drawdowns_exceed_the_lim
         return officer_decision_record(
             actor=actor, delegation=fund.delegation, taken_by=holder, decided_by=people[i],
             title=f"Decision {i}", decision="Spend it", reasons="Needed", decided_on=DAY,
+            options_considered="None", declared_interests="None",
             amount=Decimal("20000"),
         )  # fmt: skip
 

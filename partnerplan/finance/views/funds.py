@@ -98,6 +98,12 @@ def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
     series = selectors.forecast_series(
         fund=fund, start=min(start, on), end=max(on, today), scenarios=scenarios
     )
+    # The answer first: the balance today, the forecast on the date asked, what waits.
+    today_position = (
+        position if on == today and chosen is None else selectors.fund_position(fund=fund, on=today)
+    )
+    requests = list(selectors.fund_requests(viewer=viewer, fund=fund))
+    waiting = [r for r in requests if r.status == "pending"]
     may_see_ledger = can(viewer, "finance.view_ledger")
     movements: Any = None
     filter_form, filters = _filters(request)
@@ -120,7 +126,11 @@ def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "chart": mark_safe(forecast_svg(series)),  # noqa: S308 - built from escaped text
             "series": series,
             "rows": _table(series),
-            "requests": list(selectors.fund_requests(viewer=viewer, fund=fund)),
+            "today": today,
+            "today_position": today_position,
+            "requests": requests,
+            "waiting": waiting,
+            "waiting_total": sum((r.amount for r in waiting), Decimal(0)),
             "bids": list(selectors.bid_list(viewer=viewer).filter(fund=fund)),
             "movements": movements,
             "filter_form": filter_form,

@@ -12,6 +12,7 @@ from partnerplan.governance.models import (
     Body,
     BodyKind,
     Cadence,
+    CallInScope,
     MemberRole,
 )
 from partnerplan.partners.models import Person
@@ -95,10 +96,52 @@ class BodyForm(GovUKFormMixin, forms.Form):
         widget=forms.RadioSelect,
         initial=Visibility.PUBLIC,
     )
+    executive_functions = forms.BooleanField(
+        label="It discharges executive functions (the 2012 Regulations apply)",
+        required=False,
+        help_text="Key decisions, notices of private meetings and call-in. Always so for an "
+        "executive (cabinet).",
+    )
+    scrutinised_by = forms.ModelChoiceField(
+        label="Overview and scrutiny committee",
+        queryset=Body.objects.none(),
+        required=False,
+        empty_label="None",
+        help_text="Its chair is told of general exceptions and agrees special urgency; its "
+        "members may call decisions in.",
+    )
+    call_in_scope = forms.ChoiceField(
+        label="Call-in", choices=CallInScope.choices, widget=forms.RadioSelect, required=False
+    )
+    call_in_days = forms.IntegerField(
+        label="Clear working days before a decision can be implemented (call-in period)",
+        min_value=1,
+        max_value=20,
+        initial=5,
+        required=False,
+    )
+    call_in_members_required = forms.IntegerField(
+        label="For an overview and scrutiny committee: members needed to call a decision in",
+        min_value=1,
+        max_value=50,
+        initial=3,
+        required=False,
+    )
+
+    def clean_call_in_days(self) -> int:
+        return int(self.cleaned_data.get("call_in_days") or 5)
+
+    def clean_call_in_members_required(self) -> int:
+        return int(self.cleaned_data.get("call_in_members_required") or 3)
 
     def __init__(self, *args: Any, parents: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_queryset(self, "parent", parents)
+        set_queryset(
+            self,
+            "scrutinised_by",
+            parents.filter(kind=BodyKind.SCRUTINY) if parents is not None else Body.objects.none(),
+        )
 
 
 class MembershipEndForm(GovUKFormMixin, forms.Form):

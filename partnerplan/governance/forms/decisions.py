@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, set_queryset
+from partnerplan.core.models import Visibility
 from partnerplan.governance.forms.subjects import SubjectField, subject_choices
 from partnerplan.governance.models import (
     Body,
@@ -147,6 +148,18 @@ class PriorDecisionForm(GovUKFormMixin, forms.Form):
         help_text="The project, fund or request the decision approved, so that it can be cited "
         "for it (and only for it).",
     )
+    visibility = forms.ChoiceField(
+        label="Who can see it",
+        choices=[(v.value, v.label) for v in (Visibility.PUBLIC, Visibility.PARTNERSHIP)],
+        widget=forms.RadioSelect,
+        required=False,
+        initial=Visibility.PUBLIC,
+        help_text="A decision about a restricted fund or project is seen only by those who may "
+        "see it, whatever is chosen here.",
+    )
+
+    def clean_visibility(self) -> str:
+        return str(self.cleaned_data.get("visibility") or Visibility.PUBLIC)
 
     def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -11,7 +11,6 @@ from partnerplan.governance.forms._common import PARAGRAPHS
 from partnerplan.governance.models import (
     ActionStatus,
     Body,
-    ExceptionKind,
 )
 from partnerplan.partners.models import Person
 
@@ -55,11 +54,12 @@ class ForwardPlanForm(GovUKFormMixin, forms.Form):
         coerce=int,
         empty_value=None,
     )
-    exception = forms.ChoiceField(
-        label="Exception to the 28 days' notice", choices=ExceptionKind.choices, required=False
-    )
-    exception_reason = forms.CharField(
-        label="Reason for the exception", widget=forms.Textarea, max_length=2000, required=False
+    documents = forms.CharField(
+        label="Documents to be submitted",
+        widget=forms.Textarea,
+        max_length=2000,
+        required=False,
+        help_text="The reports and background papers, and how to ask for them.",
     )
 
     def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:

@@ -98,6 +98,28 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
         help_text="Choose a paragraph to make the report exempt: the public agenda will show only "
         "the heading and the paragraph.",
     )
+    public_heading = forms.CharField(
+        label="Exempt items: the heading the public see",
+        max_length=300,
+        required=False,
+        help_text="Shown on the public agenda and minutes instead of the title.",
+    )
+    public_interest_test = forms.CharField(
+        label="Exempt items: the public interest test",
+        widget=forms.Textarea,
+        max_length=4000,
+        required=False,
+        help_text="Why the public interest in keeping it exempt outweighs disclosing it.",
+    )
+    exemption_review_on = GovUKDateField(
+        label="Exempt items: review the exemption on", required=False
+    )
+    public_summary = forms.CharField(
+        label="Exempt items: fair summary for the public minutes",
+        widget=forms.Textarea,
+        max_length=4000,
+        required=False,
+    )
     late_reason = forms.CharField(
         label="If the agenda is already published: why is this item urgent?",
         widget=forms.Textarea,
@@ -176,10 +198,18 @@ class MinutesApproveForm(GovUKFormMixin, forms.Form):
         queryset=Meeting.objects.none(),
         empty_label="Choose a meeting",
     )
+    signed_by = forms.ModelChoiceField(
+        label="Signed by",
+        queryset=Person.objects.none(),
+        empty_label="Choose who signed them",
+        help_text="The person presiding at that meeting, usually the chair.",
+    )
+    signed_on = GovUKDateField(label="Signed on", required=False)
 
-    def __init__(self, *args: Any, meetings: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, meetings: Any = None, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_queryset(self, "at_meeting", meetings)
+        set_queryset(self, "signed_by", people)
 
 
 class MinutesCorrectionForm(GovUKFormMixin, forms.Form):

@@ -13,15 +13,23 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from partnerplan.core.models import TimeStampedModel
+from partnerplan.core.models import TimeStampedModel, Visibility, VisibleModel
 from partnerplan.governance.models.bodies import Body
 from partnerplan.governance.models.powers import Delegation, PowerKind
 
 
-class PriorDecision(TimeStampedModel):
+class PriorDecision(TimeStampedModel, VisibleModel):
     """A decision taken before partnerplan was used (or by a body whose meetings partnerplan
     does not run), recorded from the papers: the body that held the power, the date, the
-    reference, and what it is about. Once recorded it is cited like any other decision."""
+    reference, and what it is about. Once recorded it is cited like any other decision.
+
+    It carries its own visibility (core.access.visible): a decision about a restricted record
+    (a fund seen by named partners only, say) is seen only by those who may see that record
+    (`governance.services.authority.prior_decision_record` copies it)."""
+
+    visibility = models.CharField(
+        max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="prior_decisions")
     power = models.CharField(max_length=40, choices=PowerKind.choices)
@@ -41,6 +49,9 @@ class PriorDecision(TimeStampedModel):
     )
 
     history = HistoricalRecords()
+
+    # An exempt decision from the papers is seen by the members of the body that took it.
+    exempt_entitled_bodies_path = "body"
 
     class Meta:
         ordering = ["-decided_on", "-pk"]

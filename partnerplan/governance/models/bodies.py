@@ -19,6 +19,14 @@ class BodyKind(models.TextChoices):
     OFFICER_GROUP = "officer_group", "Officer group"
     EXTERNAL = "external", "External body"
     OFFICE_HOLDER = "office_holder", "Individual office holder"
+    EXECUTIVE = "executive", "Executive (cabinet)"
+    SCRUTINY = "scrutiny", "Overview and scrutiny committee"
+
+
+class CallInScope(models.TextChoices):
+    NONE = "", "Its decisions cannot be called in"
+    KEY = "key", "Its key decisions can be called in"
+    ALL = "all", "All its decisions can be called in"
 
 
 class Cadence(models.TextChoices):
@@ -62,6 +70,36 @@ class Body(TimeStampedModel, ArchivableModel, VisibleModel):
         help_text="If set, every decision records the interests declared, or 'None'.",
     )
     default_venue = models.CharField(max_length=200, blank=True)
+    # The executive arrangements (2012 Regulations): key decisions, private meetings, call-in.
+    executive_functions = models.BooleanField(
+        "discharges executive functions",
+        default=False,
+        help_text="The 2012 Regulations apply: key decisions on the forward plan, notice of "
+        "private meetings, call-in. Always so for an executive (cabinet).",
+    )
+    scrutinised_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="scrutinises",
+        verbose_name="overview and scrutiny committee",
+        help_text="Its chair is told of general exceptions, agrees special urgency, and its "
+        "members may call decisions in.",
+    )
+    call_in_scope = models.CharField(
+        "call-in", max_length=4, choices=CallInScope.choices, blank=True, default=CallInScope.NONE
+    )
+    call_in_days = models.PositiveSmallIntegerField(
+        "clear working days before a decision can be implemented",
+        default=5,
+        help_text="Counted from the day the decision record is published (call-in period).",
+    )
+    call_in_members_required = models.PositiveSmallIntegerField(
+        "members needed to call a decision in",
+        default=3,
+        help_text="For an overview and scrutiny committee: how many of its members must ask.",
+    )
 
     history = HistoricalRecords()
 
@@ -74,6 +112,11 @@ class Body(TimeStampedModel, ArchivableModel, VisibleModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_executive(self) -> bool:
+        """The 2012 Regulations apply to its decisions and private meetings."""
+        return self.kind == BodyKind.EXECUTIVE or self.executive_functions
 
     @property
     def working_calendar(self) -> WorkingCalendar:
@@ -103,6 +146,7 @@ class MemberRole(models.TextChoices):
     MEMBER = "member", "Member"
     CO_OPTED = "co_opted", "Co-opted (non-voting)"
     ADVISER = "adviser", "Officer adviser"
+    SUBSTITUTE = "substitute", "Substitute member"
 
 
 VOTING_ROLES = frozenset({MemberRole.CHAIR, MemberRole.VICE_CHAIR, MemberRole.MEMBER})

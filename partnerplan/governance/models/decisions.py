@@ -29,6 +29,8 @@ class EffectState(models.TextChoices):
     APPLIED = "applied", "Applied"
     HELD = "held", "Held back until every track has decided"
     DROPPED = "dropped", "Dropped: the matter was not approved"
+    WAITING = "waiting", "Waiting: it cannot be implemented until the call-in period ends"
+    CALLED_IN = "called_in", "Frozen: called in by scrutiny"
 
 
 class Decision(TimeStampedModel):
@@ -54,6 +56,18 @@ class Decision(TimeStampedModel):
         choices=EffectState.choices,
         default=EffectState.NONE,
         help_text="What became of the recommendation's effect (held back on a twin track).",
+    )
+    record_published_on = models.DateField(
+        "decision record published on",
+        null=True,
+        blank=True,
+        help_text="The written record (decision, reasons, options rejected, interests declared).",
+    )
+    implement_from = models.DateField(
+        "cannot be implemented before",
+        null=True,
+        blank=True,
+        help_text="The end of the call-in period, for a decision that can be called in.",
     )
 
     history = HistoricalRecords()

@@ -23,7 +23,9 @@ class PlanStatus(models.TextChoices):
 
 
 class ExceptionKind(models.TextChoices):
-    NONE = "", "None needed"
+    """The two ways to take a key decision without 28 clear days' notice (2012 Regulations):
+    the general exception (regulation 10) and special urgency (regulation 11)."""
+
     GENERAL = "general", "General exception"
     SPECIAL_URGENCY = "special_urgency", "Special urgency"
 
@@ -39,10 +41,13 @@ class ForwardPlanEntry(TimeStampedModel):
     exempt_paragraph = models.PositiveSmallIntegerField(
         choices=SCHEDULE_12A.choices, null=True, blank=True
     )
-    exception = models.CharField(
-        max_length=16, choices=ExceptionKind.choices, blank=True, default=ExceptionKind.NONE
+    documents = models.TextField(
+        "documents to be submitted",
+        max_length=2000,
+        blank=True,
+        help_text="The reports and background papers the decision-maker will have, and how to "
+        "ask for them (regulation 9).",
     )
-    exception_reason = models.TextField(max_length=2000, blank=True)
     status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.PLANNED)
     meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="forward_plan"

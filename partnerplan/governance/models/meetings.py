@@ -80,6 +80,7 @@ class ItemKind(models.TextChoices):
     STANDING = "standing", "Standing item"
     ACTIONS = "actions", "Actions agreed at the last meeting"
     MINUTES = "minutes", "Minutes of the last meeting"
+    DECLARATIONS = "declarations", "Declarations of interest"
 
 
 class AgendaItem(TimeStampedModel, VisibleModel):
@@ -105,6 +106,11 @@ class AgendaItem(TimeStampedModel, VisibleModel):
         help_text="The cancelled meeting this business was moved from.",
     )
     added_late = models.BooleanField(default=False)
+    after_publication = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Added after the agenda was published: it goes on a supplementary agenda.",
+    )
     late_reason = models.TextField(max_length=2000, blank=True)
     withdrawn_on = models.DateField(null=True, blank=True)
     withdrawal_reason = models.TextField(max_length=2000, blank=True)
@@ -114,6 +120,26 @@ class AgendaItem(TimeStampedModel, VisibleModel):
         blank=True,
         help_text="Shown on the agenda when it was changed after the agenda was published.",
     )
+    # Exempt information (Schedule 12A): what the public sees instead, and why it is withheld.
+    public_heading = models.CharField(
+        "public heading",
+        max_length=300,
+        blank=True,
+        help_text="The heading the public agenda and minutes show for an exempt item.",
+    )
+    public_summary = models.TextField(
+        "fair public summary",
+        max_length=4000,
+        blank=True,
+        help_text="A fair summary of the proceedings for the public minutes (s100C).",
+    )
+    public_interest_test = models.TextField(
+        "public interest test",
+        max_length=4000,
+        blank=True,
+        help_text="Why the public interest in keeping it exempt outweighs disclosing it.",
+    )
+    exemption_review_on = models.DateField("exemption to be reviewed on", null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -125,13 +151,30 @@ class AgendaItem(TimeStampedModel, VisibleModel):
     def __str__(self) -> str:
         return f"Item {self.number}: {self.title}"
 
+    @property
+    def heading_for_public(self) -> str:
+        """What someone not entitled to an exempt item sees as its heading."""
+        if self.visibility != "exempt":
+            return self.title
+        return self.public_heading or "Exempt item"
+
+
+class AccessPath(models.TextChoices):
+    ITEM_PAGE = "item", "Agenda item page"
+    REPORT_PAGE = "report", "Report page"
+    WORD = "docx", "Word download"
+    PDF = "pdf", "PDF download"
+    RESTRICTED_PACK = "pack", "Restricted agenda pack"
+    MINUTES = "minutes", "Restricted minutes"
+
 
 class ExemptAccess(models.Model):
-    """Who opened an exempt report, and when."""
+    """Who opened an exempt report, when, and how."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="exempt_accesses")
     user = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
     opened_at = models.DateTimeField(default=timezone.now)
+    via = models.CharField(max_length=8, choices=AccessPath.choices, default=AccessPath.ITEM_PAGE)
 
     class Meta:
         ordering = ["-opened_at"]
@@ -228,6 +271,15 @@ class Minutes(TimeStampedModel):
         related_name="minutes_approved",
         help_text="The meeting that approved these minutes as a correct record.",
     )
+    signed_by = models.ForeignKey(
+        "partners.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The person presiding at the meeting that approved them, who signed them.",
+    )
+    signed_on = models.DateField(null=True, blank=True)
 
     history = HistoricalRecords()
 

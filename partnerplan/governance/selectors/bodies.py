@@ -29,7 +29,7 @@ def body_detail(*, viewer: Viewer, pk: int) -> Body:
     try:
         return (
             visible(Body.objects.all(), viewer)
-            .select_related("parent")
+            .select_related("parent", "scrutinised_by")
             .prefetch_related(
                 Prefetch(
                     "memberships", queryset=_current_memberships(today, viewer), to_attr="current"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
@@ -14,6 +15,7 @@ from partnerplan.governance.models import (
     AgendaItem,
     Attendance,
     Body,
+    Declaration,
     Meeting,
     Minutes,
     Recommendation,
@@ -40,6 +42,8 @@ class MeetingPage:
     carried: list[AgendaItem]
     voting_present: int
     quorum: int
+    supplements: list[Any] = field(default_factory=list)
+    pending_supplement: int = 0
 
     @property
     def quorate(self) -> bool:
@@ -50,7 +54,7 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingPage:
     try:
         meeting = (
             Meeting.objects.filter(visible_q(viewer, Body, "body__"))
-            .select_related("body", "minutes", "minutes__approved_at")
+            .select_related("body", "minutes", "minutes__approved_at", "minutes__signed_by")
             .get(pk=pk)
         )
     except Meeting.DoesNotExist:
@@ -68,10 +72,17 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingPage:
         )
         .order_by("number")
     )
+    declarations = Declaration.objects.filter(
+        visible_q(viewer, AgendaItem, "item__")
+    ).select_related("person", "dispensation")
     items = list(
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("author", "carried_from")
-        .prefetch_related(Prefetch("recommendations", queryset=recs))
+        .prefetch_related(
+            Prefetch("recommendations", queryset=recs),
+            Prefetch("declarations", queryset=declarations),
+            "supplements",
+        )
         .order_by("number")
     )
     openable = set(
@@ -80,8 +91,8 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingPage:
     # Exempt items keep their heading on the agenda; other items the viewer may not see go.
     items = [i for i in items if i.pk in openable or i.visibility == "exempt"]
     for item in items:
-        if item.pk not in openable:  # the heading only: not the report
-            item.report = ""
+        if item.pk not in openable:
+            withhold_exempt(item)
     attendance = list(meeting.attendance.select_related("person"))
     voting_members = (
         _current_memberships(meeting.date, None)
@@ -98,6 +109,10 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingPage:
     carried = list(
         visible(AgendaItem.objects.filter(carried_from=meeting), viewer).select_related("meeting")
     )
+    supplements = list(meeting.supplements.order_by("number"))
+    pending = sum(
+        1 for i in items if i.after_publication and not i.withdrawn_on and not i.supplements.all()
+    )
     return MeetingPage(
         meeting=meeting,
         items=items,
@@ -107,7 +122,22 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingPage:
         carried=carried,
         voting_present=sum(1 for a in attendance if a.status == "present" and a.is_voting),
         quorum=meeting.body.quorum_for(voting_members),
+        supplements=supplements,
+        pending_supplement=pending,
     )
+
+
+def withhold_exempt(item: AgendaItem) -> AgendaItem:
+    """What someone not entitled to an exempt item may see of it: its public heading, its
+    paragraph, that it was urgent, changed or withdrawn; not its title, report or reasons."""
+    item.title = item.heading_for_public
+    item.report = item.purpose = ""
+    item.public_interest_test = ""
+    if item.change_note:
+        item.change_note = "the details are exempt"
+    if item.withdrawal_reason:
+        item.withdrawal_reason = "the reason is exempt"
+    return item
 
 
 def item_detail(*, viewer: Viewer, pk: int) -> tuple[AgendaItem, bool]:
@@ -130,6 +160,8 @@ def item_detail(*, viewer: Viewer, pk: int) -> tuple[AgendaItem, bool]:
     can_open = visible(AgendaItem.objects.filter(pk=pk), viewer).exists()
     if not can_open and item.visibility != "exempt":
         raise Http404("No agenda item you can see has that number")
+    if not can_open:
+        withhold_exempt(item)
     return item, can_open
 
 

@@ -47,8 +47,10 @@ def officer_decision_register(*, viewer: Viewer) -> QuerySet[OfficerDecision]:
 
 
 def prior_decision_register(*, viewer: Viewer, body: Body | None = None) -> QuerySet[PriorDecision]:
-    """Decisions taken before partnerplan was used, recorded from the papers, newest first."""
-    qs = PriorDecision.objects.filter(visible_q(viewer, Body, "body__")).select_related("body")
+    """Decisions taken before partnerplan was used, recorded from the papers, newest first: those
+    the viewer may see (their own visibility, and their body's)."""
+    qs = visible(PriorDecision.objects.all(), viewer).filter(visible_q(viewer, Body, "body__"))
+    qs = qs.select_related("body")
     if body is not None:
         qs = qs.filter(body=body)
     return qs.order_by("-decided_on", "-pk")
@@ -102,8 +104,10 @@ def voters_at(meeting: Meeting) -> list[Attendance]:
 
 
 def forward_plan(*, viewer: Viewer, include_past: bool = False) -> QuerySet[ForwardPlanEntry]:
-    qs = ForwardPlanEntry.objects.filter(visible_q(viewer, Body, "body__")).select_related(
-        "body", "meeting"
+    qs = (
+        ForwardPlanEntry.objects.filter(visible_q(viewer, Body, "body__"))
+        .select_related("body__scrutinised_by", "meeting")
+        .prefetch_related("exceptions__chair")
     )
     if not include_past:
         qs = qs.filter(status="planned")

@@ -38,12 +38,27 @@ from partnerplan.governance.services.bodies import (
 from partnerplan.governance.services.calendar_feeds import (
     calendar_feed_renew,
 )
+from partnerplan.governance.services.call_in import (
+    call_in_outcome_record,
+    call_in_reconsider,
+    call_in_request,
+    decision_implement,
+    decision_record_publish,
+    decisions_implement_due,
+)
 from partnerplan.governance.services.decisions import (
     decision_record,
 )
 from partnerplan.governance.services.forward_plan import (
     KEY_DECISION_NOTICE_DAYS,
     forward_plan_add,
+    forward_plan_update,
+)
+from partnerplan.governance.services.key_decisions import (
+    key_decision_exception_record,
+    key_decision_flag,
+    key_decision_refusal,
+    special_urgency_reported,
 )
 from partnerplan.governance.services.meetings import (
     MEETING_LIFECYCLE,
@@ -66,6 +81,13 @@ from partnerplan.governance.services.minutes import (
 from partnerplan.governance.services.officer_decisions import (
     officer_decision_record,
 )
+from partnerplan.governance.services.private_meetings import (
+    private_item_refusal,
+    private_notice_final,
+    private_notice_record,
+    private_notice_urgency,
+)
+from partnerplan.governance.services.substitutes import substitute_record
 from partnerplan.governance.services.twin_track import (
     matter_create,
     matter_record_track,
@@ -109,6 +131,22 @@ __all__ = [
     "matter_resolve",
     "KEY_DECISION_NOTICE_DAYS",
     "forward_plan_add",
+    "forward_plan_update",
+    "key_decision_flag",
+    "key_decision_exception_record",
+    "key_decision_refusal",
+    "special_urgency_reported",
+    "decision_record_publish",
+    "decision_implement",
+    "decisions_implement_due",
+    "call_in_request",
+    "call_in_outcome_record",
+    "call_in_reconsider",
+    "private_item_refusal",
+    "private_notice_record",
+    "private_notice_final",
+    "private_notice_urgency",
+    "substitute_record",
     "action_create",
     "action_update",
     "actions_notify_overdue",

@@ -15,6 +15,7 @@ from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.governance import effects
 from partnerplan.governance.models import (
+    AccessPath,
     AgendaItem,
     Decision,
     ExemptAccess,
@@ -42,6 +43,10 @@ def agenda_item_add(
     visibility: str = Visibility.PUBLIC,
     exempt_paragraph: int | None = None,
     late_reason: str = "",
+    public_heading: str = "",
+    public_summary: str = "",
+    public_interest_test: str = "",
+    exemption_review_on: dt.date | None = None,
     today: dt.date | None = None,
 ) -> AgendaItem:
     meeting = (
@@ -86,12 +91,55 @@ def agenda_item_add(
         exempt_paragraph=exempt_paragraph,
         added_late=late,
         late_reason=late_reason.strip() if late else "",
+        after_publication=meeting.status == MeetingStatus.AGENDA_PUBLISHED,
     )
+    _set_exempt(item, public_heading, public_summary, public_interest_test, exemption_review_on)
+    save_with_actor(item, actor)
+    return item
+
+
+def _set_exempt(
+    item: AgendaItem,
+    public_heading: str,
+    public_summary: str,
+    public_interest_test: str,
+    review_on: dt.date | None,
+) -> None:
+    """The rule of exempt information: an exempt item cites its Schedule 12A paragraph, and
+    records a public heading (what the public agenda and minutes show instead of its title), the
+    public interest test, and the date the exemption is reviewed (after the meeting); a fair
+    public summary for the minutes is optional until then (a default sentence is used)."""
     errors = item.clean_visibility()
     if errors:
         raise ValidationError(errors)
-    save_with_actor(item, actor)
-    return item
+    if item.visibility != Visibility.EXEMPT:
+        item.public_heading = item.public_summary = item.public_interest_test = ""
+        item.exemption_review_on = None
+        return
+    heading = public_heading.strip()
+    if not heading:
+        raise _fail(
+            "public_heading",
+            "Give the heading the public will see for this exempt item, for example 'Telephony "
+            "contract: award' (not the confidential detail)",
+        )
+    if not public_interest_test.strip():
+        raise _fail(
+            "public_interest_test",
+            "Record the public interest test: why the public interest in keeping the "
+            "information exempt outweighs the public interest in disclosing it",
+        )
+    if review_on is None:
+        raise _fail("exemption_review_on", "Give the date on which the exemption is reviewed")
+    if review_on <= item.meeting.date:
+        raise _fail(
+            "exemption_review_on",
+            f"The exemption is reviewed after the meeting ({format_date(item.meeting.date)})",
+        )
+    item.public_heading = heading[:300]
+    item.public_summary = public_summary.strip()[:4000]
+    item.public_interest_test = public_interest_test.strip()[:4000]
+    item.exemption_review_on = review_on
 
 
 def _item_open(item: AgendaItem) -> None:
@@ -119,6 +167,10 @@ def agenda_item_update(
     visibility: str = Visibility.PUBLIC,
     exempt_paragraph: int | None = None,
     change_note: str = "",
+    public_heading: str = "",
+    public_summary: str = "",
+    public_interest_test: str = "",
+    exemption_review_on: dt.date | None = None,
 ) -> AgendaItem:
     """Change an agenda item before its meeting is held. Once the agenda is published the
     change needs a note, which the agenda, the item page and the pack show."""
@@ -142,9 +194,7 @@ def agenda_item_update(
     item.visibility, item.exempt_paragraph = visibility, exempt_paragraph
     if note:
         item.change_note = note
-    errors = item.clean_visibility()
-    if errors:
-        raise ValidationError(errors)
+    _set_exempt(item, public_heading, public_summary, public_interest_test, exemption_review_on)
     save_with_actor(item, actor)
     return item
 
@@ -172,10 +222,39 @@ def agenda_item_withdraw(
     return item
 
 
-def exempt_access_log(*, user: Actor, item: AgendaItem) -> None:
-    """Record that `user` opened an exempt report."""
+def exempt_access_log(*, user: Actor, item: AgendaItem, via: str = AccessPath.ITEM_PAGE) -> None:
+    """Record that `user` opened an exempt report, and how (the item page, the report page, a
+    Word or PDF download, the restricted pack, the restricted minutes). Every path that shows
+    an exempt report's text calls this."""
     if item.visibility == Visibility.EXEMPT and isinstance(user, User):
-        ExemptAccess.objects.create(item=item, user=user)
+        ExemptAccess.objects.create(item=item, user=user, via=via)
+
+
+@transaction.atomic
+def agenda_item_mark_urgent(*, actor: Actor, item: AgendaItem, reason: str) -> AgendaItem:
+    """Mark one item urgent (not the whole agenda): the chair agreed it could be considered
+    without the usual notice, for special circumstances that the minutes record."""
+    item = (
+        AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
+    )
+    if item.withdrawn_on is not None:
+        raise _fail("reason", f"{item} was withdrawn on {format_date(item.withdrawn_on)}")
+    if item.meeting.status in {MeetingStatus.HELD, MeetingStatus.CANCELLED}:
+        raise _fail(
+            "reason",
+            f"{item.meeting} has been {item.meeting.get_status_display().lower()}: an item is "
+            "marked urgent before the meeting",
+        )
+    if not reason.strip():
+        raise _fail(
+            "reason",
+            "Give the special circumstances that make the item urgent, as the chair agreed them: "
+            "they are recorded in the minutes",
+        )
+    item.added_late = True
+    item.late_reason = reason.strip()[:2000]
+    save_with_actor(item, actor)
+    return item
 
 
 def _check_recommendation(

@@ -29,7 +29,7 @@ act releases the use (`authority_use_release`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -39,9 +39,11 @@ from django.db import transaction
 from django.db.models import Sum
 
 from partnerplan.core import clock
+from partnerplan.core.models import Visibility
 from partnerplan.core.money import format_money, pennies
 from partnerplan.core.services import save_with_actor
 from partnerplan.core.types import Actor
+from partnerplan.governance import effects
 from partnerplan.governance.models import (
     APPROVING,
     AuthorityUse,
@@ -275,7 +277,25 @@ def _decision_refusal(decision: Decision, act: Act) -> str | None:
     if decision.effect_state == EffectState.HELD:
         return "it is held back until every body on its twin track has approved"
     if decision.effect_state == EffectState.DROPPED:
-        return "its twin-track matter was not approved, so it has no effect"
+        return (
+            "it was not approved on its twin track, or was changed after a call-in, so it has "
+            "no effect"
+        )
+    if decision.effect_state == EffectState.WAITING:
+        if decision.implement_from is None:
+            return (
+                "it can be called in, and its decision record has not been published: it cannot "
+                "be implemented until the call-in period after publication ends"
+            )
+        return (
+            f"it cannot be implemented before {format_date(decision.implement_from)} (the "
+            "call-in period)"
+        )
+    if decision.effect_state == EffectState.CALLED_IN:
+        return (
+            "it has been called in by the overview and scrutiny committee and is frozen until "
+            "the outcome is recorded"
+        )
     rec = decision.recommendation
     amount = act.amount if act.amount is not None else rec.amount
     if rec.amount is not None and act.amount is not None and act.amount > rec.amount:
@@ -447,9 +467,16 @@ def prior_decision_record(
     amount: Decimal | None = None,
     subject_params: Mapping[str, Any] | None = None,
     today: dt.date | None = None,
+    visibility: str = Visibility.PUBLIC,
+    exempt_paragraph: int | None = None,
+    shared_with: Iterable[Any] = (),
 ) -> PriorDecision:
     """Record, from the papers, a decision taken before partnerplan was used. The body must
-    have held the power (for the amount) on that date; then it is cited like any other."""
+    have held the power (for the amount) on that date; then it is cited like any other.
+
+    It is seen at `visibility`, or, if what it is about (its subject, looked up through
+    `effects.subject_records`) is more restricted, at the subject's visibility: the register
+    never names a fund or project to someone who may not see it."""
     errors: dict[str, list[str]] = {}
 
     def add(name: str, message: str) -> None:
@@ -475,6 +502,9 @@ def prior_decision_record(
         answer = authority_for(body=body, power=power, amount=amount, on=decided_on)
         if not answer.allowed:
             add("body", answer.reason)
+    visibility, exempt_paragraph, partners = _narrowest(
+        dict(subject_params or {}), visibility, exempt_paragraph, list(shared_with)
+    )
     if errors:
         raise ValidationError(errors)
     assert body is not None and decided_on is not None
@@ -486,6 +516,34 @@ def prior_decision_record(
         title=title.strip()[:300],
         amount=amount,
         subject_params=dict(subject_params or {}),
+        visibility=visibility,
+        exempt_paragraph=exempt_paragraph,
     )
+    problems = prior.clean_visibility()
+    if problems:
+        raise ValidationError(problems)
     save_with_actor(prior, actor)
+    prior.shared_with.set(partners if visibility == Visibility.PARTNERS else [])
     return prior
+
+
+def _narrowest(
+    params: dict[str, Any], visibility: str, paragraph: int | None, partners: list[Any]
+) -> tuple[str, int | None, list[Any]]:
+    """The narrowest of the given visibility and those of the records the subject names."""
+    for record in effects.subject_records(params):
+        theirs = getattr(record, "visibility", Visibility.PUBLIC)
+        if _NARROWNESS.get(theirs, 0) > _NARROWNESS.get(visibility, 0):
+            visibility = theirs
+            paragraph = getattr(record, "exempt_paragraph", None)
+            partners = list(record.shared_with.all()) if theirs == Visibility.PARTNERS else []
+    return visibility, paragraph, partners
+
+
+#: How narrow a visibility is: a prior decision takes the narrowest of its own and its subject's.
+_NARROWNESS: dict[str, int] = {
+    Visibility.PUBLIC: 0,
+    Visibility.PARTNERSHIP: 1,
+    Visibility.PARTNERS: 2,
+    Visibility.EXEMPT: 3,
+}

@@ -41,7 +41,32 @@ BODY_FIELDS = {
     "notice_counts_bank_holidays", "requires_reasons", "requires_interests", "default_venue",
     "visibility",
     "exempt_paragraph",
+    "executive_functions", "scrutinised_by", "call_in_scope", "call_in_days",
+    "call_in_members_required",
 }  # fmt: skip
+
+
+def _check_executive(body: Body) -> None:
+    """Call-in needs a scrutiny committee to call decisions in, and executive functions."""
+    scrutiny = body.scrutinised_by
+    if scrutiny is not None and (scrutiny.kind != BodyKind.SCRUTINY or scrutiny.pk == body.pk):
+        raise _fail(
+            "scrutinised_by", f"{scrutiny} is not an overview and scrutiny committee: choose one"
+        )
+    if body.call_in_scope and not body.is_executive:
+        raise _fail(
+            "call_in_scope",
+            "Only decisions of a body discharging executive functions can be called in",
+        )
+    if body.call_in_scope and scrutiny is None:
+        raise _fail(
+            "scrutinised_by",
+            "Choose the overview and scrutiny committee whose members may call decisions in",
+        )
+    if not 1 <= body.call_in_days <= 20:
+        raise _fail("call_in_days", "The call-in period is 1 to 20 clear working days")
+    if body.call_in_members_required < 1:
+        raise _fail("call_in_members_required", "A call-in needs at least one member")
 
 
 def _check_body(body: Body) -> None:
@@ -58,6 +83,7 @@ def _check_body(body: Body) -> None:
         raise _fail("quorum_fraction", "The quorum percentage must be 100 or less")
     if body.agenda_notice_days > 60:
         raise _fail("agenda_notice_days", "Agenda notice must be 60 clear days or fewer")
+    _check_executive(body)
     parent = body.parent
     seen: set[int | None] = set()
     while parent is not None:

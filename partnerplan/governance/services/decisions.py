@@ -15,9 +15,11 @@ from partnerplan.governance.models import (
     VOTING_ROLES,
     Attendance,
     AttendanceStatus,
+    CallInScope,
     Decision,
     DelegationStatus,
     EffectState,
+    KeyDecision,
     Meeting,
     MeetingStatus,
     MemberRole,
@@ -32,7 +34,9 @@ from partnerplan.governance.selectors.authority import authority_for
 from partnerplan.governance.selectors.twin_track import matter_state
 from partnerplan.governance.services._common import _fail, _track_decided
 from partnerplan.governance.services.bodies import delegation_bring_into_force
+from partnerplan.governance.services.key_decisions import key_decision_refusal, key_decision_taken
 from partnerplan.governance.services.meetings import quorum_at
+from partnerplan.governance.services.private_meetings import private_item_refusal
 from partnerplan.governance.services.twin_track import matter_settle
 
 
@@ -136,6 +140,7 @@ def decision_record(
     meeting = rec.item.meeting
     body = meeting.body
     _validate_decision(rec, meeting, outcome, amended_text, reasons, declared_interests)
+    key = _check_statutory_notices(rec, meeting, outcome)
     authority_text = ""
     if outcome in APPROVING and rec.power:
         authority = authority_for(body=body, power=rec.power, amount=rec.amount, on=meeting.date)
@@ -163,8 +168,51 @@ def decision_record(
     save_with_actor(decision, actor)
     for person, choice in (votes or {}).items():
         save_with_actor(Vote(decision=decision, person=person, choice=choice), actor)
+    if key is not None:
+        key_decision_taken(actor=actor, entry=key.entry)
+    if call_in_eligible(decision):
+        # It can be called in: nothing is implemented (its track, delegations and effect, and
+        # no act may cite it) until its record is published and the call-in period ends
+        # (services.call_in).
+        decision.effect_state = EffectState.WAITING
+        save_with_actor(decision, actor)
+        return decision
     _take_effect(actor, rec, decision)
     return decision
+
+
+def call_in_eligible(decision: Decision) -> bool:
+    """Whether the body's rules let scrutiny call this decision in (only decisions that approve
+    something have anything to implement)."""
+    scope = decision.body.call_in_scope
+    if not scope or decision.outcome not in APPROVING or decision.body.scrutinised_by_id is None:
+        return False
+    if scope == CallInScope.ALL:
+        return True
+    return KeyDecision.objects.filter(recommendation_id=decision.recommendation_id).exists()
+
+
+#: The outcomes that decide the matter (deferring or noting takes no decision).
+_DECIDING = frozenset({*APPROVING, Outcome.REJECTED})
+
+
+def _check_statutory_notices(
+    rec: Recommendation, meeting: Meeting, outcome: str
+) -> KeyDecision | None:
+    """A key decision needs its notice (or an exception) on file; an exempt item of an
+    executive body is taken in private only with its private meeting notices."""
+    if outcome not in _DECIDING:
+        return None
+    refusal = private_item_refusal(rec.item)
+    if refusal:
+        raise _fail("outcome", refusal)
+    key = KeyDecision.objects.filter(recommendation=rec).select_related("entry").first()
+    if key is None:
+        return None
+    refusal = key_decision_refusal(entry=key.entry, on=meeting.date, body=meeting.body)
+    if refusal:
+        raise _fail("outcome", refusal)
+    return key
 
 
 def _take_effect(actor: Actor, rec: Recommendation, decision: Decision) -> None:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from partnerplan.core import clock
 from partnerplan.core.lifecycle import Lifecycle
+from partnerplan.core.models import Visibility
 from partnerplan.core.services import delete_with_actor, save_with_actor
 from partnerplan.core.types import Actor
 from partnerplan.governance import notices
@@ -23,13 +24,16 @@ from partnerplan.governance.models import (
     Body,
     BodyKind,
     Cadence,
+    ItemKind,
     Meeting,
     MeetingStatus,
 )
+from partnerplan.governance.publication import agenda_problems
 from partnerplan.governance.rules.clear_days import (
     check_agenda_publication,
     format_date,
 )
+from partnerplan.governance.services import alerts
 from partnerplan.governance.services._common import _fail, _today
 
 # The meeting lifecycle: each status -> the statuses a meeting may move to from it. A meeting
@@ -243,18 +247,53 @@ def meeting_publish_agenda(
         published_on, meeting.date, meeting.body.working_calendar, meeting.body.agenda_notice_days
     )
     if not check.ok and not urgency_reason.strip():
+        again = ""
+        if meeting.status == MeetingStatus.RESCHEDULED and meeting.rescheduled_from:
+            moved = format_date(timezone.localtime(meeting.rescheduled_from).date())
+            again = (
+                f"The meeting was moved from {moved}, so its agenda must be published again "
+                "with the clear days counted to the new date. "
+            )
         raise _fail(
             "urgency_reason",
-            check.explanation + " To publish it now, the chair must agree it is urgent: "
+            again + check.explanation + " To publish it now, the chair must agree it is urgent: "
             "give the reason, and it will be recorded in the minutes.",
         )
+    problems = agenda_problems(meeting.items.filter(withdrawn_on__isnull=True))
+    if problems:
+        raise _fail("status", "The agenda cannot be published yet. " + " ".join(problems))
+    declarations_item_ensure(actor=actor, meeting=meeting)
     meeting.status = MeetingStatus.AGENDA_PUBLISHED
     meeting.agenda_published_on = published_on
     meeting.published_late = not check.ok
     meeting.urgency_reason = urgency_reason.strip() if not check.ok else ""
     save_with_actor(meeting, actor)
     notices.agenda_published(meeting)
+    alerts.alerts_agenda_published(meeting)
     return meeting
+
+
+def declarations_item_ensure(*, actor: Actor, meeting: Meeting) -> AgendaItem:
+    """Every agenda has the standing 'Declarations of interest' item first. Added (as item 1,
+    the others moving down one) when an agenda without it is published; the numbering becomes
+    public only at publication, so it is numbered once."""
+    existing = meeting.items.filter(kind=ItemKind.DECLARATIONS).first()
+    if existing is not None:
+        return existing
+    for other in meeting.items.order_by("-number").select_for_update():
+        other.number += 1
+        save_with_actor(other, actor)
+    item = AgendaItem(
+        meeting=meeting,
+        number=1,
+        kind=ItemKind.DECLARATIONS,
+        title="Declarations of interest",
+        purpose="Members declare any disclosable pecuniary interest, other registrable interest "
+        "or other interest in the business on this agenda.",
+        visibility=Visibility.PUBLIC,
+    )
+    save_with_actor(item, actor)
+    return item
 
 
 @transaction.atomic
@@ -352,7 +391,13 @@ def meeting_record_attendance(
         row = Attendance(meeting=meeting, person_id=person_id, role=membership.role, status=status)
         save_with_actor(row, actor, validate=False)
         rows.append(row)
-    return rows
+    # Substitutes recorded for the meeting stand in for their members (services.substitutes).
+    from partnerplan.governance.services.substitutes import substitutions_apply
+
+    substitutions_apply(actor=actor, meeting=meeting)
+    return (
+        list(Attendance.objects.filter(meeting=meeting)) if meeting.substitutions.exists() else rows
+    )
 
 
 @transaction.atomic

@@ -17,6 +17,8 @@ from partnerplan.governance.models import (
     ActKind,
     Body,
     Delegation,
+    ForwardPlanEntry,
+    KeyDecision,
     OfficerDecision,
 )
 from partnerplan.governance.rules.clear_days import (
@@ -31,6 +33,31 @@ from partnerplan.governance.services.authority import (
     authority_refusal,
     authority_use,
 )
+from partnerplan.governance.services.call_in import decision_record_missing
+from partnerplan.governance.services.key_decisions import key_decision_refusal, key_decision_taken
+
+
+def _check_record(
+    reasons: str,
+    options_considered: str,
+    declared_interests: str,
+    is_key: bool,
+    entry: ForwardPlanEntry | None,
+    on: dt.date,
+    taken_by: Body,
+) -> None:
+    """The record is complete, and a key decision has its notice (or an exception) on file."""
+    missing = decision_record_missing(
+        reasons=reasons,
+        options_considered=options_considered,
+        declared_interests=declared_interests,
+    )
+    if missing:
+        raise ValidationError(missing)
+    if is_key:
+        refusal = key_decision_refusal(entry=entry, on=on, body=taken_by)
+        if refusal:
+            raise _fail("forward_plan_entry", refusal)
 
 
 @transaction.atomic
@@ -50,7 +77,13 @@ def officer_decision_record(
     visibility: str = Visibility.PUBLIC,
     exempt_paragraph: int | None = None,
     subject_params: dict[str, Any] | None = None,
+    is_key: bool = False,
+    forward_plan_entry: ForwardPlanEntry | None = None,
+    why_key: str = "",
 ) -> OfficerDecision:
+    """Record and publish a decision taken under a delegation: within it, in force and within
+    its limit; its record complete (reasons, options rejected, interests declared or 'None');
+    and, for a key decision, with its forward plan notice or an exception on file."""
     delegation = (
         Delegation.objects.select_for_update(of=("self",))
         .select_related("from_body")
@@ -84,9 +117,13 @@ def officer_decision_record(
             else f"This decision is within {taken_by}'s own powers: "
             "record it as a decision of the body",
         )
-    for name, value in (("title", title), ("decision", decision), ("reasons", reasons)):
+    for name, value in (("title", title), ("decision", decision)):
         if not value.strip():
             raise _fail(name, f"Enter the {name}")
+    _check_record(
+        reasons, options_considered, declared_interests, is_key, forward_plan_entry, decided_on,
+        taken_by,
+    )  # fmt: skip
     act = Act(
         kind=ActKind.OFFICER_DECISION,
         powers=(delegation.power,),
@@ -117,6 +154,12 @@ def officer_decision_record(
     if errors:
         raise ValidationError(errors)
     save_with_actor(record, actor)
+    if is_key:
+        save_with_actor(
+            KeyDecision(officer_decision=record, entry=forward_plan_entry, why_key=why_key[:300]),
+            actor,
+        )
+        key_decision_taken(actor=actor, entry=forward_plan_entry)
     # The delegation's one account: officer decisions, drawdowns and delegated spends together
     # never exceed its limit (the delegation's row is locked above).
     authority_use(

@@ -23,6 +23,9 @@ from partnerplan.partners.tests.factories import PersonFactory
 DELEGATE = {**ADMIN_ONLY, "member": 200}
 # The action belongs to the officer persona.
 OWNER = {**ADMIN_ONLY, "officer": 200}
+# The officer persona is named the legal officer (objects(), below), who sees who opened an
+# exempt report; the administrator is the finance officer.
+LEGAL = {**ADMIN_ONLY, "officer": 200}
 
 EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "governance:body-list": (None, ALL_OK),
@@ -77,11 +80,44 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "governance:matter-resolve": ("matter", ADMIN_ONLY),
     "governance:my-actions": (None, SIGNED_IN_ONLY),
     "governance:action-update": ("action", OWNER),
+    # Key decisions, decision records and call-in, private meetings, substitutes (issue 15, A).
+    "governance:forward-plan-entry": ("entry", ALL_OK),
+    "governance:forward-plan-edit": ("entry", ADMIN_ONLY),
+    "governance:key-decision-exception-create": ("entry", ADMIN_ONLY),
+    "governance:special-urgency-list": (None, ALL_OK),
+    "governance:recommendation-key-decision": ("recommendation", ADMIN_ONLY),
+    "governance:decision-detail": ("decision", ALL_OK),
+    "governance:decision-publish": ("decision", ADMIN_ONLY),
+    "governance:decision-implement": ("decision", ADMIN_ONLY),
+    "governance:call-in-create": ("decision", ADMIN_ONLY),
+    "governance:call-in-outcome": ("call_in", ADMIN_ONLY),
+    "governance:call-in-reconsider": ("call_in", ADMIN_ONLY),
+    "governance:private-notice-create": ("meeting", ADMIN_ONLY),
+    "governance:private-notice-final": ("private_notice", ADMIN_ONLY),
+    "governance:private-notice-urgency": ("private_notice", ADMIN_ONLY),
+    "governance:substitute-create": ("meeting", ADMIN_ONLY),
+    # Interests, exempt information, urgent items, supplements, alerts (issue 15, part B).
+    "governance:person-interests": ("person", SIGNED_IN),
+    "governance:interest-create": ("person", ADMIN_ONLY),
+    "governance:interest-end": ("interest", ADMIN_ONLY),
+    "governance:dispensation-create": ("person", ADMIN_ONLY),
+    "governance:declaration-create": ("item", ADMIN_ONLY),
+    "governance:item-urgent": ("item", ADMIN_ONLY),
+    "governance:exempt-log": ("item", LEGAL),
+    "governance:supplement-publish": ("meeting", ADMIN_ONLY),
+    "governance:decisions-publish": ("meeting", ADMIN_ONLY),
+    "governance:statutory-officers": (None, ADMIN_ONLY),
+    "governance:alert-subscribe": ("body", ALL_OK),
+    "governance:alert-confirm": ("alert_confirm", ALL_OK),
+    "governance:alert-unsubscribe": ("alert_unsubscribe", ALL_OK),
 }
 
 
 def objects(world: Any) -> dict[str, Any]:
+    from django.core import signing
+
     from partnerplan.governance import services
+    from partnerplan.governance.services import alerts, interests, officers
 
     meeting = HeldMeetingFactory.create(body=world.body)
     MinutesFactory.create(meeting=meeting)
@@ -95,17 +131,56 @@ def objects(world: Any) -> dict[str, Any]:
     line = services.reporting_line_add(actor=None, source=other, target=world.body)
     membership = BodyMembershipFactory.create(body=world.body)
     feed = services.calendar_feed_renew(actor=None, person=world.users["member"].person)
+    officers.statutory_officers_name(
+        actor=None, finance=world.users["admin"].person, legal=world.users["officer"].person
+    )
+    person = PersonFactory.create(partner=world.alpha)
+    interest = interests.interest_register(
+        actor=None, person=person, kind="other", description="Governor of a school"
+    )
+    subscription = alerts.alert_subscribe(body=world.body, email="reader@example.org")
     return {
+        "interest": interest,
+        "alert_confirm": SimpleNamespace(
+            pk=signing.dumps({"s": subscription.pk, "a": "confirm"}, salt=alerts.SALT)
+        ),
+        "alert_unsubscribe": SimpleNamespace(
+            pk=alerts.unsubscribe_link(subscription).rstrip("/").rsplit("/", 1)[-1]
+        ),
         # The address holds the secret; the row only its hash.
         "feed": SimpleNamespace(pk=feed.secret),
         "line": line,
         "membership": membership,
         "body": world.body,
-        "person": PersonFactory.create(partner=world.alpha),
+        "person": person,
         "meeting": meeting,
         "item": item,
         "recommendation": RecommendationFactory.create(item=item),
         "delegation": delegation,
         "matter": matter,
         "action": ActionFactory.create(body=world.body, owner=world.users["officer"].person),
+        **_cycle_objects(world, meeting, item),
     }
+
+
+def _cycle_objects(world: Any, meeting: Any, item: Any) -> dict[str, Any]:
+    """A forward plan entry, a decision with a call-in and a private meeting notice (part A)."""
+    import datetime as dt
+
+    from partnerplan.governance import services
+    from partnerplan.governance.models import CallIn, Decision, PrivateMeetingNotice
+
+    entry = services.forward_plan_add(
+        actor=None, body=world.body, title="Key decision", decision_due=dt.date(2030, 6, 1),
+        notice_given_on=dt.date(2030, 1, 1),
+    )  # fmt: skip
+    decision = Decision.objects.create(
+        recommendation=RecommendationFactory.create(item=item), meeting=meeting, body=world.body,
+        outcome="approved", decided_on=meeting.date,
+    )  # fmt: skip
+    scrutiny = BodyFactory.create(name="Scrutiny", kind="scrutiny")
+    call_in = CallIn.objects.create(
+        decision=decision, scrutiny_body=scrutiny, requested_on=meeting.date, reasons="Cost"
+    )
+    notice = PrivateMeetingNotice.objects.create(meeting=meeting, reasons="Commercial terms")
+    return {"entry": entry, "decision": decision, "call_in": call_in, "private_notice": notice}

@@ -58,6 +58,7 @@ def test_it_never_lets_concurrent_officer_decisions_exceed_the_delegation():
             results[i] = services.officer_decision_record(
                 actor=None, delegation=delegation, taken_by=director, decided_by=holders[i],
                 title=f"Spend {i}", decision="Spend", reasons="Needed",
+                options_considered="None", declared_interests="None",
                 amount=Decimal("30000"), decided_on=DAY,
             )  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - the test inspects what each thread got

@@ -128,3 +128,24 @@ __all__ = [
     "my_calendar",
     "private_calendar",
 ]
+from partnerplan.governance.views.cycle import (  # noqa: E402 - the statutory cycle's pages
+    call_in_create as call_in_create,
+)
+from partnerplan.governance.views.cycle import call_in_outcome as call_in_outcome
+from partnerplan.governance.views.cycle import call_in_reconsider as call_in_reconsider
+from partnerplan.governance.views.cycle import decision_detail as decision_detail
+from partnerplan.governance.views.cycle import decision_implement as decision_implement
+from partnerplan.governance.views.cycle import decision_publish as decision_publish
+from partnerplan.governance.views.cycle import forward_plan_edit as forward_plan_edit
+from partnerplan.governance.views.cycle import forward_plan_entry as forward_plan_entry
+from partnerplan.governance.views.cycle import (
+    key_decision_exception_create as key_decision_exception_create,
+)
+from partnerplan.governance.views.cycle import private_notice_create as private_notice_create
+from partnerplan.governance.views.cycle import private_notice_final as private_notice_final
+from partnerplan.governance.views.cycle import private_notice_urgency as private_notice_urgency
+from partnerplan.governance.views.cycle import (
+    recommendation_key_decision as recommendation_key_decision,
+)
+from partnerplan.governance.views.cycle import special_urgency_list as special_urgency_list
+from partnerplan.governance.views.cycle import substitute_create as substitute_create

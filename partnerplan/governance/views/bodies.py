@@ -103,6 +103,8 @@ _BODY_FIELDS = [
     "name", "abbreviation", "kind", "parent", "description", "cadence", "default_venue",
     "quorum_minimum", "quorum_fraction", "agenda_notice_days", "notice_counts_weekends",
     "notice_counts_bank_holidays", "requires_reasons", "requires_interests", "visibility",
+    "executive_functions", "scrutinised_by", "call_in_scope", "call_in_days",
+    "call_in_members_required",
 ]  # fmt: skip
 
 

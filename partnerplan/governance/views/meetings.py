@@ -22,6 +22,7 @@ from partnerplan.governance.forms import (
     RescheduleForm,
 )
 from partnerplan.governance.models import MeetingStatus
+from partnerplan.governance.publication import agenda_problems
 from partnerplan.governance.rules.clear_days import check_agenda_publication
 from partnerplan.governance.views._common import (
     NAV,
@@ -135,7 +136,9 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
         title="Publish the agenda",
         caption=str(meeting),
         cancel=_to_meeting(meeting),
-        intro=check.explanation,
+        intro=" ".join(
+            [check.explanation, *agenda_problems(meeting.items.filter(withdrawn_on__isnull=True))]
+        ),
         submit="Publish the agenda",
         act=lambda d: services.meeting_publish_agenda(
             actor=request.user, meeting=meeting, urgency_reason=d["urgency_reason"]

@@ -54,16 +54,24 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
     later = selectors.later_meetings(viewer=viewer, meeting=meeting)
     return form_page(
         request,
-        MinutesApproveForm(bound(request), meetings=later),
+        MinutesApproveForm(
+            bound(request),
+            meetings=later,
+            people=selectors.members_of(viewer=viewer, body=meeting.body),
+        ),
         title="Approve the minutes",
         caption=str(meeting),
         cancel=_to_meeting(meeting),
         submit="Approve as a correct record",
         act=lambda d: services.minutes_approve(
-            actor=request.user, minutes=minutes, at_meeting=d["at_meeting"]
+            actor=request.user,
+            minutes=minutes,
+            at_meeting=d["at_meeting"],
+            signed_by=d["signed_by"],
+            signed_on=d["signed_on"],
         ),
         done=lambda _m: _to_meeting(meeting),
-        success="The minutes are approved and locked.",
+        success="The minutes are approved, signed and locked.",
         context=NAV,
     )
 

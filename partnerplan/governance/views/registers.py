@@ -19,6 +19,7 @@ from partnerplan.governance.forms import (
     PriorDecisionForm,
 )
 from partnerplan.governance.forms.subjects import subject_choices, subject_value
+from partnerplan.governance.selectors.cycle import entry_rows
 from partnerplan.governance.services.authority import prior_decision_record
 from partnerplan.governance.views._common import (
     NAV,
@@ -133,7 +134,7 @@ def forward_plan(request: HttpRequest) -> HttpResponse:
         request,
         "governance/forward_plan.html",
         {
-            "entries": selectors.forward_plan(viewer=viewer),
+            "rows": entry_rows(selectors.forward_plan(viewer=viewer)),
             "can_manage": can(viewer, "governance.manage_meetings"),
             **NAV,
         },
@@ -152,8 +153,8 @@ def forward_plan_create(request: HttpRequest) -> HttpResponse:
         title="Add a decision to the forward plan",
         caption="Forward plan",
         cancel=reverse("governance:forward-plan"),
-        intro="Notice is given today. A key decision needs 28 clear days' notice, or a recorded "
-        "exception.",
+        intro="Notice is given today. A key decision needs 28 clear days' notice; with less, "
+        "record a general exception or special urgency on the entry's page before it is taken.",
         act=lambda d: services.forward_plan_add(actor=request.user, **d),
         done=lambda _e: reverse("governance:forward-plan"),
         success="The forward plan has been updated.",

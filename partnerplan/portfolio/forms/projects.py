@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 
 from partnerplan.core.forms import GovUKDateField, set_queryset
 from partnerplan.core.models import Visibility
@@ -153,10 +154,29 @@ class _AuthorityForm(_Form):
         set_queryset(self, "deciding_body", Body.objects.filter(archived_at__isnull=True))
 
 
+#: How a gate was authorised: the answers exclude each other, so each shows only its own fields.
+GATE_AUTHORITY = {
+    "decision": ["decision"],
+    "officer": ["officer_decision"],
+    "papers": ["deciding_body", "decision_reference", "decided_on"],
+}
+
+
 class GateForm(_AuthorityForm):
     to_stage = forms.ModelChoiceField(
         label="Stage to enter", queryset=Stage.objects.none(), empty_label=None
     )
+    authorised_by = forms.ChoiceField(
+        label="How was this gate authorised?",
+        choices=[
+            ("decision", "By a decision of a body recorded in partnerplan"),
+            ("officer", "By a decision under a delegation"),
+            ("papers", "By a decision taken before partnerplan was in use, from the papers"),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    reveals = {"authorised_by": GATE_AUTHORITY}
     deciding_body = forms.ModelChoiceField(
         label="Body that decided (decisions taken before partnerplan was in use)",
         queryset=Body.objects.none(),
@@ -177,14 +197,39 @@ class GateForm(_AuthorityForm):
     note = forms.CharField(label="Note", required=False, max_length=2000, widget=forms.Textarea)
 
     field_order = [
-        "to_stage", "decision", "officer_decision", "deciding_body", "decision_reference",
-        "decided_on", "note",
+        "to_stage", "authorised_by", "decision", "officer_decision", "deciding_body",
+        "decision_reference", "decided_on", "note",
     ]  # fmt: skip
 
     def __init__(self, *args: Any, stages: Any, authorities: AuthorityChoices, **kwargs: Any):
         super().__init__(*args, **kwargs)
         set_queryset(self, "to_stage", stages)
         self.set_authorities(authorities)
+        chosen = self.add_prefix("authorised_by")
+        if self.is_bound and not self.data.get(chosen):
+            # No answer chosen (a script, an old form): the fields filled in say which it is.
+            for answer, names in GATE_AUTHORITY.items():
+                if (
+                    any(self.data.get(self.add_prefix(n)) for n in names)
+                    or self.data.get(self.add_prefix("decided_on_year"))
+                    and answer == "papers"
+                ):
+                    data = QueryDict(mutable=True)
+                    data.update(self.data)
+                    data[chosen] = answer
+                    self.data = data
+                    break
+
+    def clean(self) -> dict[str, Any]:
+        """Keep only the chosen answer's fields (a hidden answer's leftovers never count)."""
+        data: dict[str, Any] = super().clean() or {}
+        chosen = data.pop("authorised_by", "") or ""
+        if chosen in GATE_AUTHORITY:
+            for answer, names in GATE_AUTHORITY.items():
+                if answer != chosen:
+                    for name in names:
+                        data[name] = None if name != "decision_reference" else ""
+        return data
 
 
 class ReviewForm(_AuthorityForm):

@@ -45,9 +45,44 @@ class HighlightReportForm(_Form):
         help_text="Needed for amber/red or red.",
     )
 
+    # Commentary and action are asked for only when amber/red or red is chosen, inside each
+    # answer's conditional reveal; amber/red's boxes carry their own names (one field cannot
+    # sit in two reveals) and clean() gives the service one commentary and one action.
+    commentary_amber_red = forms.CharField(
+        label="Commentary", required=False, widget=forms.Textarea
+    )
+    action_amber_red = forms.CharField(
+        label="Action being taken", required=False, widget=forms.Textarea
+    )
+    reveals = {
+        "confidence": {
+            "amber_red": ["commentary_amber_red", "action_amber_red"],
+            "red": ["commentary", "action"],
+        }
+    }
+
     def __init__(self, *args: Any, scale: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_choices(self, "confidence", scale)
+        fields: Any = self.fields
+        fields["commentary"].help_text = fields["action"].help_text = ""
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        amber_red = (data.pop("commentary_amber_red", ""), data.pop("action_amber_red", ""))
+        if data.get("confidence") == "amber_red":
+            data["commentary"], data["action"] = amber_red
+        elif data.get("confidence") != "red":
+            data["commentary"] = data["action"] = ""
+        return data
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        # The service names commentary and action; amber/red shows its own boxes.
+        if field in ("commentary", "action") and self.data.get(self.add_prefix("confidence")) == (
+            "amber_red"
+        ):
+            field = f"{field}_amber_red"
+        super().add_error(field, error)
 
 
 class RaidForm(_Form):

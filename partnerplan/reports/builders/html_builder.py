@@ -86,7 +86,7 @@ def standalone_page(
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(language)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{_e(title)}</title>\n{''.join(meta)}\n"
-        f"<style>{PRINT_CSS}{extra_css}</style>\n</head>\n"
+        f"<style>{PRINT_CSS}{WIDTH_CSS}{extra_css}</style>\n</head>\n"
         f'<body class="govuk-template__body">\n{body}\n</body>\n</html>\n'
     )
 
@@ -223,7 +223,9 @@ def _table(table: Table) -> str:
     parts.append(f'<caption class="{caption_class}">{_e(table.caption)}</caption>')
     if table.column_widths:
         total = sum(table.column_widths)
-        cols = "".join(f'<col style="width: {100 * w / total:.1f}%">' for w in table.column_widths)
+        cols = "".join(
+            f'<col class="pp-w-{_width_step(100 * w / total)}">' for w in table.column_widths
+        )
         parts.append(f"<colgroup>{cols}</colgroup>")
     parts.append('<thead class="govuk-table__head">')
     for row in table.header_rows:
@@ -241,15 +243,22 @@ def _table(table: Table) -> str:
                 cells.append(f'<td class="govuk-table__cell">{_cell(cell)}</td>')
         parts.append(f'<tr class="govuk-table__row">{"".join(cells)}</tr>')
     parts.append("</tbody>\n</table>")
-    return "\n".join(parts)
+    # A wide table scrolls in its own focusable, labelled region on a narrow screen, so the
+    # page itself reflows (WCAG 1.4.10); print ignores the region.
+    region = (
+        f'<div class="pp-table-scroll" role="region" aria-label="{_e(table.caption or "Table")}" '
+        'tabindex="0">'
+    )
+    return region + "\n".join(parts) + "</div>"
 
 
 def _image(image: Image) -> str:
     encoded = base64.b64encode(image.data).decode("ascii")
-    style = f' style="width: {image.width_cm:.2f}cm"' if image.width_cm else ""
+    # A class, not a style attribute: the page's Content-Security-Policy drops inline styles.
+    width = f" pp-cm-{_cm_step(image.width_cm)}" if image.width_cm else ""
     img = (
-        f'<img class="pp-figure__image" src="data:{image.media_type};base64,{encoded}" '
-        f'alt="{_e(image.alt)}"{style}>'
+        f'<img class="pp-figure__image{width}" src="data:{image.media_type};base64,{encoded}" '
+        f'alt="{_e(image.alt)}">'
     )
     caption = (
         f'<figcaption class="govuk-body-s pp-figure__caption">{_e(image.caption)}</figcaption>'
@@ -257,6 +266,21 @@ def _image(image: Image) -> str:
         else ""
     )
     return f'<figure class="pp-figure">{img}{caption}</figure>'
+
+
+# Column widths and image widths are classes (the served page's Content-Security-Policy drops
+# style attributes): columns in steps of 5%, images in whole centimetres up to 30.
+WIDTH_CSS = "".join(f".pp-w-{n} {{ width: {n}%; }}" for n in range(5, 101, 5)) + "".join(
+    f".pp-cm-{n} {{ width: {n}cm; max-width: 100%; }}" for n in range(1, 31)
+)
+
+
+def _width_step(percent: float) -> int:
+    return min(100, max(5, 5 * round(percent / 5)))
+
+
+def _cm_step(width_cm: float) -> int:
+    return min(30, max(1, round(width_cm)))
 
 
 def _cell(text: str) -> str:

@@ -51,8 +51,10 @@ def objects(world):
 # viewer's roles and memberships: 4 queries signed in)
 EDITOR_PAGES = [
     ("reports:report-create", None, 5, "the items for the picker"),
-    ("reports:report-detail", "report", 10, "report, sections, blocks, recommendations..."),
-    ("reports:report-edit", "report", 10, "the report with its prefetches, the author picker"),
+    # ... and its clearance: partners affected, the template, the officers, the sign-offs (x2)
+    ("reports:report-detail", "report", 15, "report, sections, blocks, recommendations..."),
+    # ... and the contact officer and partners affected pickers, the partners chosen
+    ("reports:report-edit", "report", 13, "the report with its prefetches, the author picker"),
     ("reports:report-template", "report", 9, "the report with its prefetches"),
     ("reports:report-publish", "report", 9, "the report with its prefetches"),
     ("reports:section-add", "report", 9, "the report with its prefetches"),
@@ -96,7 +98,9 @@ def test_it_shows_a_published_version_in_a_fixed_number_of_queries(
 
 DOCUMENT_PAGES = [
     ("reports:highlight-report", "project", 6, "the project, its latest highlight report"),
-    ("reports:minutes", "meeting", 12, "meeting, items, versions, decisions"),
+    # the minutes: meeting, items (recommendations, decisions, votes), declarations, minutes
+    # and corrections, attendance, substitutes
+    ("reports:minutes", "meeting", 14, "meeting, items, versions, decisions"),
     ("reports:decision-notice", "decision", 5, "the decision with its item"),
 ]
 
@@ -121,8 +125,9 @@ def test_it_says_a_pack_is_being_prepared_in_a_fixed_number_of_queries(
     client = world.client("public")
     url = reverse("reports:meeting-pack", args=[objects["meeting"].pk])
     client.get(url)
-    # no session (public): the meeting, the stored pack without its PDF
-    _pinned(assert_queries, 2, "The pack being prepared", lambda: client.get(url))
+    # no session (public): the meeting, the stored pack without its PDF, the queue's record
+    # of the pack's job (whether a worker has picked it up)
+    _pinned(assert_queries, 3, "The pack being prepared", lambda: client.get(url))
 
 
 def _pinned(assert_queries, expected, what, get):

@@ -114,7 +114,8 @@ def test_every_resources_page_passes_axe(page, live_server, world):
     page.fill("#id_starts_on_month", "4")
     page.fill("#id_starts_on_year", "2011")
     page.fill("#id_days_per_week", "6")
-    page.click("main button[type=submit]")
+    with page.expect_navigation():  # read the answer, not the form before it is sent
+        page.click("main button[type=submit]")
     assert "a working week has 5 days" in page.content()
     check_axe(page)
     # A refusal on a removal-style form: someone still booked cannot leave the pool.
@@ -123,7 +124,8 @@ def test_every_resources_page_passes_axe(page, live_server, world):
     )
     page.goto(f"{live_server.url}/resources/pool/{member.pk}/leave-pool/")
     page.fill("#id_reason", "Back to the district")
-    page.click("main button[type=submit]")
+    with page.expect_navigation():  # read the answer, not the form before it is sent
+        page.click("main button[type=submit]")
     assert "is still booked" in page.content()
     check_axe(page)
 
@@ -162,6 +164,7 @@ def test_every_task_network_page_passes_axe(page, live_server, world):
     # A task form with errors: a need above what the project has.
     page.goto(f"{live_server.url}/resources/tasks/{procure.pk}/")
     page.fill(f"#id_need_{ict.pk}", "3")
-    page.click("main button[type=submit]")
+    with page.expect_navigation():  # read the answer, not the form before it is sent
+        page.click("main button[type=submit]")
     assert "it could never start" in page.content()
     check_axe(page)

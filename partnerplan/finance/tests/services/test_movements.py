@@ -132,6 +132,7 @@ def _officer_decision(fund, person, amount, on=dt.date(2011, 2, 1)):
         actor=None, delegation=fund.delegation, taken_by=fund.delegation.to_bodies.get(),
         decided_by=person, title="Early project work", decision="To spend it",
         reasons="Needed now", decided_on=on, amount=Decimal(amount),
+        options_considered="None", declared_interests="None",
     )  # fmt: skip
 
 

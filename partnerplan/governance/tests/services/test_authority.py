@@ -60,6 +60,8 @@ def test_authority_for_follows_delegations_in_force_and_their_total_limit():
         title="Project manager for Customer Access",
         decision="Fund a project manager",
         reasons="No RIEP funding",
+        options_considered="None",
+        declared_interests="None",
         amount=Decimal("60000"),
         decided_on=on,
     )

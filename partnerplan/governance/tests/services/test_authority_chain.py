@@ -161,6 +161,7 @@ def test_it_counts_officer_decisions_and_drawdowns_in_one_account(contingency):
         actor=None, delegation=delegation, taken_by=director, decided_by=holder,
         title="Consultancy for the customer knowledge project", decision="Commission it",
         reasons="Urgent", amount=Decimal("85000"), decided_on=ON,
+        options_considered="None", declared_interests="None",
     )  # fmt: skip
     with pytest.raises(ValidationError, match="would exceed its limit of £85,000") as exc:
         authority_use(
@@ -304,6 +305,7 @@ def test_no_sequence_of_uses_overdraws_a_delegation(contingency):
                         actor=None, delegation=delegation, taken_by=director,
                         decided_by=holder, title="Delegated spend", decision="Spend",
                         reasons="Needed", amount=amount, decided_on=ON,
+                        options_considered="None", declared_interests="None",
                     )  # fmt: skip
                     use = AuthorityUse.objects.latest("pk")
                 else:

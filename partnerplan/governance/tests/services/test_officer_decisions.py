@@ -39,6 +39,7 @@ def test_it_refuses_an_officer_decision_outside_the_delegation(committee):
     kwargs = dict(
         actor=None, delegation=delegation, taken_by=director, decided_by=holder, title="T",
         decision="D", reasons="R", amount=Decimal("1000"), decided_on=dt.date(2011, 2, 1),
+        options_considered="None", declared_interests="None",
     )  # fmt: skip
     with pytest.raises(ValidationError, match="was not in force") as exc:
         services.officer_decision_record(**kwargs)

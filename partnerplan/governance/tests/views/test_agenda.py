@@ -22,14 +22,25 @@ from partnerplan.governance.tests.helpers import error_list
 
 def test_it_shows_the_public_only_the_heading_and_paragraph_of_an_exempt_item(world):
     meeting = PublishedMeetingFactory.create(body=world.body)
-    item = ExemptItemFactory.create(meeting=meeting, number=4)
+    item = ExemptItemFactory.create(meeting=meeting, number=4, public_heading="Telephony")
+    untitled = ExemptItemFactory.create(meeting=meeting, number=5, title="Redundancies")
     html = world.client("public").get(f"/governance/meetings/{meeting.pk}/").content.decode()
-    assert "Contract negotiations" in html and "Financial or business affairs" in html
+    assert "Telephony" in html and "Financial or business affairs" in html
+    assert "Exempt item" in html  # no public heading recorded: never the title
+    assert "Contract negotiations" not in html and "Redundancies" not in html
     assert "Confidential figures" not in html
     response = world.client("public").get(f"/governance/items/{item.pk}/")
     assert response.status_code == 403
-    assert "Confidential figures" not in response.content.decode()
-    assert not ExemptAccess.objects.exists()
+    page = response.content.decode()
+    assert "Telephony" in page and "Contract negotiations" not in page
+    assert "Confidential figures" not in page
+    assert (
+        "Redundancies"
+        not in world.client("officer").get(f"/governance/items/{untitled.pk}/").content.decode()
+    )
+    member = world.client("member").get(f"/governance/meetings/{meeting.pk}/").content.decode()
+    assert "Contract negotiations" in member and "Redundancies" in member
+    assert not ExemptAccess.objects.exclude(user=world.users["member"]).exists()
 
 
 def test_it_lets_members_open_an_exempt_report_and_logs_it(world):
@@ -96,8 +107,8 @@ def test_it_records_a_named_vote_and_refuses_a_co_opted_members_vote(world, asse
     voter = AttendanceFactory.create(meeting=meeting).person
     co_opted = AttendanceFactory.create(meeting=meeting, role=MemberRole.CO_OPTED).person
     url = f"/governance/recommendations/{rec.pk}/decide/"
-    # session, user, viewer x2, recommendation, attendance
-    with assert_queries(6, "The decision form"):
+    # session, user, viewer x2, recommendation, attendance, key decision (if it is one)
+    with assert_queries(7, "The decision form"):
         html = client.get(url).content.decode()
     assert "Recorded vote (optional)" in html and "(co-opted (non-voting))" in html
     data = {"outcome": "approved", "reasons": "Agreed", f"vote_{voter.pk}": "for",

@@ -67,6 +67,33 @@ def test_it_records_a_decision_taken_before_partnerplan_through_the_form(world, 
     assert "About: General reserve" in html and "£20,000" in html
 
 
+def test_it_hides_a_prior_decision_about_a_restricted_fund(world):
+    from types import SimpleNamespace
+
+    from partnerplan.core.models import Visibility
+    from partnerplan.governance import effects
+    from partnerplan.governance.services.authority import prior_decision_record
+
+    PowerFactory.create(body=world.body, kind=PowerKind.CALL_ON_RESERVES)
+    saved = dict(effects._SUBJECTS)
+    restricted = SimpleNamespace(visibility=Visibility.PARTNERSHIP, exempt_paragraph=None)
+    effects.register_subject("fund_id", lambda pk: restricted if pk == 77 else None)
+    try:
+        prior = prior_decision_record(
+            actor=None, body=world.body, power=PowerKind.CALL_ON_RESERVES,
+            decided_on=dt.date(2010, 9, 24), reference="JC, 24 September 2010",
+            title="Call on the hidden reserve", subject_params={"fund_id": 77},
+        )  # fmt: skip
+    finally:
+        effects._SUBJECTS.clear()
+        effects._SUBJECTS.update(saved)
+    assert prior.visibility == Visibility.PARTNERSHIP  # its subject's, not public
+    public = world.client("public").get("/governance/prior-decisions/").content.decode()
+    assert "Call on the hidden reserve" not in public
+    officer = world.client("officer").get("/governance/prior-decisions/").content.decode()
+    assert "Call on the hidden reserve" in officer
+
+
 def test_it_refuses_a_decision_before_partnerplan_of_a_body_without_the_power(world):
     lonely = BodyFactory.create(name="Corridor")
     response = world.client("admin").post(
@@ -97,6 +124,7 @@ def test_it_shows_a_delegations_uses_and_what_is_left(world):
     services.officer_decision_record(
         actor=None, delegation=delegation, taken_by=director, decided_by=holder,
         title="Extra project manager", decision="Appoint", reasons="Capacity",
+        options_considered="None", declared_interests="None",
         amount=Decimal("30000"), decided_on=dt.date(2011, 2, 1),
     )  # fmt: skip
     act = Act(kind="drawdown", powers=(PowerKind.DRAW_CONTINGENCY,), on=dt.date(2011, 3, 1),

@@ -224,6 +224,7 @@ def test_it_revokes_a_delegation_but_not_before_decisions_taken_under_it(world):
     services.officer_decision_record(
         actor=None, delegation=delegation, taken_by=director, decided_by=holder,
         title="Draw", decision="Draw on it", reasons="Needed", decided_on=dt.date(2011, 2, 1),
+        options_considered="None", declared_interests="None",
     )  # fmt: skip
     url = f"/governance/delegations/{delegation.pk}/revoke/"
     response = client.post(url, {"ends_on_day": "15", "ends_on_month": "1", "ends_on_year": "2011"})

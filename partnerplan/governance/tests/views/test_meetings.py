@@ -20,8 +20,9 @@ def test_it_shows_a_meeting_in_a_fixed_number_of_queries(world, assert_queries):
     client = world.client("member")
     # session, user, viewer x2, meeting (with body and minutes), items, recommendations (with
     # decisions), named votes (with their people), visible items, attendance, voting members,
-    # open actions, carried business (minutes corrections are read only when there are minutes)
-    with assert_queries(13, "The meeting page"):
+    # open actions, carried business (minutes corrections are read only when there are minutes),
+    # declarations of interest, the supplements of each item and of the meeting
+    with assert_queries(16, "The meeting page"):
         response = client.get(f"/governance/meetings/{meeting.pk}/")
     assert response.status_code == 200
 

@@ -41,6 +41,7 @@ def _delegation(world, power):
 def _form(director, holder, **extra):
     data = {"taken_by": director.pk, "decided_by": holder.pk, "title": "Alpha into approval",
             "decision": "Approve", "reasons": "The business case is sound",
+            "options_considered": "None", "declared_interests": "None",
             "decided_on_day": "1", "decided_on_month": "2", "decided_on_year": "2011"}  # fmt: skip
     return {**data, **extra}
 

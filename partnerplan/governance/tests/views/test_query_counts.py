@@ -36,7 +36,8 @@ def test_it_shows_an_agenda_item_in_a_fixed_number_of_queries(world, assert_quer
     for _ in range(3):
         RecommendationFactory.create(item=item)
     client = world.client("officer")
-    with assert_queries(7, "The agenda item page"):
+    # ... and the declarations of interest recorded against it
+    with assert_queries(8, "The agenda item page"):
         response = client.get(f"/governance/items/{item.pk}/")
     assert response.status_code == 200
 
@@ -68,9 +69,9 @@ def test_it_gives_a_persons_calendar_in_a_fixed_number_of_queries(world, assert_
         # the meeting page's selector, its minutes, the later meetings
         ("meetings/{meeting}/minutes/approve/", 15),
         # session, user, viewer x2, the recommendation, the voters present
-        ("recommendations/{rec}/decide/", 6),
+        ("recommendations/{rec}/decide/", 7),  # and its key decision, if it is one
         # session, user, viewer x2, the body page's selector, the parent bodies
-        ("bodies/{body}/edit/", 13),
+        ("bodies/{body}/edit/", 14),  # and the overview and scrutiny committee picker
         # session, user, viewer x2, the bodies to choose from
         ("forward-plan/new/", 5),
     ],

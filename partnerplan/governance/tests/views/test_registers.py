@@ -42,6 +42,7 @@ def registers(world):
         services.officer_decision_record(
             actor=None, delegation=delegation, taken_by=director, decided_by=holder, title=f"D{n}",
             decision="Spend", reasons="Needed", amount=Decimal(1000),
+            options_considered="None", declared_interests="None",
             decided_on=dt.date(2011, 1, 3),
         )  # fmt: skip
         services.forward_plan_add(
@@ -57,7 +58,7 @@ def registers(world):
     ("url", "expected"),
     [
         ("/governance/delegated-decisions/", 2),  # count, decisions with bodies and people
-        ("/governance/forward-plan/", 1),  # entries with bodies and meetings
+        ("/governance/forward-plan/", 2),  # entries with bodies and meetings; exceptions
         ("/governance/matters/", 2),  # matters, tracks with bodies
         ("/governance/structure/", 4),  # bodies, reporting lines, delegations, their bodies
     ],

@@ -1,0 +1,153 @@
+"""Report clearance before publication: a report goes on a published agenda only with its
+contact officer, the wards or partners it affects, every implications section the partnership's
+report template requires, and the sign-off of the named finance officer (Section 151 equivalent)
+and legal officer (Monitoring Officer equivalent), each recorded.
+
+`clearance_problems` is the one rule; governance's agenda publication runs it through the check
+this app registers (`agenda_check`, in `ReportsConfig.ready()`), so `meeting_publish_agenda` and
+`supplementary_agenda_publish` refuse with what is missing and who can give it. `report_sign_off`
+records a sign-off; `reports.services.report_update` withdraws the sign-offs when the report's
+details or implications change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from partnerplan.core import clock
+from partnerplan.core.access import require, viewer_for
+from partnerplan.core.types import Actor
+from partnerplan.governance.models import OfficerRole, StatutoryOfficer
+from partnerplan.reports.models import (
+    IMPLICATIONS,
+    Report,
+    ReportSignOff,
+    ReportTemplate,
+    SignOffRole,
+)
+
+#: The fields whose change withdraws the sign-offs.
+CLEARED_FIELDS = (
+    "title",
+    "purpose",
+    "contact_officer",
+    "wards_affected",
+    *(name for name, _w in IMPLICATIONS),
+    "conclusions",
+)
+
+ROLE_WORDS = {
+    SignOffRole.FINANCE: "the finance officer (Section 151 equivalent)",
+    SignOffRole.LEGAL: "the legal officer (Monitoring Officer equivalent)",
+}
+ROLE_SECTION = {SignOffRole.FINANCE: "financial", SignOffRole.LEGAL: "legal"}
+
+
+def required_sections() -> list[str]:
+    template = ReportTemplate.objects.order_by("pk").first()
+    if template is None:
+        return [name for name, _w in IMPLICATIONS]
+    return [name for name, _w in IMPLICATIONS if name in set(template.required_sections)]
+
+
+def _officers() -> dict[str, StatutoryOfficer]:
+    return {o.role: o for o in StatutoryOfficer.objects.select_related("person")}
+
+
+def _who(role: str, officers: dict[str, StatutoryOfficer]) -> str:
+    officer = officers.get(role)
+    if officer is None:
+        return (
+            f"{ROLE_WORDS[SignOffRole(role)]}, but no {role} officer is named: a partnership "
+            "administrator names one under Governance, Statutory officers"
+        )
+    return f"{officer.person.full_name}, {ROLE_WORDS[SignOffRole(role)]}"
+
+
+def clearance_problems(report: Report) -> list[str]:
+    """What the report still needs before it may go on a published agenda, and who can give
+    it, in plain English (empty when it is cleared)."""
+    problems: list[str] = []
+    if report.contact_officer_id is None:
+        problems.append("name its contact officer (the author or an administrator can)")
+    if not report.wards_affected.strip() and not report.partners_affected.exists():
+        problems.append(
+            "say which wards or partners it affects ('None' or 'All wards' will do; the author can)"
+        )
+    words = dict(IMPLICATIONS)
+    missing = [words[name] for name in required_sections() if not getattr(report, name).strip()]
+    if missing:
+        problems.append(
+            f"write the {', '.join(missing)} implications the partnership's report template "
+            "requires (the author can)"
+        )
+    officers = _officers()
+    signed = {s.role for s in report.sign_offs.all()}
+    for role in (SignOffRole.FINANCE, SignOffRole.LEGAL):
+        if role not in signed:
+            problems.append(f"the sign-off of {_who(role, officers)}")
+    return problems
+
+
+def clearance_sentence(report: Report) -> str:
+    problems = clearance_problems(report)
+    if not problems:
+        return ""
+    return f"The report '{report.title}' (item {report.item.number}) is not cleared: it needs " + (
+        "; ".join(problems) + "."
+    )
+
+
+def agenda_check(items: Iterable[Any]) -> list[str]:
+    """Governance's agenda check: every report on the items about to be published is cleared."""
+    reports = Report.objects.filter(item__in=list(items)).select_related("item")
+    return [s for s in (clearance_sentence(r) for r in reports.order_by("item__number")) if s]
+
+
+@transaction.atomic
+def report_sign_off(*, actor: Actor, report: Report, role: str, comment: str = "") -> ReportSignOff:
+    """The named finance or legal officer clears the report for their role; their own
+    implications section must be written first."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if role not in SignOffRole.values:
+        raise ValidationError({"role": ["Choose finance or legal"]})
+    officer = _officers().get(OfficerRole(role))
+    require(viewer_for(actor), "reports.sign_off", officer)
+    assert officer is not None  # the rule refuses None
+    section = ROLE_SECTION[SignOffRole(role)]
+    if not getattr(report, section).strip():
+        raise ValidationError(
+            {"role": [f"Write the {section} implications before signing them off"]}
+        )
+    if report.sign_offs.filter(role=role).exists():
+        raise ValidationError(
+            {"role": [f"{ROLE_WORDS[SignOffRole(role)].capitalize()} has signed it off already"]}
+        )
+    return ReportSignOff.objects.create(
+        report=report,
+        role=role,
+        person=officer.person,
+        signed_at=clock.now(),
+        comment=comment.strip()[:2000],
+    )
+
+
+def sign_offs_withdraw(report: Report, before: dict[str, Any]) -> int:
+    """After `report_update`: if a cleared field changed, the sign-offs no longer stand."""
+    changed = any(getattr(report, f if f != "contact_officer" else "contact_officer_id") != v
+                  for f, v in before.items())  # fmt: skip
+    if not changed:
+        return 0
+    deleted, _ = ReportSignOff.objects.filter(report=report).delete()
+    return deleted
+
+
+def cleared_values(report: Report) -> dict[str, Any]:
+    return {
+        f: getattr(report, f if f != "contact_officer" else "contact_officer_id")
+        for f in CLEARED_FIELDS
+    }
