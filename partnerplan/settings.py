@@ -54,6 +54,8 @@ SERVICE_NAME = os.environ.get("SERVICE_NAME", "partnerplan")
 # A demonstration installation runs on an "as at" date an administrator can move forward
 # (core.clock); production runs on the real clock. scripts/run turns it on for the demo.
 PARTNERPLAN_DEMO_CLOCK = env_bool("PARTNERPLAN_DEMO_CLOCK", False)
+# The address links in emails (public alerts, confirmations, unsubscribing) start with.
+PARTNERPLAN_SITE_URL = os.environ.get("PARTNERPLAN_SITE_URL", "http://127.0.0.1:8000")
 PARTNERSHIP_NAME = os.environ.get("PARTNERSHIP_NAME", "Staffordshire Connects")
 
 INSTALLED_APPS = [
