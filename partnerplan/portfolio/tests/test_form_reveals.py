@@ -20,7 +20,7 @@ def test_the_gate_form_keeps_only_the_chosen_authority(world):
         decisions=Decision.objects.none(), officer_decisions=OfficerDecision.objects.none()
     )
     data = {
-        "to_stage": stages.first().pk,  # type: ignore[union-attr]
+        "to_stage": stages[0].pk,
         "authorised_by": "officer",
         "decision_reference": "Joint Committee, 17 December 2010",
     }
