@@ -64,10 +64,12 @@ def test_it_gives_a_persons_calendar_in_a_fixed_number_of_queries(world, assert_
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
-        # the meeting page's selector (items, votes, attendance, quorum, actions), members x2
-        ("meetings/{meeting}/attendance/", 16),
-        # the meeting page's selector, its minutes, the later meetings
-        ("meetings/{meeting}/minutes/approve/", 15),
+        # the meeting page's selector (items, votes, declarations, supplementary agendas,
+        # attendance, quorum, actions), the supplements and substitutes again, members x2
+        ("meetings/{meeting}/attendance/", 19),
+        # the meeting page's selector (with declarations, supplementary agendas and
+        # substitutes), its minutes, the later meetings, the members who may sign
+        ("meetings/{meeting}/minutes/approve/", 19),
         # session, user, viewer x2, the recommendation, the voters present
         ("recommendations/{rec}/decide/", 7),  # and its key decision, if it is one
         # session, user, viewer x2, the body page's selector, the parent bodies
