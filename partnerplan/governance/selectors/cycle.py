@@ -59,9 +59,9 @@ def forward_plan_entry(*, viewer: Viewer, pk: int) -> ForwardPlanEntry:
                         )
                         | Q(officer_decision__in=officer_decisions)
                     ).select_related(
-                        "recommendation__item__meeting",
-                        "recommendation__decision",
-                        "officer_decision",
+                        "recommendation__item__meeting__body",
+                        "recommendation__decision__body",
+                        "officer_decision__taken_by",
                     ),
                 ),
                 Prefetch(
@@ -101,7 +101,7 @@ def decision_detail(*, viewer: Viewer, pk: int) -> Decision:
             )
             .select_related(
                 "body__scrutinised_by",
-                "meeting",
+                "meeting__body",
                 "recommendation__item",
                 "recommendation__key_decision__entry",
                 "call_in",
