@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from partnerplan.reports import views
 
@@ -49,4 +49,5 @@ urlpatterns = [
     path("projects/<int:pk>/highlight-report", views.highlight_report, name="highlight-report"),
     path("projects/<int:pk>/end-stage-report", views.end_stage_report, name="end-stage-report"),
     path("partners/<int:pk>/quarterly-report", views.quarterly_report, name="quarterly-report"),
+    path("", include("partnerplan.reports.urls_documents")),
 ]
