@@ -212,6 +212,27 @@ class Assignment(TimeStampedModel):
         return f"{self.member} on {self.demand}"
 
 
+class TimeActual(TimeStampedModel):
+    """The days a pool member actually spent on a booking in one month, as the project manager
+    recorded it (simple monthly entries, not a timesheet)."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="actuals")
+    month = models.DateField(help_text="The first day of the month.")
+    days = models.DecimalField("days spent", max_digits=5, decimal_places=2)
+    note = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["assignment", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "month"], name="time_actual_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment}: {self.days} days in {self.month:%B %Y}"
+
+
 class PlanScenario(TimeStampedModel):
     """A named what-if: force projects in or out, add or remove pool members, change money."""
 

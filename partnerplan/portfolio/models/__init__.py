@@ -16,11 +16,14 @@ from partnerplan.portfolio.models.benefits import BenefitActual as BenefitActual
 from partnerplan.portfolio.models.business_cases import BusinessCase as BusinessCase
 from partnerplan.portfolio.models.business_cases import BusinessCaseVersion as BusinessCaseVersion
 from partnerplan.portfolio.models.choices import BUSINESS_CASE_RANK as BUSINESS_CASE_RANK
+from partnerplan.portfolio.models.choices import CONFIDENCE_DEFINITIONS as CONFIDENCE_DEFINITIONS
 from partnerplan.portfolio.models.choices import FIVE_CASES as FIVE_CASES
 from partnerplan.portfolio.models.choices import NEEDS_ACTION as NEEDS_ACTION
 from partnerplan.portfolio.models.choices import REQUIRED_CASES as REQUIRED_CASES
 from partnerplan.portfolio.models.choices import SCALE_VALUES as SCALE_VALUES
 from partnerplan.portfolio.models.choices import STOPPED_OUTCOMES as STOPPED_OUTCOMES
+from partnerplan.portfolio.models.choices import THREE_POINT_DEFINITIONS as THREE_POINT_DEFINITIONS
+from partnerplan.portfolio.models.choices import BenefitKind as BenefitKind
 from partnerplan.portfolio.models.choices import BoardRole as BoardRole
 from partnerplan.portfolio.models.choices import BusinessCaseStage as BusinessCaseStage
 from partnerplan.portfolio.models.choices import Confidence as Confidence
@@ -31,7 +34,11 @@ from partnerplan.portfolio.models.choices import LinkKind as LinkKind
 from partnerplan.portfolio.models.choices import RaidKind as RaidKind
 from partnerplan.portfolio.models.choices import RaidStatus as RaidStatus
 from partnerplan.portfolio.models.choices import ReviewOutcomeKind as ReviewOutcomeKind
+from partnerplan.portfolio.models.choices import RiskCategory as RiskCategory
+from partnerplan.portfolio.models.choices import RiskProximity as RiskProximity
+from partnerplan.portfolio.models.choices import RiskResponse as RiskResponse
 from partnerplan.portfolio.models.choices import Weighting as Weighting
+from partnerplan.portfolio.models.confidence import ConfidenceAssessment as ConfidenceAssessment
 from partnerplan.portfolio.models.exceptions import ExceptionReport as ExceptionReport
 from partnerplan.portfolio.models.gates import AuthorisedFromPapers as AuthorisedFromPapers
 from partnerplan.portfolio.models.gates import GatePassage as GatePassage

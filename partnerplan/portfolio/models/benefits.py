@@ -13,11 +13,13 @@ from partnerplan.core.models import TimeStampedModel
 if TYPE_CHECKING:
     pass
 
+from partnerplan.portfolio.models.choices import BenefitKind
 from partnerplan.portfolio.models.projects import Project
 
 
 class Benefit(TimeStampedModel):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="benefits")
+    kind = models.CharField(max_length=12, choices=BenefitKind.choices, default=BenefitKind.BENEFIT)
     description = models.CharField(max_length=300)
     measure = models.CharField(max_length=200, help_text="What is measured, and in what unit.")
     baseline = models.DecimalField(max_digits=14, decimal_places=2)
@@ -26,6 +28,12 @@ class Benefit(TimeStampedModel):
     target_on = models.DateField("target date")
     owner = models.ForeignKey(
         "partners.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    realisation_plan = models.TextField(
+        "realisation plan",
+        max_length=4000,
+        blank=True,
+        help_text="How and when the benefit will be realised, and who will measure it.",
     )
     tolerance_percent = models.DecimalField(
         max_digits=5,

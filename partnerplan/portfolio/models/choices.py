@@ -126,3 +126,65 @@ class ExceptionOutcome(models.TextChoices):
     CONTINUE = "continue", "Continue as planned"
     CLOSE = "close", "Close the project"
     REFER = "refer", "Refer to the Committee"
+
+
+# What each point of the delivery confidence scale means (the IPA's definitions, shortened),
+# shown on the assessment page beside the scale.
+CONFIDENCE_DEFINITIONS: dict[str, str] = {
+    Confidence.GREEN: "Successful delivery on time, on budget and of the quality wanted appears "
+    "highly likely; there are no major outstanding issues that appear to threaten delivery.",
+    Confidence.AMBER_GREEN: "Successful delivery appears probable, but constant attention is "
+    "needed so that risks do not become major issues threatening delivery.",
+    Confidence.AMBER: "Successful delivery appears feasible, but significant issues already "
+    "exist and need management attention; they appear resolvable now, and if addressed "
+    "promptly should not cause delay or overspend.",
+    Confidence.AMBER_RED: "Successful delivery is in doubt, with major risks or issues in a "
+    "number of key areas. Urgent action is needed to address them and to find out whether "
+    "resolution is feasible.",
+    Confidence.RED: "Successful delivery appears unachievable. There are major issues which, "
+    "at this stage, do not appear to be manageable or resolvable. The project may need "
+    "re-baselining and/or its overall viability re-assessed.",
+}
+# On the three-point scale amber covers amber/green to amber/red.
+THREE_POINT_DEFINITIONS: dict[str, str] = {
+    Confidence.GREEN: CONFIDENCE_DEFINITIONS[Confidence.GREEN],
+    Confidence.AMBER: "Successful delivery is feasible but significant issues exist and need "
+    "management attention.",
+    Confidence.RED: CONFIDENCE_DEFINITIONS[Confidence.RED],
+}
+
+
+class RiskProximity(models.TextChoices):
+    """When the risk would strike (PRINCE2's proximity)."""
+
+    IMMINENT = "imminent", "Imminent (within a month)"
+    THIS_STAGE = "this_stage", "Within this stage"
+    LATER_STAGE = "later_stage", "In a later stage"
+    AFTER_PROJECT = "after_project", "After the project (in operation)"
+
+
+class RiskCategory(models.TextChoices):
+    STRATEGIC = "strategic", "Strategic"
+    FINANCIAL = "financial", "Financial"
+    OPERATIONAL = "operational", "Operational"
+    TECHNICAL = "technical", "Technical"
+    PEOPLE = "people", "People and resources"
+    LEGAL = "legal", "Legal and regulatory"
+    REPUTATIONAL = "reputational", "Reputational"
+    PARTNERSHIP = "partnership", "Partnership"
+
+
+class RiskResponse(models.TextChoices):
+    """The response types of PRINCE2 and the Orange Book."""
+
+    AVOID = "avoid", "Avoid"
+    REDUCE = "reduce", "Reduce"
+    FALLBACK = "fallback", "Fallback"
+    TRANSFER = "transfer", "Transfer"
+    SHARE = "share", "Share"
+    ACCEPT = "accept", "Accept"
+
+
+class BenefitKind(models.TextChoices):
+    BENEFIT = "benefit", "Benefit"
+    DIS_BENEFIT = "dis_benefit", "Dis-benefit"

@@ -41,6 +41,11 @@ class Programme(TimeStampedModel, ArchivableModel, VisibleModel):
         default=31,
         help_text="A project whose last highlight report is older than this is overdue.",
     )
+    dca_valid_days = models.PositiveSmallIntegerField(
+        "a delivery confidence assessment is current for (days)",
+        default=92,
+        help_text="The OBC and FBC gates need an assessment no older than this.",
+    )
     is_partnership_plan = models.BooleanField(
         "the partnership's own work plan",
         default=False,

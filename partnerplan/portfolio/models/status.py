@@ -12,7 +12,14 @@ from partnerplan.core.models import TimeStampedModel
 if TYPE_CHECKING:
     pass
 
-from partnerplan.portfolio.models.choices import Confidence, RaidKind, RaidStatus
+from partnerplan.portfolio.models.choices import (
+    Confidence,
+    RaidKind,
+    RaidStatus,
+    RiskCategory,
+    RiskProximity,
+    RiskResponse,
+)
 from partnerplan.portfolio.models.projects import (
     Project,
 )
@@ -70,6 +77,18 @@ class RaidEntry(TimeStampedModel):
     residual_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
     residual_impact = models.PositiveSmallIntegerField(null=True, blank=True)
     response = models.TextField(max_length=3000, blank=True)
+    response_type = models.CharField(
+        "response type", max_length=12, choices=RiskResponse.choices, blank=True
+    )
+    proximity = models.CharField(max_length=16, choices=RiskProximity.choices, blank=True)
+    category = models.CharField(max_length=16, choices=RiskCategory.choices, blank=True)
+    # An issue converted into a risk (or back) keeps the old entry, closed, and links both
+    # ways: new.converted_from is the old one, old.converted_to the new ones.
+    converted_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="converted_to"
+    )
+    escalated_on = models.DateField("escalated to the programme on", null=True, blank=True)
+    escalation_note = models.CharField("why escalated", max_length=500, blank=True)
     status = models.CharField(max_length=8, choices=RaidStatus.choices, default=RaidStatus.OPEN)
     closed_on = models.DateField(null=True, blank=True)
     closure_note = models.CharField(max_length=500, blank=True)
