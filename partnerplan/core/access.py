@@ -357,6 +357,17 @@ RULES: dict[str, tuple[Rule, str]] = {
     ),
     # --- end reports ---
     # --- collaboration ---
+    # Forum spaces are seen through what they belong to (collaboration.selectors.space_visible_q).
+    "collaboration.view": (_signed_in, "Sign in to see the partnership's forums."),
+    "collaboration.add_space": (
+        _admin,
+        "Only partnership administrators open forum spaces.",
+    ),
+    # obj: the thread. The person who asked marks the reply that answered them.
+    "collaboration.mark_answer": (
+        lambda v, o: v.is_admin or bool(o is not None and o.author_id == v.user_id),
+        "Only the person who asked the question marks the reply that answered it.",
+    ),
     # --- end collaboration ---
 }
 
