@@ -350,6 +350,10 @@ RULES: dict[str, tuple[Rule, str]] = {
         lambda v, o: bool(o is not None and v.person_id is not None and o.person_id == v.person_id),
         "Only the named finance or legal officer signs off a report for their own role.",
     ),
+    "reports.change_house_style": (
+        _admin,
+        "Only partnership administrators change the partnership's report template.",
+    ),
     # obj: the meeting. Exempt reports are for members of the meeting's body.
     "reports.view_restricted_pack": (
         lambda v, o: v.is_admin or (o is not None and o.body_id in v.body_ids),
