@@ -11,7 +11,12 @@ from partnerplan.partners.models import Person
 from partnerplan.portfolio.forms._common import _Form
 from partnerplan.portfolio.models import (
     RaidKind,
+    RiskCategory,
+    RiskProximity,
+    RiskResponse,
 )
+
+BLANK = [("", "Choose one")]
 
 
 class HighlightReportForm(_Form):
@@ -90,7 +95,11 @@ class RaidForm(_Form):
     title = forms.CharField(label="Title", max_length=200)
     description = forms.CharField(label="Description", required=False, widget=forms.Textarea)
     owner = forms.ModelChoiceField(
-        label="Owner", queryset=Person.objects.none(), required=False, empty_label="None yet"
+        label="Owner",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="Choose the owner",
+        help_text="A risk has exactly one owner.",
     )
     raised_on = GovUKDateField(label="Date raised")
     likelihood = forms.IntegerField(
@@ -103,11 +112,67 @@ class RaidForm(_Form):
     residual_impact = forms.IntegerField(
         label="Residual impact (1 to 5)", required=False, help_text="After the response."
     )
+    proximity = forms.ChoiceField(
+        label="Proximity", choices=BLANK + RiskProximity.choices, required=False
+    )
+    category = forms.ChoiceField(
+        label="Category", choices=BLANK + RiskCategory.choices, required=False
+    )
+    response_type = forms.ChoiceField(
+        label="Response type", choices=BLANK + RiskResponse.choices, required=False
+    )
     response = forms.CharField(label="Response", required=False, widget=forms.Textarea)
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_queryset(self, "owner", people)
+
+
+class RaidConvertForm(_Form):
+    """Converting an issue into a risk asks for the risk's assessment; a risk into an issue
+    asks for nothing more."""
+
+    likelihood = forms.IntegerField(label="Likelihood (1 to 5)", required=False)
+    impact = forms.IntegerField(label="Impact (1 to 5)", required=False)
+    residual_likelihood = forms.IntegerField(label="Residual likelihood (1 to 5)", required=False)
+    residual_impact = forms.IntegerField(label="Residual impact (1 to 5)", required=False)
+    proximity = forms.ChoiceField(
+        label="Proximity", choices=BLANK + RiskProximity.choices, required=False
+    )
+    category = forms.ChoiceField(
+        label="Category", choices=BLANK + RiskCategory.choices, required=False
+    )
+    response_type = forms.ChoiceField(
+        label="Response type", choices=BLANK + RiskResponse.choices, required=False
+    )
+    response = forms.CharField(label="Response", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, to_risk: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not to_risk:
+            for name in list(self.fields):
+                if name != "response":
+                    del self.fields[name]
+            self.fields["response"].label = "What is being done about it"
+
+
+class RaidEscalateForm(_Form):
+    note = forms.CharField(
+        label="Why does the programme need to know?", max_length=500, widget=forms.Textarea
+    )
+
+
+class LessonSearchForm(_Form):
+    q = forms.CharField(label="Search the lessons", required=False, max_length=200)
+
+
+class ReportingForm(_Form):
+    report_every_days = forms.IntegerField(
+        label="Highlight reports every (days)",
+        required=False,
+        help_text="7 for weekly, 14 fortnightly, 31 monthly. Leave blank for the programme's "
+        "interval.",
+    )
 
 
 class RaidCloseForm(_Form):

@@ -31,8 +31,12 @@ from partnerplan.portfolio.services.business_cases import (
 from partnerplan.portfolio.services.business_cases import (
     business_case_version_update as business_case_version_update,
 )
+from partnerplan.portfolio.services.confidence import DCA_FIELDS as DCA_FIELDS
+from partnerplan.portfolio.services.confidence import current_assessment as current_assessment
+from partnerplan.portfolio.services.confidence import dca_record as dca_record
 from partnerplan.portfolio.services.gates import REVIEW_LIFECYCLE as REVIEW_LIFECYCLE
 from partnerplan.portfolio.services.gates import allowed_gates as allowed_gates
+from partnerplan.portfolio.services.gates import gate_refusal as gate_refusal
 from partnerplan.portfolio.services.gates import is_stopped as is_stopped
 from partnerplan.portfolio.services.gates import (
     project_gate_by_decision as project_gate_by_decision,
@@ -74,9 +78,12 @@ from partnerplan.portfolio.services.projects import project_restore as project_r
 from partnerplan.portfolio.services.projects import project_update as project_update
 from partnerplan.portfolio.services.raid import RAID_FIELDS as RAID_FIELDS
 from partnerplan.portfolio.services.raid import raid_close as raid_close
+from partnerplan.portfolio.services.raid import raid_convert as raid_convert
 from partnerplan.portfolio.services.raid import raid_create as raid_create
+from partnerplan.portfolio.services.raid import raid_escalate as raid_escalate
 from partnerplan.portfolio.services.raid import raid_update as raid_update
 from partnerplan.portfolio.services.status import HIGHLIGHT_FIELDS as HIGHLIGHT_FIELDS
 from partnerplan.portfolio.services.status import highlight_report_create as highlight_report_create
 from partnerplan.portfolio.services.status import is_overdue as is_overdue
+from partnerplan.portfolio.services.status import project_set_reporting as project_set_reporting
 from partnerplan.portfolio.services.status import report_overdue as report_overdue

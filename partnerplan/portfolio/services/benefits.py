@@ -15,13 +15,14 @@ from partnerplan.core.types import Actor
 from partnerplan.portfolio.models import (
     Benefit,
     BenefitActual,
+    BenefitKind,
     Project,
 )
 from partnerplan.portfolio.services._common import Errors, _add, _apply, _date, _raise
 
 BENEFIT_FIELDS = {
-    "description", "measure", "baseline", "baseline_on", "target", "target_on", "owner",
-    "tolerance_percent",
+    "kind", "description", "measure", "baseline", "baseline_on", "target", "target_on", "owner",
+    "tolerance_percent", "realisation_plan",
 }  # fmt: skip
 
 
@@ -62,7 +63,28 @@ def _refresh_benefit_flags(actor: Actor, project: Project) -> None:
 
 
 def _validate_benefit(benefit: Benefit) -> None:
+    """A benefit (or dis-benefit) to practice: owner, measure, baseline, target, their dates
+    and a realisation plan are all required."""
     errors: Errors = {}
+    what = "A dis-benefit" if benefit.kind == BenefitKind.DIS_BENEFIT else "A benefit"
+    if benefit.owner_id is None:
+        _add(errors, "owner", f"{what} needs an owner: choose the person accountable for it")
+    if not (benefit.measure or "").strip():
+        _add(errors, "measure", f"{what} needs a measure: what is measured, in what unit")
+    if benefit.baseline is None:
+        _add(errors, "baseline", f"{what} needs a baseline value")
+    if benefit.target is None:
+        _add(errors, "target", f"{what} needs a target value")
+    if benefit.baseline_on is None:
+        _add(errors, "baseline_on", f"{what} needs the date of its baseline")
+    if benefit.target_on is None:
+        _add(errors, "target_on", f"{what} needs the date of its target")
+    if not (benefit.realisation_plan or "").strip():
+        _add(
+            errors,
+            "realisation_plan",
+            f"{what} needs a realisation plan: how and when it will be realised and measured",
+        )
     if benefit.baseline_on and benefit.target_on and benefit.target_on <= benefit.baseline_on:
         _add(
             errors,

@@ -35,6 +35,7 @@ from partnerplan.portfolio.models import (
 )
 from partnerplan.portfolio.services._authority import Fields, Given, cite, grant_problems
 from partnerplan.portfolio.services._common import Errors, _add, _raise
+from partnerplan.portfolio.services.confidence import dca_refusal
 
 # Which review outcome may follow which ("" is a project never reviewed). A stopped project
 # (discontinued or withdrawn) takes no further outcome.
@@ -109,19 +110,40 @@ def order_refusal(project: Project, to_stage: Stage) -> str | None:
     return None
 
 
-def _gate_refusal(project: Project, to_stage: Stage) -> str | None:
+# The gates into a stage needing one of these business cases also need a current delivery
+# confidence assessment (the method's period: the programme's `dca_valid_days`).
+DCA_GATES = {BusinessCaseStage.OBC, BusinessCaseStage.FBC}
+
+
+def gate_refusal(project: Project, to_stage: Stage, on: dt.date) -> str | None:
+    """THE gate rule, on every path (the gate form and a decision's effect both reach it
+    through `project_pass_gate`): the order of the stages (`order_refusal`), then, for a stage
+    that needs a business case, an approved version of that stage or a later one (approved
+    only through the chain of authority) with all its cases complete, and, for the OBC and FBC
+    gates, a current delivery confidence assessment. The refusal lists everything missing."""
     refusal = order_refusal(project, to_stage)
     if refusal:
         return refusal
-    if to_stage.requires_business_case and not _approved_case_for(
-        project, to_stage.requires_business_case
-    ):
-        needed = case_words(to_stage.requires_business_case)
-        return (
-            f"{project} cannot enter '{to_stage}' without an approved {needed} (or a later "
-            "stage of business case): approve its business case first"
+    needed = to_stage.requires_business_case
+    if not needed:
+        return None
+    missing: list[str] = []
+    version = _approved_case_for(project, needed)
+    if version is None:
+        missing.append(
+            f"an approved {case_words(needed)} (or a later stage of business case): approve "
+            "its business case first"
         )
-    return None
+    elif version.missing_cases:
+        names = ", ".join(version.missing_cases)
+        missing.append(f"all five cases complete (version {version.number} lacks: {names})")
+    if needed in DCA_GATES:
+        dca = dca_refusal(project, on)
+        if dca:
+            missing.append(dca)
+    if not missing:
+        return None
+    return f"{project} cannot enter '{to_stage}' without " + "; and ".join(missing)
 
 
 GATE_FIELDS = Fields()
@@ -155,7 +177,7 @@ def project_pass_gate(
     act = gate_act(project, to_stage, on=clock.today())
     given = Given(decision, officer_decision, deciding_body, decision_reference, decided_on)
     errors = grant_problems(act, given, GATE_FIELDS, "this gate")
-    refusal = _gate_refusal(project, to_stage)
+    refusal = gate_refusal(project, to_stage, clock.today())
     if refusal:
         _add(errors, "to_stage", refusal)
     _raise(errors)

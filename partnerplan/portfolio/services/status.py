@@ -107,7 +107,7 @@ def is_overdue(project: Project, today: dt.date | None = None) -> bool:
         stopped=is_stopped(project),
         last_report_end=project.last_report_end,
         started=project.actual_start or project.forecast_start or project.planned_start,
-        every_days=project.programme.report_every_days,
+        every_days=project.report_every_days or project.programme.report_every_days,
         today=today or clock.today(),
     )
 
@@ -130,3 +130,24 @@ def report_overdue(
     if since is None:
         return True
     return (today - since).days > every_days
+
+
+@transaction.atomic
+def project_set_reporting(
+    *, actor: Actor, project: Project, report_every_days: int | None
+) -> Project:
+    """The board sets how often the project sends highlight reports (blank: the programme's
+    interval). From 7 days (weekly) to 92 (quarterly)."""
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if report_every_days is not None and not 7 <= report_every_days <= 92:
+        _raise(
+            {
+                "report_every_days": [
+                    f"Highlight reports can be asked for every 7 to 92 days (weekly to "
+                    f"quarterly), not every {report_every_days}"
+                ]
+            }
+        )
+    project.report_every_days = report_every_days
+    save_with_actor(project, actor, validate=False)
+    return project

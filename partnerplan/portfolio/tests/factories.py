@@ -9,6 +9,7 @@ import factory
 
 from partnerplan.core.models import Visibility
 from partnerplan.governance.tests.factories import BodyFactory
+from partnerplan.partners.tests.factories import PersonFactory
 from partnerplan.portfolio.models import (
     Baseline,
     Benefit,
@@ -136,6 +137,8 @@ class BenefitFactory(factory.django.DjangoModelFactory[Benefit]):
     baseline_on = dt.date(2010, 1, 1)
     target = Decimal("2000")
     target_on = dt.date(2011, 1, 1)
+    owner = factory.SubFactory(PersonFactory)
+    realisation_plan = "Measured monthly from the contact centre's figures."
 
 
 class MethodFactory(factory.django.DjangoModelFactory[Method]):
@@ -175,8 +178,14 @@ class RaidEntryFactory(factory.django.DjangoModelFactory[RaidEntry]):
     kind = RaidKind.RISK
     title = "Project manager not available"
     raised_on = dt.date(2010, 12, 1)
+    owner = factory.SubFactory(PersonFactory)
     likelihood = 3
     impact = 4
+    residual_likelihood = 2
+    residual_impact = 3
+    proximity = "this_stage"
+    category = "people"
+    response_type = "reduce"
 
 
 class BaselineFactory(factory.django.DjangoModelFactory[Baseline]):
