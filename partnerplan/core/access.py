@@ -319,6 +319,13 @@ RULES: dict[str, tuple[Rule, str]] = {
         "Only partnership administrators and the project's manager, officer lead and Project "
         "Executive can change the roles it needs and its planning settings.",
     ),
+    # obj: the project. Its project manager records the time its bookings actually took.
+    "resources.record_actuals": (
+        lambda v, o: v.is_admin
+        or (o is not None and v.person_id is not None and v.person_id == o.project_manager_id),
+        "Only partnership administrators and the project's manager can record the time spent "
+        "on its bookings.",
+    ),
     "resources.assign": (
         _admin,
         "Only partnership administrators (the programme office) book pool members to roles.",
