@@ -11,10 +11,10 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Max, Min
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerplan.core import clock
@@ -23,7 +23,7 @@ from partnerplan.core.exports import SafeCSVWriter, safe_row
 from partnerplan.core.money import format_money
 from partnerplan.core.pages import bound, form_page
 from partnerplan.finance import selectors, services
-from partnerplan.finance.chart import forecast_svg
+from partnerplan.finance.chart import forecast_chart
 from partnerplan.finance.forms import (
     CloseFundForm,
     ForecastForm,
@@ -88,16 +88,13 @@ def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 text_or_figure=form.cleaned_data["figure"], fund=fund, on=on, scenario=chosen
             )
     position = selectors.fund_position(fund=fund, on=on, scenario=chosen)
-    first = (
-        Entry.objects.filter(account__fund=fund)
-        .order_by("transaction__effective_on")
-        .values_list("transaction__effective_on", flat=True)
-        .first()
+    # The chart runs from the first movement to the latest expected one plus a quarter.
+    dates = Entry.objects.filter(account__fund=fund).aggregate(
+        first=Min("transaction__effective_on"), last=Max("transaction__effective_on")
     )
-    start = max(first or on, on - dt.timedelta(days=730))
-    series = selectors.forecast_series(
-        fund=fund, start=min(start, on), end=max(on, today), scenarios=scenarios
-    )
+    start = min(dates["first"] or on, on, today)
+    end = max(dates["last"] or today, on, today) + dt.timedelta(days=92)
+    series = selectors.forecast_series(fund=fund, start=start, end=end, scenarios=scenarios)
     # The answer first: the balance today, the forecast on the date asked, what waits.
     today_position = (
         position if on == today and chosen is None else selectors.fund_position(fund=fund, on=today)
@@ -123,9 +120,7 @@ def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "position": position,
             "check": check,
             "comparison": selectors.compare_scenarios(fund=fund, on=on, scenarios=scenarios),
-            "chart": mark_safe(forecast_svg(series)),  # noqa: S308 - built from escaped text
-            "series": series,
-            "rows": _table(series),
+            "chart": forecast_chart(series, today=today),
             "today": today,
             "today_position": today_position,
             "requests": requests,
@@ -225,10 +220,6 @@ def contributions(request: HttpRequest) -> HttpResponse:
         "finance/contributions.html",
         {"rows": selectors.partner_contributions(viewer=viewer), "nav_finance": True},
     )
-
-
-def _table(series: selectors.ForecastSeries) -> list[tuple[dt.date, list[Decimal]]]:
-    return [(day, [line[i] for _n, line in series.lines]) for i, day in enumerate(series.days)]
 
 
 @login_required
