@@ -50,6 +50,8 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "reports:highlight-report": ("report_project", ALL_OK),
     "reports:end-stage-report": ("report_project", ALL_OK),
     "reports:quarterly-report": ("report_partner", ALL_OK),
+    "reports:house-style": (None, ADMIN_ONLY),
+    "reports:house-style-docx": (None, ADMIN_ONLY),
     # The governance matrix names the administrator the finance officer and the officer
     # persona the legal officer: each signs off for their own role only.
     "reports:report-sign-off-finance": ("report", ADMIN_ONLY),
