@@ -30,6 +30,7 @@ from partnerplan.reports.builders.model import (
     Subheading,
 )
 from partnerplan.reports.builders.problems import Problem
+from partnerplan.reports.house_style import house_template
 from partnerplan.reports.models import BlockKind, Report, ReportBlock, SectionKind
 from partnerplan.reports.sources import build_live
 
@@ -186,6 +187,8 @@ def build_document(report: Report, *, as_at: dt.datetime | None = None) -> Built
             line.strip() for line in report.background_papers.splitlines() if line.strip()
         ),
         recommendations_required=report.recommendations_required,
+        # The partnership's Word template, unless the report has its own (which overrides it).
+        word_template=None if report.docx_template else house_template(),
     )
     return Built(document, problems)
 

@@ -230,14 +230,29 @@ IMPLICATIONS = (
 
 
 class ReportTemplate(TimeStampedModel):
-    """The partnership's report template: which implications sections every report needs (one
-    row; without it, all six)."""
+    """The partnership's report template (one row; without it, all six implications sections
+    and the built-in Word template): which implications sections every report needs, and the
+    partnership-wide Word house style (``reports.house_style``): the partnership's name and
+    logo in the built-in template's header, or the council's own Word template in its place. A
+    report's own template (``Report.docx_template``) overrides it."""
 
     required_sections = models.JSONField(
         default=list, help_text="Field names from IMPLICATIONS that every report must fill in."
     )
+    partnership_name = models.CharField(
+        "partnership's name",
+        max_length=200,
+        blank=True,
+        help_text="Shown at the top of every page of the built-in Word template.",
+    )
+    logo = models.BinaryField(null=True, blank=True, editable=False)
+    logo_type = models.CharField(max_length=20, blank=True, editable=False)
+    docx_template = models.BinaryField(
+        null=True, blank=True, editable=False, help_text="The council's own Word template."
+    )
+    docx_template_name = models.CharField(max_length=200, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["logo", "docx_template"])
 
     def __str__(self) -> str:
         return "The partnership's report template"

@@ -1,9 +1,11 @@
 """The basic accessibility checks a council applies to a published document.
 
 Title set, language set, headings used, every table with a header row, every image with alt
-text. These are the checks of Word's Accessibility Checker and of the PDF checks (tagged, title
-shown, language) that councils run before publishing under the Public Sector Bodies Accessibility
-Regulations 2018. They do not replace a full WCAG audit.
+text; for a PDF also tagged (a structure tree, marked) and every font embedded (read with
+pypdf, ``pdfscan``). These are the checks of Word's Accessibility Checker and of the
+PDF/UA-style checks (tagged, title shown, language, fonts embedded) that councils run before
+publishing under the Public Sector Bodies Accessibility Regulations 2018. They do not replace a
+full WCAG audit.
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ def _docx_language(word: object) -> str:
 def check_pdf(data: bytes) -> list[Problem]:
     try:
         scan = scan_pdf(data)
+        scan.struct_elements()
     except PdfUnreadable as error:
         return [Problem("unreadable", "File", f"The PDF could not be checked: {error}.")]
     problems: list[Problem] = []
@@ -82,8 +85,18 @@ def check_pdf(data: bytes) -> list[Problem]:
         problems.append(Problem("no_title", "Properties", "The document title is not set."))
     if not (scan.catalog_string("Lang") or "").strip():
         problems.append(Problem("no_language", "Properties", "The document language is not set."))
-    catalog = scan.catalog()
-    if b"/StructTreeRoot" not in catalog or b"/Marked true" not in catalog:
+    not_embedded = sorted(font.name for font in scan.fonts() if not font.embedded)
+    if not_embedded:
+        problems.append(
+            Problem(
+                "font_not_embedded",
+                "Fonts",
+                "Fonts not embedded, so the reader's computer may show others: "
+                + ", ".join(not_embedded)
+                + ".",
+            )
+        )
+    if not scan.tagged:
         problems.append(
             Problem(
                 "not_tagged",

@@ -106,10 +106,13 @@ _DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.tem
 def build_docx(prepared: PreparedDocument, *, template: bytes | None = None) -> bytes:
     """The prepared document (``prepare_document(doc)``) as Word, in ``template``'s styles.
 
-    No template: the partnership's default (``docx_template.default_template``). A template
+    No template: the document's ``word_template`` (the partnership's), else the built-in
+    default (``docx_template.default_template``). A template
     with fields has them filled (docxtpl) and the report follows its front matter; a template
     without fields lends its styles, page set-up, headers and footers only."""
     doc = prepared.document
+    if template is None:
+        template = doc.word_template
     if template is not None:
         problems = check_template(template)
         if problems:
@@ -385,6 +388,11 @@ class _Writer:
             self.fresh_page = False
             for block in appendix.appendix.blocks:
                 self.block(block, None)
+        if self.doc.sources:
+            self.orient(landscape=False)
+            self.add("Sources", "Heading 2")
+            for source in self.doc.sources:
+                self.add(clean(source), SOURCE_NOTE_STYLE)
 
     def orient(self, *, landscape: bool) -> None:
         """Start a new section, on a new page, when the orientation changes."""

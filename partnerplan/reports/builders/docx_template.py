@@ -42,6 +42,7 @@ __all__ = [
     "default_template",
     "has_fields",
     "merge_fields",
+    "partnership_template",
     "template_fields",
     "template_problems",
 ]
@@ -206,6 +207,17 @@ def merge_fields(data: bytes, doc: Document) -> Any:
 @cache
 def default_template() -> bytes:
     """The built-in template: the house style, A4, and the front matter in fields."""
+    return partnership_template()
+
+
+# The logo's height in the page header.
+LOGO_HEIGHT_CM = 1.4
+
+
+def partnership_template(name: str = "", logo: bytes | None = None) -> bytes:
+    """The built-in template with the partnership's ``name`` and ``logo`` (a PNG) at the top
+    of every page: the logo on the left, the name beside it in grey. Without either, the page
+    header is left empty (the logo slot the council fills in Word)."""
     word = open_docx()
     apply_house_style(word)
     body = word.element.body
@@ -237,8 +249,10 @@ def default_template() -> bytes:
     line.add_run("{{ value }}")
     line.paragraph_format.space_after = Pt(2)
     field("{%p endfor %}")
+    if name or logo:
+        _header(word, name, logo)
     properties = word.core_properties
-    properties.title = "Report template"
+    properties.title = f"Report template: {name}" if name else "Report template"
     properties.author = "partnerplan"
     properties.comments = (
         "Fields in double braces are filled in by partnerplan: " + ", ".join(FIELDS) + "."
@@ -246,3 +260,20 @@ def default_template() -> bytes:
     out = BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+def _header(word: Any, name: str, logo: bytes | None) -> None:
+    from docx.shared import Cm, RGBColor
+
+    from .styles import SECONDARY
+
+    header = word.sections[0].header
+    para = header.paragraphs[0]
+    if logo:
+        para.add_run().add_picture(BytesIO(logo), height=Cm(LOGO_HEIGHT_CM))
+        if name:
+            para.add_run("\t")
+    if name:
+        run = para.add_run(clean(name))
+        run.bold = True
+        run.font.color.rgb = RGBColor.from_string(SECONDARY.upper())

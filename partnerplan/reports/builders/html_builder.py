@@ -30,7 +30,12 @@ from .model import (
 from .numbering import NumberedAppendix, NumberedSection
 from .prepared import PreparedDocument
 from .styles import PRINT_CSS
+from .table_layout import is_money, money_columns
 from .text import clean, runs_of
+
+# An appendix holding a table of this many columns or more is printed on landscape pages
+# (as in Word: docx_builder.WIDE_TABLE_COLUMNS).
+WIDE_TABLE_COLUMNS = 6
 
 __all__ = ["build_html", "exempt_notice", "format_date", "standalone_html", "standalone_page"]
 
@@ -111,6 +116,8 @@ def document_fragment(prepared: PreparedDocument, *, anchor: str = "doc") -> str
     parts.extend(_section(section, anchor) for section in sections)
     parts.append(_back(doc))
     parts.extend(_appendix(appendix, anchor) for appendix in appendices)
+    if doc.sources:
+        parts.append(_sources(doc.sources))
     parts.append("</article>")
     return "\n".join(parts)
 
@@ -154,13 +161,20 @@ def _section(section: NumberedSection, anchor: str) -> str:
 
 
 def _appendix(numbered: NumberedAppendix, anchor: str) -> str:
+    wide = " pp-appendix--wide" if _is_wide(numbered.appendix.blocks) else ""
     parts = [
-        f'<section class="pp-appendix" id="{_e(anchor)}-appendix-{numbered.letter.lower()}">',
+        f'<section class="pp-appendix{wide}" id="{_e(anchor)}-appendix-{numbered.letter.lower()}">',
         f'<h2 class="govuk-heading-m">{_e(numbered.title)}</h2>',
     ]
     parts.extend(_block(block, None, anchor) for block in numbered.appendix.blocks)
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _sources(sources: tuple[str, ...]) -> str:
+    """The Sources note: where facts in the tables came from (``provenance``)."""
+    items = "".join(f'<p class="govuk-body-s">{_e(source)}</p>' for source in sources)
+    return f'<section class="pp-sources"><h2 class="govuk-heading-s">Sources</h2>{items}</section>'
 
 
 def _back(doc: Document) -> str:
@@ -217,6 +231,26 @@ def _block(block: Block, paragraph_number: str | None, anchor: str) -> str:  # n
     raise TypeError(f"unknown block {type(block).__name__}")  # pragma: no cover
 
 
+def _numeric(money: tuple[bool, ...], index: int, kind: str) -> str:
+    """GOV.UK's class for a right-aligned header of a column of amounts."""
+    return f" govuk-table__{kind}--numeric" if index < len(money) and money[index] else ""
+
+
+def _is_wide(blocks: tuple[Block, ...]) -> bool:
+    """Whether the blocks hold a table of ``WIDE_TABLE_COLUMNS`` or more (looking into live
+    blocks), so the appendix goes on landscape pages."""
+    for block in blocks:
+        inner = block.blocks if isinstance(block, LiveBlock) else (block,)
+        for item in inner:
+            if (
+                isinstance(item, Table)
+                and item.header_rows
+                and len(item.header_rows[-1]) >= WIDE_TABLE_COLUMNS
+            ):
+                return True
+    return False
+
+
 def _table(table: Table) -> str:
     parts = ['<table class="govuk-table pp-table">']
     caption_class = "govuk-table__caption govuk-table__caption--s"
@@ -227,10 +261,14 @@ def _table(table: Table) -> str:
             f'<col class="pp-w-{_width_step(100 * w / total)}">' for w in table.column_widths
         )
         parts.append(f"<colgroup>{cols}</colgroup>")
+    columns = len(table.header_rows[-1]) if table.header_rows else 0
+    money = money_columns(table.rows, columns)
     parts.append('<thead class="govuk-table__head">')
     for row in table.header_rows:
         headers = "".join(
-            f'<th scope="col" class="govuk-table__header">{_cell(cell)}</th>' for cell in row
+            f'<th scope="col" class="govuk-table__header{_numeric(money, i, "header")}">'
+            f"{_cell(cell)}</th>"
+            for i, cell in enumerate(row)
         )
         parts.append(f'<tr class="govuk-table__row">{headers}</tr>')
     parts.append('</thead>\n<tbody class="govuk-table__body">')
@@ -240,7 +278,8 @@ def _table(table: Table) -> str:
             if index == 0 and table.row_headers:
                 cells.append(f'<th scope="row" class="govuk-table__header">{_cell(cell)}</th>')
             else:
-                cells.append(f'<td class="govuk-table__cell">{_cell(cell)}</td>')
+                numeric = " govuk-table__cell--numeric" if is_money(cell) else ""
+                cells.append(f'<td class="govuk-table__cell{numeric}">{_cell(cell)}</td>')
         parts.append(f'<tr class="govuk-table__row">{"".join(cells)}</tr>')
     parts.append("</tbody>\n</table>")
     # A wide table scrolls in its own focusable, labelled region on a narrow screen, so the

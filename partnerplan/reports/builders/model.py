@@ -201,6 +201,12 @@ class Document:
     recommendations_heading: str = "Recommendations"
     # Extra key-value lines under the title (e.g. "Project", "Period"); shown in order.
     details: tuple[tuple[str, str], ...] = field(default=())
+    # Where facts in the tables came from ("DEMO DATA: ...", "Stage recorded as at ..."): the
+    # "Sources" note at the end (filled by ``provenance.lift_provenance``).
+    sources: tuple[str, ...] = ()
+    # The partnership's Word template (reports.house_style), used for the .docx when no
+    # template is given to ``build_docx`` (a report's own template overrides it).
+    word_template: bytes | None = field(default=None, repr=False)
 
     @property
     def is_exempt(self) -> bool:

@@ -1,22 +1,23 @@
-"""Just enough PDF reading for the accessibility checks, with no PDF library.
+"""Reading a PDF for the accessibility checks, with pypdf (a well-kept pure-Python PDF library).
 
-It reads the objects of an unencrypted PDF, including those packed in compressed object streams
-(as WeasyPrint writes them), and gives the document information, the catalogue and the structure
-elements of a tagged PDF. It is not a general PDF parser: filters other than Flate, and
-encrypted files, are reported as unreadable rather than guessed at.
+``scan_pdf(data)`` gives what the checks need: the document information (title, author), the
+catalogue (language, whether the PDF is marked as tagged and has a structure tree), the
+structure elements of a tagged PDF (role, kids, alt text), the page sizes, the outline
+(bookmarks) and the fonts with whether each is embedded. An encrypted or unreadable file
+raises ``PdfUnreadable``.
 """
 
 from __future__ import annotations
 
-import re
-import zlib
 from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any
 
-__all__ = ["PdfScan", "PdfUnreadable", "StructElement", "scan_pdf"]
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-_OBJECT = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
-_STREAM_START = re.compile(rb"stream\r?\n")
-_REF = re.compile(rb"(\d+)\s+\d+\s+R")
+__all__ = ["FontUse", "PdfScan", "PdfUnreadable", "StructElement", "scan_pdf"]
 
 
 class PdfUnreadable(ValueError):
@@ -31,154 +32,124 @@ class StructElement:
     alt: str | None
 
 
+@dataclass(frozen=True)
+class FontUse:
+    """A font the pages use: its name (without the subset prefix) and whether it is embedded."""
+
+    name: str
+    embedded: bool
+
+
 @dataclass
 class PdfScan:
-    objects: dict[int, bytes] = field(default_factory=dict)
-    root: int | None = None
-    info: int | None = None
+    reader: PdfReader
+    _elements: dict[int, StructElement] | None = field(default=None, repr=False)
 
     def info_string(self, key: str) -> str | None:
-        return _string_value(self.objects.get(self.info or -1, b""), key)
+        info = self.reader.metadata
+        value = info.get(f"/{key}") if info is not None else None
+        return str(value) if value is not None else None
 
-    def catalog(self) -> bytes:
-        return self.objects.get(self.root or -1, b"")
+    def catalog(self) -> DictionaryObject:
+        return self.reader.trailer["/Root"].get_object()  # type: ignore[no-any-return]
 
     def catalog_string(self, key: str) -> str | None:
-        return _string_value(self.catalog(), key)
+        value = self.catalog().get(f"/{key}")
+        return str(value) if value is not None else None
+
+    @property
+    def tagged(self) -> bool:
+        catalog = self.catalog()
+        mark = catalog.get("/MarkInfo")
+        marked = bool(mark is not None and mark.get_object().get("/Marked"))
+        return marked and "/StructTreeRoot" in catalog
 
     def struct_elements(self) -> dict[int, StructElement]:
+        """The structure elements by object number (those written as indirect objects)."""
+        if self._elements is not None:
+            return self._elements
         elements: dict[int, StructElement] = {}
-        for number, body in self.objects.items():
-            if b"/StructElem" not in body:
+        root = self.catalog().get("/StructTreeRoot")
+        pending: list[Any] = [root] if root is not None else []
+        seen: set[int] = set()
+        while pending:
+            ref = pending.pop()
+            number = ref.idnum if isinstance(ref, IndirectObject) else -len(seen) - 1
+            if number in seen:
                 continue
-            role = re.search(rb"/S\s*/([A-Za-z0-9]+)", body)
-            kids = re.search(rb"/K\s*(\[[^\]]*\]|\d+\s+\d+\s+R)", body)
-            refs = tuple(int(m.group(1)) for m in _REF.finditer(kids.group(1))) if kids else ()
-            elements[number] = StructElement(
-                number,
-                role.group(1).decode("ascii") if role else "",
-                refs,
-                _string_value(body, "Alt") or _string_value(body, "ActualText"),
-            )
+            seen.add(number)
+            node = ref.get_object()
+            if not isinstance(node, DictionaryObject):
+                continue
+            kids = node.get("/K")
+            kids = kids.get_object() if kids is not None else None
+            items = list(kids) if isinstance(kids, ArrayObject) else [kids] if kids else []
+            refs = [kid for kid in items if isinstance(kid, IndirectObject)]
+            if node.get("/Type") == "/StructElem" or "/S" in node:
+                role = str(node.get("/S", "")).lstrip("/")
+                alt = node.get("/Alt") or node.get("/ActualText")
+                elements[number] = StructElement(
+                    number,
+                    role,
+                    tuple(kid.idnum for kid in refs),
+                    str(alt) if alt is not None else None,
+                )
+            pending.extend(refs)
+        self._elements = elements
         return elements
+
+    def page_sizes(self) -> list[tuple[float, float]]:
+        """Each page's width and height in points (its media box, turned as it is shown)."""
+        sizes = []
+        for page in self.reader.pages:
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            if int(page.get("/Rotate", 0) or 0) % 180:
+                width, height = height, width
+            sizes.append((round(width, 2), round(height, 2)))
+        return sizes
+
+    def outline_titles(self) -> set[str]:
+        titles: set[str] = set()
+        pending: list[Any] = list(self.reader.outline)
+        while pending:
+            item = pending.pop()
+            if isinstance(item, list):
+                pending.extend(item)
+            else:
+                titles.add(str(item.title))
+        return titles
+
+    def fonts(self) -> set[FontUse]:
+        used: set[FontUse] = set()
+        for page in self.reader.pages:
+            resources = page.get("/Resources")
+            fonts = resources.get_object().get("/Font") if resources is not None else None
+            for ref in fonts.get_object().values() if fonts is not None else ():
+                used.add(_font_use(ref.get_object()))
+        return used
+
+
+def _font_use(font: DictionaryObject) -> FontUse:
+    name = str(font.get("/BaseFont", "")).lstrip("/")
+    name = name.split("+", 1)[1] if "+" in name[:7] else name
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None and "/DescendantFonts" in font:
+        descendant = font["/DescendantFonts"].get_object()[0].get_object()
+        descriptor = descendant.get("/FontDescriptor")
+    if descriptor is None:  # a Type 3 font is drawn in the file itself
+        return FontUse(name, str(font.get("/Subtype")) == "/Type3")
+    descriptor = descriptor.get_object()
+    embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return FontUse(name, embedded)
 
 
 def scan_pdf(data: bytes) -> PdfScan:
     if not data.startswith(b"%PDF-"):
         raise PdfUnreadable("the file is not a PDF")
-    scan = PdfScan()
-    position = 0
-    while match := _OBJECT.search(data, position):
-        number = int(match.group(1))
-        body_start = match.end()
-        end = data.find(b"endobj", body_start)
-        if end < 0:
-            break
-        stream = _STREAM_START.search(data, body_start, end)
-        if stream is not None:
-            header = data[body_start : stream.start()]
-            length = re.search(rb"/Length\s+(\d+)(?!\s+\d+\s+R)", header)
-            if length is None:
-                raise PdfUnreadable("a stream has an indirect length")
-            content_end = stream.end() + int(length.group(1))
-            end = data.find(b"endobj", content_end)
-            scan.objects[number] = header
-            if b"/ObjStm" in header:
-                _unpack_object_stream(scan, header, data[stream.end() : content_end])
-            if b"/XRef" in header:
-                _read_trailer(scan, header)
-        else:
-            scan.objects[number] = data[body_start:end]
-        position = end + len(b"endobj")
-    trailer = data.rfind(b"trailer")
-    if trailer >= 0:
-        _read_trailer(scan, data[trailer:])
-    if b"/Encrypt" in data[trailer if trailer >= 0 else 0 :][:2000] and scan.root is None:
-        raise PdfUnreadable("the PDF is encrypted")
-    if scan.root is None:
-        raise PdfUnreadable("the PDF has no catalogue that could be found")
-    return scan
-
-
-def _unpack_object_stream(scan: PdfScan, header: bytes, raw: bytes) -> None:
-    if b"/FlateDecode" not in header:
-        raise PdfUnreadable("an object stream uses a filter other than Flate")
-    count = re.search(rb"/N\s+(\d+)", header)
-    first = re.search(rb"/First\s+(\d+)", header)
-    if count is None or first is None:
-        raise PdfUnreadable("an object stream lacks /N or /First")
     try:
-        content = zlib.decompress(raw)
-    except zlib.error as error:
-        raise PdfUnreadable(f"an object stream could not be decompressed: {error}") from error
-    offset_base = int(first.group(1))
-    numbers = content[:offset_base].split()
-    pairs = [(int(numbers[i]), int(numbers[i + 1])) for i in range(0, 2 * int(count.group(1)), 2)]
-    for index, (number, offset) in enumerate(pairs):
-        start = offset_base + offset
-        stop = offset_base + pairs[index + 1][1] if index + 1 < len(pairs) else len(content)
-        scan.objects[number] = content[start:stop]
-
-
-def _read_trailer(scan: PdfScan, text: bytes) -> None:
-    root = re.search(rb"/Root\s+(\d+)\s+\d+\s+R", text)
-    info = re.search(rb"/Info\s+(\d+)\s+\d+\s+R", text)
-    if root:
-        scan.root = int(root.group(1))
-    if info:
-        scan.info = int(info.group(1))
-
-
-def _string_value(body: bytes, key: str) -> str | None:
-    match = re.search(rb"/" + key.encode("ascii") + rb"\s*([(<])", body)
-    if match is None or body[match.start(1) : match.start(1) + 2] == b"<<":
-        return None
-    start = match.start(1)
-    raw = _hex_string(body, start) if body[start : start + 1] == b"<" else _literal(body, start)
-    if raw.startswith(b"\xfe\xff"):
-        return raw[2:].decode("utf-16-be", errors="replace")
-    return raw.decode("latin-1")
-
-
-def _hex_string(body: bytes, start: int) -> bytes:
-    end = body.find(b">", start)
-    digits = re.sub(rb"\s", b"", body[start + 1 : end])
-    if len(digits) % 2:
-        digits += b"0"
-    return bytes.fromhex(digits.decode("ascii"))
-
-
-_ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f"}
-
-
-def _literal(body: bytes, start: int) -> bytes:
-    out = bytearray()
-    depth = 0
-    index = start
-    while index < len(body):
-        char = body[index]
-        if char == ord("\\"):
-            index += 1
-            escaped = body[index]
-            if escaped in _ESCAPES:
-                out += _ESCAPES[escaped]
-            elif ord("0") <= escaped <= ord("7"):
-                digits = re.match(rb"[0-7]{1,3}", body[index : index + 3])
-                assert digits is not None
-                out.append(int(digits.group(0), 8) & 0xFF)
-                index += len(digits.group(0)) - 1
-            elif escaped not in (ord("\n"), ord("\r")):
-                out.append(escaped)
-        elif char == ord("("):
-            depth += 1
-            if depth > 1:
-                out.append(char)
-        elif char == ord(")"):
-            depth -= 1
-            if depth == 0:
-                break
-            out.append(char)
-        else:
-            out.append(char)
-        index += 1
-    return bytes(out)
+        reader = PdfReader(BytesIO(data), strict=False)
+    except (PdfReadError, ValueError, KeyError) as error:
+        raise PdfUnreadable(f"the file could not be read ({type(error).__name__})") from error
+    if reader.is_encrypted:
+        raise PdfUnreadable("the file is encrypted")
+    return PdfScan(reader)

@@ -1,11 +1,12 @@
 """Provenance notes out of tables: a committee report's tables hold the facts, and the notes
-on where a fact came from ("DEMO DATA: ...", "Stage recorded as at the report of ...") go in a
-note under the table, once each, naming the rows they are about.
+on where a fact came from ("DEMO DATA: ...", "Stage recorded as at the report of ...") go in
+the "Sources" note at the end of the document, once each, naming the table and the rows they
+are about ("Projects, rows 1 and 2: Stage recorded as at ...").
 
 Framework-free. ``lift_provenance(doc)`` is applied by ``prepare_document``, so the Word, HTML
-and PDF renderers all receive tables without such notes, and a note paragraph after each
-table that had any. A provenance note is a sentence (or a bracketed aside) that starts with
-one of ``MARKERS``.
+and PDF renderers all receive tables without such notes, and the notes in ``Document.sources``,
+which each renderer prints after the appendices. A provenance note is a sentence (or a
+bracketed aside) that starts with one of ``MARKERS``.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from .model import (
     Document,
     LiveBlock,
     LiveBlockMissing,
-    Paragraph,
-    Run,
     Section,
     Table,
 )
@@ -74,8 +73,9 @@ def _words(labels: list[str]) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
-def lift_table(table: Table) -> tuple[Table, tuple[Paragraph, ...]]:
-    """The table without provenance notes, and the note paragraphs for under it."""
+def lift_table(table: Table) -> tuple[Table, tuple[str, ...]]:
+    """The table without provenance notes, and the notes for the Sources note (each naming the
+    table and the rows it is about)."""
     found: dict[str, list[str]] = {}
     rows: list[tuple[str, ...]] = []
     for row in table.rows:
@@ -92,53 +92,59 @@ def lift_table(table: Table) -> tuple[Table, tuple[Paragraph, ...]]:
     if not found:
         return table, ()
     every_row = len({_label(row) for row in table.rows})
-    paragraphs = []
+    name = plain_text(table.caption).strip() or "Table"
+    sources = []
     for note, labels in found.items():
-        heading = "Note" if len(labels) in (0, every_row) else f"Note ({_words(labels)})"
-        runs = (Run(f"{heading}: ", italic=True), Run(note))
-        paragraphs.append(Paragraph(runs, numbered=False))
-    return replace(table, rows=tuple(rows)), tuple(paragraphs)
-
-
-def _content(blocks: Sequence[ContentBlock]) -> tuple[ContentBlock, ...]:
-    out: list[ContentBlock] = []
-    for block in blocks:
-        if isinstance(block, Table):
-            table, notes = lift_table(block)
-            out.append(table)
-            out.extend(notes)
+        if len(labels) in (0, every_row):
+            where = name
         else:
-            out.append(block)
-    return tuple(out)
+            where = f"{name}, row{'s' if len(labels) > 1 else ''} {_words(labels)}"
+        sources.append(f"{where}: {note}")
+    return replace(table, rows=tuple(rows)), tuple(sources)
 
 
-def _blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, LiveBlock):
-            inner = _content(block.blocks)
-            out.append(block if inner == block.blocks else replace(block, blocks=inner))
-        elif isinstance(block, LiveBlockMissing):
-            out.append(block)
-        else:
-            out.extend(_content((block,)))
-    return tuple(out)
+class _Lifter:
+    def __init__(self) -> None:
+        self.sources: list[str] = []
+
+    def content(self, blocks: Sequence[ContentBlock]) -> tuple[ContentBlock, ...]:
+        out: list[ContentBlock] = []
+        for block in blocks:
+            if isinstance(block, Table):
+                table, notes = lift_table(block)
+                out.append(table)
+                self.sources.extend(note for note in notes if note not in self.sources)
+            else:
+                out.append(block)
+        return tuple(out)
+
+    def blocks(self, blocks: Sequence[Block]) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, LiveBlock):
+                inner = self.content(block.blocks)
+                out.append(block if inner == block.blocks else replace(block, blocks=inner))
+            elif isinstance(block, LiveBlockMissing):
+                out.append(block)
+            else:
+                out.extend(self.content((block,)))
+        return tuple(out)
+
+    def section(self, section: Section) -> Section:
+        blocks = self.blocks(section.blocks)
+        return section if blocks == section.blocks else replace(section, blocks=blocks)
+
+    def appendix(self, appendix: Appendix) -> Appendix:
+        blocks = self.blocks(appendix.blocks)
+        return appendix if blocks == appendix.blocks else replace(appendix, blocks=blocks)
 
 
 def lift_provenance(doc: Document) -> Document:
-    """``doc`` with the provenance notes of every table moved under the table."""
-    sections = tuple(_section(section) for section in doc.sections)
-    appendices = tuple(_appendix(appendix) for appendix in doc.appendices)
-    if sections == doc.sections and appendices == doc.appendices:
+    """``doc`` with the provenance notes of every table moved to its Sources note."""
+    lifter = _Lifter()
+    sections = tuple(lifter.section(section) for section in doc.sections)
+    appendices = tuple(lifter.appendix(appendix) for appendix in doc.appendices)
+    if not lifter.sources:
         return doc
-    return replace(doc, sections=sections, appendices=appendices)
-
-
-def _section(section: Section) -> Section:
-    blocks = _blocks(section.blocks)
-    return section if blocks == section.blocks else replace(section, blocks=blocks)
-
-
-def _appendix(appendix: Appendix) -> Appendix:
-    blocks = _blocks(appendix.blocks)
-    return appendix if blocks == appendix.blocks else replace(appendix, blocks=blocks)
+    sources = (*doc.sources, *(s for s in lifter.sources if s not in doc.sources))
+    return replace(doc, sections=sections, appendices=appendices, sources=sources)

@@ -100,6 +100,11 @@ body { margin: 0; }
 .govuk-table__header, .govuk-table__cell { border: 0.5pt solid #$rule; padding: 3pt 4pt;
   vertical-align: top; text-align: left; }
 .govuk-table__head .govuk-table__header { background: #$header_fill; }
+.govuk-table__header--numeric, .govuk-table__cell--numeric { text-align: right;
+  white-space: nowrap; }
+@page landscape { size: A4 landscape; }
+.pp-appendix--wide { page: landscape; }
+.pp-sources { break-inside: avoid; border-top: 0.5pt solid #$rule; margin-top: 18pt; }
 .govuk-table__row { break-inside: avoid; }
 .pp-figure { margin: 0 0 12pt; break-inside: avoid; }
 .pp-figure__image { max-width: 100%; }

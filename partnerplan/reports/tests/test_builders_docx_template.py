@@ -152,21 +152,26 @@ def test_it_splits_provenance_sentences_and_asides_from_a_cells_text():
     assert split_provenance("No notes here.\nNor here") == ("No notes here.\nNor here", ())
 
 
-def test_it_moves_provenance_notes_under_the_table_in_word():
+def test_it_moves_provenance_notes_to_the_sources_note_at_the_end_in_word():
     word = _open(build_docx(prepare_document(_provenance_report())))
     table = next(t for t in word.tables if t.rows[0].cells[1].text == "Project")
     cells = " ".join(c.text for row in table.rows for c in row.cells)
     assert "DEMO DATA" not in cells
     assert "Stage recorded" not in cells
     assert "A customer service centre." in cells
-    notes = [p.text for p in word.paragraphs if p.text.startswith("Note")]
-    assert notes == [f"Note (1 and 2): {STAGE}", "Note (3): DEMO DATA: £232,290 + £86,700."]
+    texts = [p.text for p in word.paragraphs]
+    start = texts.index("Sources")
+    assert texts[start + 1 :] == [
+        f"Projects, rows 1 and 2: {STAGE}",
+        "Projects, row 3: DEMO DATA: £232,290 + £86,700.",
+    ]
 
 
-def test_it_moves_provenance_notes_under_the_table_in_html_and_so_the_pdf():
+def test_it_moves_provenance_notes_to_the_sources_note_in_html_and_so_the_pdf():
     html = build_html(prepare_document(_provenance_report()))
     table, after = html.split("</table>", 1)
     assert "DEMO DATA" not in table
     assert "Stage recorded" not in table
-    assert "DEMO DATA: £232,290 + £86,700." in after
-    assert "Stage recorded as at" in after
+    sources = after.split('<section class="pp-sources">', 1)[1]
+    assert "Projects, row 3: DEMO DATA: £232,290 + £86,700." in sources
+    assert "Stage recorded as at" in sources

@@ -29,6 +29,7 @@ from partnerplan.reports.views.editor import (
     section_delete,
     section_edit,
 )
+from partnerplan.reports.views.settings import house_style_docx, house_style_edit
 
 __all__ = [
     "block_add",
@@ -37,6 +38,8 @@ __all__ = [
     "december_report",
     "decision_notice",
     "end_stage_report",
+    "house_style_docx",
+    "house_style_edit",
     "highlight_report",
     "meeting_pack",
     "meeting_pack_restricted",

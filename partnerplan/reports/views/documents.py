@@ -3,10 +3,13 @@ packs, minutes, decision notices and the project and partner documents."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
@@ -22,6 +25,7 @@ from partnerplan.reports.builders import (
 )
 from partnerplan.reports.builders.docx_builder import build_docx
 from partnerplan.reports.builders.model import Document
+from partnerplan.reports.house_style import house_template
 from partnerplan.reports.minutes import minutes_document
 from partnerplan.reports.models import (
     PackAudience,
@@ -134,12 +138,18 @@ def meeting_pack_restricted(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Other documents -----------------------------------------------------------------------
 
 
-def _render_document(request: HttpRequest, doc: Document) -> HttpResponse:
+def dated_name(body: str, what: str, on: dt.date) -> str:
+    """A file name with the body and the date, e.g. ``joint-committee-minutes-2010-12-17``."""
+    return f"{slugify(body)[:60] or 'partnership'}-{slugify(what)}-{on.isoformat()}"
+
+
+def _render_document(request: HttpRequest, doc: Document, *, name: str = "") -> HttpResponse:
+    stem = name or slugify(doc.title)[:80] or "document"
     try:
         prepared = prepare_document(doc)
         if request.GET.get("format") == "docx":
-            return _file(build_docx(prepared), DOCX, _name(doc.title, "docx"))
-        return _file(build_pdf(prepared), "application/pdf", _name(doc.title, "pdf"))
+            return _file(build_docx(prepared, template=house_template()), DOCX, f"{stem}.docx")
+        return _file(build_pdf(prepared), "application/pdf", f"{stem}.pdf")
     except DocumentError as error:
         return render(
             request,
@@ -204,13 +214,16 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
     restricted = bool(request.GET.get("restricted")) and can(
         viewer, "reports.view_restricted_pack", meeting
     )
+    name = dated_name(meeting.body.name, "minutes", timezone.localdate(meeting.starts_at))
     return _render_document(
         request,
         minutes_document(meeting, viewer=viewer, restricted=restricted, user=request.user),
+        name=name,
     )
 
 
 @require_GET
 def decision_notice(request: HttpRequest, pk: int) -> HttpResponse:
     decision = selectors.decision_for_notice(viewer=viewer_for(request.user), pk=pk)
-    return _render_document(request, decision_notice_document(decision))
+    name = dated_name(decision.body.name, "decision notice", decision.decided_on)
+    return _render_document(request, decision_notice_document(decision), name=name)
