@@ -6,8 +6,9 @@ and legal officer (Monitoring Officer equivalent), each recorded.
 `clearance_problems` is the one rule; governance's agenda publication runs it through the check
 this app registers (`agenda_check`, in `ReportsConfig.ready()`), so `meeting_publish_agenda` and
 `supplementary_agenda_publish` refuse with what is missing and who can give it. `report_sign_off`
-records a sign-off; `reports.services.report_update` withdraws the sign-offs when the report's
-details or implications change.
+records a sign-off; `sign_offs_withdraw` withdraws the sign-offs when the report's details or
+implications change (`reports.services.report_update`) or when a section or block is added,
+changed, moved or deleted (the section and block services).
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ def required_sections() -> list[str]:
 
 def _officers() -> dict[str, StatutoryOfficer]:
     return {o.role: o for o in StatutoryOfficer.objects.select_related("person")}
+
+
+def statutory_officers() -> dict[str, StatutoryOfficer]:
+    """The named finance and legal officers, by role."""
+    return _officers()
 
 
 def _who(role: str, officers: dict[str, StatutoryOfficer]) -> str:
@@ -136,14 +142,57 @@ def report_sign_off(*, actor: Actor, report: Report, role: str, comment: str = "
     )
 
 
-def sign_offs_withdraw(report: Report, before: dict[str, Any]) -> int:
-    """After `report_update`: if a cleared field changed, the sign-offs no longer stand."""
-    changed = any(getattr(report, f if f != "contact_officer" else "contact_officer_id") != v
-                  for f, v in before.items())  # fmt: skip
-    if not changed:
-        return 0
+def sign_offs_withdraw(report: Report, before: dict[str, Any] | None = None) -> int:
+    """A sign-off stands only for the report as it was signed off. After `report_update`
+    (``before``: the cleared fields' values before the change) the sign-offs are withdrawn if a
+    cleared field changed; after a change to a section or a block (``before=None``: every
+    section and block service calls this when it changes something) they are withdrawn. Returns
+    how many were withdrawn."""
+    if before is not None:
+        changed = any(getattr(report, f if f != "contact_officer" else "contact_officer_id") != v
+                      for f, v in before.items())  # fmt: skip
+        if not changed:
+            return 0
     deleted, _ = ReportSignOff.objects.filter(report=report).delete()
     return deleted
+
+
+def signed_off_words(report: Report) -> str:
+    """'the finance officer's and the legal officer's sign-offs' (those given), or ''."""
+    roles = [s.role for s in report.sign_offs.all()]
+    names = [SIGN_OFF_NAMES[SignOffRole(r)] for r in (SignOffRole.FINANCE, SignOffRole.LEGAL)
+             if r in roles]  # fmt: skip
+    if not names:
+        return ""
+    return " and ".join(names) + (" sign-offs" if len(names) > 1 else " sign-off")
+
+
+SIGN_OFF_NAMES = {
+    SignOffRole.FINANCE: "the finance officer's",
+    SignOffRole.LEGAL: "the legal officer's",
+}
+
+WITHDRAW_WARNING = (
+    "The report has {what}. Saving a change to a section or a block withdraws {them}: the "
+    "officers will need to sign the report off again."
+)
+WITHDRAWN_NOTICE = " {what} {verb} withdrawn: the officers need to sign the report off again."
+
+
+def withdraw_warning(report: Report) -> str:
+    """Said on a section or block form before the change (empty when nothing is signed off)."""
+    what = signed_off_words(report)
+    if not what:
+        return ""
+    return WITHDRAW_WARNING.format(what=what, them="them" if what.endswith("offs") else "it")
+
+
+def withdrawn_notice(what: str) -> str:
+    """Added to the success message after a change withdrew ``what`` (signed_off_words)."""
+    if not what:
+        return ""
+    verb = "were" if what.endswith("sign-offs") else "was"
+    return WITHDRAWN_NOTICE.format(what=what[0].upper() + what[1:], verb=verb)
 
 
 def cleared_values(report: Report) -> dict[str, Any]:

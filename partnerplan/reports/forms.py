@@ -135,12 +135,21 @@ class BlockForm(GovUKFormMixin, forms.Form):
     )  # fmt: skip
     caption = forms.CharField(label="Caption", required=False, max_length=300)
 
-    def __init__(self, *args: Any, choices: dict[str, Any], **kwargs: Any) -> None:
+    FIGURE_FIELDS = ("figure_label", "figure_fund", "figure_on", "figure_scenario")
+
+    def __init__(
+        self, *args: Any, choices: dict[str, Any], figure: bool = False, **kwargs: Any
+    ) -> None:
+        """``figure``: offer the figure check (only a paragraph quoting a £ figure has it)."""
         super().__init__(*args, **kwargs)
         for name, queryset in choices.items():
-            set_queryset(self, name, queryset)
-            field: Any = self.fields[name]
-            field.empty_label = "None chosen"
+            if name in self.fields:
+                set_queryset(self, name, queryset)
+                field: Any = self.fields[name]
+                field.empty_label = "None chosen"
+        if not figure:
+            for name in self.FIGURE_FIELDS:
+                del self.fields[name]
 
     def clean_image(self) -> Any:
         upload = self.cleaned_data.get("image")

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from partnerplan.core.access import Viewer, can, visible, visible_q
@@ -33,6 +33,7 @@ from partnerplan.reports.models import (
     Report,
     ReportBlock,
     ReportSection,
+    ReportSignOff,
     ReportStatus,
     ReportVersion,
 )
@@ -244,6 +245,25 @@ def december_report() -> Report | None:
         .select_related("item__meeting__body")
         .first()
     )
+
+
+def report_for_editor(report: Report) -> Report:
+    """What the editor reads besides ``report_detail``: the partners affected and the
+    sign-offs (with their officers), once."""
+    prefetch_related_objects([report], "partners_affected", "sign_offs__person")
+    return report
+
+
+def has_sign_offs(report: Report) -> bool:
+    """Read afresh (not from a prefetch): after a change that may have withdrawn them."""
+    return ReportSignOff.objects.filter(report_id=report.pk).exists()
+
+
+def version_document(version: ReportVersion | None) -> Any:
+    """The stored document (JSON) of ``version`` (the detail selector defers it)."""
+    if version is None:
+        return None
+    return ReportVersion.objects.values_list("document", flat=True).get(pk=version.pk)
 
 
 def version_html(version: ReportVersion) -> str:

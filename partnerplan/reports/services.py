@@ -149,30 +149,108 @@ def _next_order(queryset: Any) -> int:
     return int(queryset.aggregate(m=Max("order"))["m"] or 0) + 1
 
 
+def _changed(report: Report) -> None:
+    """A section or block of the report changed: the sign-offs given no longer stand."""
+    clearance.sign_offs_withdraw(report)
+
+
+def _lock_report(report_id: int) -> Report:
+    # The report's row is the lock every change to its sections and blocks takes first.
+    return Report.objects.select_for_update().get(pk=report_id)
+
+
+def _block_report(block: ReportBlock) -> Report:
+    return _lock_report(
+        ReportSection.objects.values_list("report_id", flat=True).get(pk=block.section_id)
+    )
+
+
 @transaction.atomic
 def section_add(*, actor: Actor, report: Report, heading: str, kind: str = SectionKind.BODY,
                 order: int | None = None) -> ReportSection:  # fmt: skip
+    locked = _lock_report(report.pk)
     section = ReportSection(report=report, heading=heading.strip(), kind=kind)
     section.order = order if order is not None else _next_order(report.sections.filter(kind=kind))
     if not section.heading:
         raise ValidationError({"heading": ["Enter a heading for the section"]})
     save_with_actor(section, actor)
+    _changed(locked)
     return section
 
 
 @transaction.atomic
 def section_update(*, actor: Actor, section: ReportSection, **data: Any) -> ReportSection:
+    report = _lock_report(section.report_id)
+    before = {f: getattr(section, f) for f in SECTION_FIELDS}
     _apply(section, SECTION_FIELDS, data)
     section.heading = section.heading.strip()
     if not section.heading:
         raise ValidationError({"heading": ["Enter a heading for the section"]})
     save_with_actor(section, actor)
+    if before != {f: getattr(section, f) for f in SECTION_FIELDS}:
+        _changed(report)
     return section
 
 
 @transaction.atomic
 def section_delete(*, actor: Actor, section: ReportSection) -> None:
+    report = _lock_report(section.report_id)
     delete_with_actor(section, actor)
+    _changed(report)
+
+
+MOVES = {"up": -1, "down": 1}
+
+
+def _move(actor: Actor, siblings: list[Any], target: Any, direction: str, what: str) -> None:
+    """Swap ``target`` with its neighbour in ``direction`` among ``siblings`` (in their order),
+    then number them 1, 2, 3 ... Refused, saying why, at the ends."""
+    if direction not in MOVES:
+        raise ValidationError({"direction": ["Choose to move it up or down"]})
+    index = next((i for i, s in enumerate(siblings) if s.pk == target.pk), None)
+    if index is None:  # pragma: no cover - the caller read the siblings of the target
+        raise ValidationError({"direction": [f"The {what} has been deleted"]})
+    other = index + MOVES[direction]
+    if other < 0:
+        raise ValidationError(
+            {"direction": [f"This is the first {what} already: it cannot move further up"]}
+        )
+    if other >= len(siblings):
+        raise ValidationError(
+            {"direction": [f"This is the last {what} already: it cannot move further down"]}
+        )
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for order, sibling in enumerate(siblings, 1):
+        if sibling.order != order:
+            sibling.order = order
+            save_with_actor(sibling, actor, validate=False)
+
+
+@transaction.atomic
+def report_section_move(*, actor: Actor, section: ReportSection, direction: str) -> ReportSection:
+    """Move a section one place up or down among the report's sections of its kind (a section
+    of the report among the sections, an appendix among the appendices). The sign-offs given
+    are withdrawn: the paragraph numbers the officers read change."""
+    report = _lock_report(section.report_id)
+    siblings = list(
+        ReportSection.objects.filter(report_id=section.report_id, kind=section.kind).order_by(
+            "order", "pk"
+        )
+    )
+    what = "appendix" if section.kind == SectionKind.APPENDIX else "section"
+    _move(actor, siblings, section, direction, what)
+    _changed(report)
+    return next(s for s in siblings if s.pk == section.pk)
+
+
+@transaction.atomic
+def report_block_move(*, actor: Actor, block: ReportBlock, direction: str) -> ReportBlock:
+    """Move a block one place up or down inside its section (the sign-offs are withdrawn)."""
+    report = _block_report(block)
+    siblings = list(ReportBlock.objects.filter(section_id=block.section_id).order_by("order", "pk"))
+    _move(actor, siblings, block, direction, "block in its section")
+    _changed(report)
+    return next(b for b in siblings if b.pk == block.pk)
 
 
 def _validate_live(block: ReportBlock, errors: dict[str, list[str]]) -> None:
@@ -226,6 +304,7 @@ def _validate_block(block: ReportBlock) -> None:
 def block_add(
     *, actor: Actor, section: ReportSection, image: bytes | None = None, **data: Any
 ) -> ReportBlock:
+    report = _lock_report(section.report_id)
     block = ReportBlock(section=section)
     _apply(block, BLOCK_FIELDS, data)
     if not data.get("order"):
@@ -233,40 +312,36 @@ def block_add(
     block.image = image
     _validate_block(block)
     save_with_actor(block, actor)
+    _changed(report)
     return block
+
+
+def _block_values(block: ReportBlock) -> dict[str, Any]:
+    return {**{f: getattr(block, f) for f in BLOCK_FIELDS}, "image": bytes(block.image or b"")}
 
 
 @transaction.atomic
 def block_update(
     *, actor: Actor, block: ReportBlock, image: bytes | None = None, **data: Any
 ) -> ReportBlock:
+    report = _block_report(block)
     block = ReportBlock.objects.select_for_update().get(pk=block.pk)
+    before = _block_values(block)
     _apply(block, BLOCK_FIELDS, data)
     if image is not None:
         block.image = image
     _validate_block(block)
     save_with_actor(block, actor)
+    if before != _block_values(block):
+        _changed(report)
     return block
 
 
 @transaction.atomic
 def block_delete(*, actor: Actor, block: ReportBlock) -> None:
+    report = _block_report(block)
     delete_with_actor(block, actor)
-
-
-@transaction.atomic
-def block_move(*, actor: Actor, block: ReportBlock, up: bool) -> None:
-    """Swap the block with its neighbour above (or below)."""
-    siblings = list(block.section.blocks.select_for_update().order_by("order", "pk"))
-    index = next(i for i, b in enumerate(siblings) if b.pk == block.pk)
-    other = index - 1 if up else index + 1
-    if not 0 <= other < len(siblings):
-        return
-    siblings[index], siblings[other] = siblings[other], siblings[index]
-    for order, sibling in enumerate(siblings, 1):
-        if sibling.order != order:
-            sibling.order = order
-            save_with_actor(sibling, actor, validate=False)
+    _changed(report)
 
 
 def _messages(problems: list[Problem]) -> list[str]:

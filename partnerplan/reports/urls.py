@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from partnerplan.reports import views
+from partnerplan.reports.views.editor import block_move, section_move
 
 app_name = "reports"
 
@@ -32,7 +33,11 @@ urlpatterns = [
     path("<int:pk>/sections/new/", views.section_add, name="section-add"),
     path("sections/<int:pk>/edit/", views.section_edit, name="section-edit"),
     path("sections/<int:pk>/delete/", views.section_delete, name="section-delete"),
+    path("sections/<int:pk>/up/", section_move, {"direction": "up"}, name="section-up"),
+    path("sections/<int:pk>/down/", section_move, {"direction": "down"}, name="section-down"),
     path("sections/<int:pk>/blocks/new/", views.block_add, name="block-add"),
+    path("blocks/<int:pk>/up/", block_move, {"direction": "up"}, name="block-up"),
+    path("blocks/<int:pk>/down/", block_move, {"direction": "down"}, name="block-down"),
     path("blocks/<int:pk>/edit/", views.block_edit, name="block-edit"),
     path("blocks/<int:pk>/delete/", views.block_delete, name="block-delete"),
     path("versions/<int:pk>/", views.version_detail, name="version-detail"),

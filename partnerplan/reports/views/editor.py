@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -18,13 +19,7 @@ from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.pages import bound, bound_files, form_page
 from partnerplan.governance.models import AccessPath
 from partnerplan.governance.services.agenda import exempt_access_log
-from partnerplan.reports import clearance, selectors, services
-from partnerplan.reports.builders import (
-    DocumentError,
-    build_html,
-    prepare_document,
-)
-from partnerplan.reports.documents import build_document
+from partnerplan.reports import clearance, editor_page, selectors, services
 from partnerplan.reports.forms import (
     BlockForm,
     PublishForm,
@@ -59,6 +54,25 @@ def _name(title: str, ext: str) -> str:
 
 def _detail_url(pk: int) -> str:
     return reverse("reports:report-detail", args=[pk])
+
+
+def _saved(message: str, report: Report, signed: str) -> Callable[[Any], str]:
+    """The success message, saying so when the change withdrew the sign-offs ``signed``
+    (clearance.signed_off_words before the change)."""
+
+    def text(_result: Any) -> str:
+        withdrawn = signed and not selectors.has_sign_offs(report)
+        return message + (clearance.withdrawn_notice(signed) if withdrawn else "")
+
+    return text
+
+
+def _warned(report: Report) -> tuple[str, dict[str, Any]]:
+    """What is signed off now, and the page context warning that a change withdraws it."""
+    return clearance.signed_off_words(report), {
+        "withdraw_warning": clearance.withdraw_warning(report),
+        **CONTEXT,
+    }
 
 
 # --- Reports -------------------------------------------------------------------------------
@@ -98,23 +112,22 @@ def report_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The editor (for those who may change the report): its publish state, its parts in
+    document order as a task list, the figures to check, its sections and blocks, a preview.
+    Everyone else reads the latest published version."""
     viewer = viewer_for(request.user)
     report = selectors.report_detail(viewer=viewer, pk=pk)
     exempt_access_log(user=request.user, item=report.item, via=AccessPath.REPORT_PAGE)
     may_change = selectors.can_change(viewer, report)
     versions = list(report.versions.all())
     latest = versions[0] if versions else None
-    preview = problems = None
+    page = None
     if may_change:
-        built = build_document(report)
-        try:
-            prepared = prepare_document(built.document)
-            validation = []
-        except DocumentError as error:
-            prepared, validation = None, list(error.problems)
-        problems = [str(p) for p in [*built.problems, *validation]]
-        if not problems and prepared is not None:
-            preview = build_html(prepared)
+        page = editor_page.editor(
+            selectors.report_for_editor(report),
+            viewer,
+            latest_document=selectors.version_document(latest),
+        )
     html = None
     if latest is not None and not may_change:
         html = selectors.version_html(latest)
@@ -124,15 +137,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "report": report,
             "sections": list(report.sections.all()),
-            "recommendations": list(report.item.recommendations.all()),
             "versions": versions,
             "latest": latest,
             "html": html,
-            "preview": preview,
-            "problems": problems,
+            "editor": page,
             "can_change": may_change,
             "can_publish": can(viewer, "reports.publish_report", report),
-            "clearance": clearance.clearance_problems(report) if may_change else [],
             **CONTEXT,
         },
     )
@@ -226,13 +236,15 @@ def december_report(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def section_add(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_for_change(viewer=viewer_for(request.user), pk=pk)
+    signed, context = _warned(report)
     return form_page(
         request, SectionForm(bound(request)),
         rule=("reports.change_report", report),
         act=lambda data: services.section_add(actor=request.user, report=report, **data),
-        success="The section has been added.", done=_detail_url(report.pk),
+        success=_saved("The section has been added.", report, signed),
+        done=_detail_url(report.pk),
         title="Add a section", caption=report.title, cancel=_detail_url(report.pk),
-        template="reports/section_form.html", context=CONTEXT,
+        template="reports/section_form.html", context=context,
     )  # fmt: skip
 
 
@@ -242,6 +254,7 @@ def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
     section = selectors.section_for_change(viewer=viewer_for(request.user), pk=pk)
     report = section.report
     initial = {"heading": section.heading, "kind": section.kind, "order": section.order}
+    signed, context = _warned(report)
     return form_page(
         request, SectionForm(bound(request), initial=initial),
         rule=("reports.change_report", report),
@@ -249,9 +262,10 @@ def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, section=section,
             **{k: v for k, v in data.items() if v is not None},
         ),
-        success="Your changes have been saved.", done=_detail_url(report.pk),
+        success=_saved("Your changes have been saved.", report, signed),
+        done=_detail_url(report.pk),
         title="Change the section", caption=report.title, cancel=_detail_url(report.pk),
-        template="reports/section_form.html", context=CONTEXT,
+        template="reports/section_form.html", context=context,
     )  # fmt: skip
 
 
@@ -261,14 +275,15 @@ def section_delete(request: HttpRequest, pk: int) -> HttpResponse:
     section = selectors.section_for_change(viewer=viewer_for(request.user), pk=pk)
     report = section.report
     what = f"the section '{section.heading}' and everything in it"
+    signed, context = _warned(report)
     return form_page(
         request, ConfirmForm(bound(request)),
         rule=("reports.change_report", report),
         act=lambda _data: services.section_delete(actor=request.user, section=section),
-        success=f"The section '{section.heading}' has been deleted.",
+        success=_saved(f"The section '{section.heading}' has been deleted.", report, signed),
         done=_detail_url(report.pk),
         title=f"Delete {what}?", caption=report.title, submit="Delete",
-        cancel=_detail_url(report.pk), template="reports/confirm_delete.html", context=CONTEXT,
+        cancel=_detail_url(report.pk), template="reports/confirm_delete.html", context=context,
     )  # fmt: skip
 
 
@@ -279,6 +294,7 @@ def block_add(request: HttpRequest, pk: int) -> HttpResponse:
     section = selectors.section_for_change(viewer=viewer, pk=pk)
     report = section.report
     initial = {"kind": request.GET.get("kind") or BlockKind.PARAGRAPH, "numbered": True}
+    signed, context = _warned(report)
     form = BlockForm(
         bound(request), bound_files(request), initial=initial,
         choices=selectors.block_choices(viewer=viewer),
@@ -289,9 +305,10 @@ def block_add(request: HttpRequest, pk: int) -> HttpResponse:
         act=lambda _data: services.block_add(
             actor=request.user, section=section, image=form.image_bytes(), **form.service_data()
         ),
-        success="The block has been added.", done=_detail_url(report.pk),
+        success=_saved("The block has been added.", report, signed),
+        done=_detail_url(report.pk),
         title="Add a block", caption=f"{report.title}: {section.heading}",
-        cancel=_detail_url(report.pk), template="reports/block_form.html", context=CONTEXT,
+        cancel=_detail_url(report.pk), template="reports/block_form.html", context=context,
     )  # fmt: skip
 
 
@@ -301,9 +318,14 @@ def block_edit(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     block = selectors.block_for_change(viewer=viewer, pk=pk)
     report = block.section.report
+    signed, context = _warned(report)
+    # "Check a figure" is offered only on a paragraph that quotes a £ figure (or is tied).
+    offer = block.kind == BlockKind.PARAGRAPH and (
+        editor_page.quotes_pounds(block.text) or bool((block.figure or {}).get("fund"))
+    )
     form = BlockForm(
         bound(request), bound_files(request), initial=block_initial(block),
-        choices=selectors.block_choices(viewer=viewer),
+        choices=selectors.block_choices(viewer=viewer), figure=offer,
     )  # fmt: skip
     return form_page(
         request, form,
@@ -311,9 +333,11 @@ def block_edit(request: HttpRequest, pk: int) -> HttpResponse:
         act=lambda _data: services.block_update(
             actor=request.user, block=block, image=form.image_bytes(), **form.service_data()
         ),
-        success="Your changes have been saved.", done=_detail_url(report.pk),
+        success=_saved("Your changes have been saved.", report, signed),
+        done=_detail_url(report.pk),
         title="Change the block", caption=f"{report.title}: {block.section.heading}",
-        cancel=_detail_url(report.pk), template="reports/block_form.html", context=CONTEXT,
+        cancel=_detail_url(report.pk), template="reports/block_form.html",
+        context={**context, "offer_figure": offer, "figure_open": "figure" in request.GET},
     )  # fmt: skip
 
 
@@ -328,13 +352,60 @@ def block_delete(request: HttpRequest, pk: int) -> HttpResponse:
         require(viewer, "reports.change_report", report)
         services.block_delete(actor=request.user, block=block)
         return HttpResponse("")
+    signed, context = _warned(report)
     return form_page(
         request, ConfirmForm(bound(request)),
         rule=("reports.change_report", report),
         act=lambda _data: services.block_delete(actor=request.user, block=block),
-        success="The block has been deleted.", done=_detail_url(report.pk),
+        success=_saved("The block has been deleted.", report, signed),
+        done=_detail_url(report.pk),
         title=f"Delete this {block.get_kind_display()}?", caption=report.title, submit="Delete",
-        cancel=_detail_url(report.pk), template="reports/confirm_delete.html", context=CONTEXT,
+        cancel=_detail_url(report.pk), template="reports/confirm_delete.html", context=context,
+    )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_move(request: HttpRequest, pk: int, direction: str) -> HttpResponse:
+    """Move a section one place up or down. The editor's buttons POST here (no JavaScript
+    needed); a GET asks to confirm."""
+    section = selectors.section_for_change(viewer=viewer_for(request.user), pk=pk)
+    report = section.report
+    signed, context = _warned(report)
+    what = "appendix" if section.kind == "appendix" else "section"
+    return form_page(
+        request, ConfirmForm(bound(request)),
+        rule=("reports.change_report", report),
+        act=lambda _data: services.report_section_move(
+            actor=request.user, section=section, direction=direction
+        ),
+        success=_saved(f"The {what} '{section.heading}' has moved {direction}.", report, signed),
+        done=f"{_detail_url(report.pk)}#section-{section.pk}",
+        title=f"Move the {what} '{section.heading}' {direction}?", caption=report.title,
+        submit=f"Move it {direction}", cancel=_detail_url(report.pk),
+        template="reports/confirm_move.html", context=context,
+    )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def block_move(request: HttpRequest, pk: int, direction: str) -> HttpResponse:
+    """Move a block one place up or down inside its section (as ``section_move``)."""
+    block = selectors.block_for_change(viewer=viewer_for(request.user), pk=pk)
+    report = block.section.report
+    signed, context = _warned(report)
+    return form_page(
+        request, ConfirmForm(bound(request)),
+        rule=("reports.change_report", report),
+        act=lambda _data: services.report_block_move(
+            actor=request.user, block=block, direction=direction
+        ),
+        success=_saved(f"The block has moved {direction}.", report, signed),
+        done=f"{_detail_url(report.pk)}#block-{block.pk}",
+        title=f"Move this {block.get_kind_display().split(' (')[0].lower()} {direction}?",
+        caption=f"{report.title}: {block.section.heading}", intro=editor_page.block_words(block),
+        submit=f"Move it {direction}", cancel=_detail_url(report.pk),
+        template="reports/confirm_move.html", context=context,
     )  # fmt: skip
 
 
