@@ -13,6 +13,7 @@ from partnerplan.core.access import require, viewer_for
 from partnerplan.resources.planning.months import add_months
 from partnerplan.resources.selectors import capacity as selectors
 from partnerplan.resources.views._common import page
+from partnerplan.resources.views.charts import capacity_charts
 
 
 def _month_param(value: str | None) -> dt.date | None:
@@ -29,11 +30,13 @@ def capacity(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
     require(viewer, "resources.view")
     start = _month_param(request.GET.get("start")) or selectors.default_start(viewer=viewer)
+    capacity = selectors.capacity(viewer=viewer, start=start, count=12)
     return render(
         request,
         "resources/capacity.html",
         page(
-            capacity=selectors.capacity(viewer=viewer, start=start, count=12),
+            capacity=capacity,
+            skills=capacity_charts(capacity),
             earlier=add_months(start, -12).strftime("%Y-%m"),
             later=add_months(start, 12).strftime("%Y-%m"),
         ),

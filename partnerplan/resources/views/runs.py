@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerplan.core import clock
 from partnerplan.core.access import can, require, viewer_for
 from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.pages import bound, form_page
@@ -19,6 +20,7 @@ from partnerplan.resources.services.booking import BookedPlan
 from partnerplan.resources.services.booking import run_book as book
 from partnerplan.resources.services.worker import solves_fail_stale
 from partnerplan.resources.views._common import FORM, NAV, page, warn_then
+from partnerplan.resources.views.charts import frontier_chart, plan_charts
 
 
 def _run_url(pk: int) -> str:
@@ -67,12 +69,15 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     require(viewer, "resources.view")
     solves_fail_stale()
     run = selectors.run_detail(viewer=viewer, pk=pk)
+    view = selectors.run_view(run, viewer) if run.status == "done" else None
     return render(
         request,
         "resources/run_detail.html",
         page(
             run=run,
-            view=selectors.run_view(run, viewer) if run.status == "done" else None,
+            view=view,
+            plans=plan_charts(view, today=clock.today()) if view else [],
+            frontier=frontier_chart(view) if view and view["frontier"] else None,
             can_book=can(viewer, "resources.assign", run),
         ),
     )

@@ -20,6 +20,7 @@ from partnerplan.resources.selectors import tasks as selectors
 from partnerplan.resources.services import tasks as services
 from partnerplan.resources.services.worker import solves_fail_stale
 from partnerplan.resources.views._common import CONFIRM, FORM, NAV, page
+from partnerplan.resources.views.charts import schedule_chart
 
 TASK_INTRO = (
     'For example: "Procure the CRM system", 12 weeks, after "Business case approved", needing '
@@ -38,10 +39,12 @@ def _tasks_url(project_id: int) -> str:
 def _network_page(project: Project, can_change: bool) -> dict[str, Any]:
     """What the tasks page shows besides its form: the latest schedule, ready for the page."""
     schedule = selectors.latest_task_schedule(project)
+    view = selectors.task_schedule_view(schedule, project) if schedule else None
     return page(
         project=project,
         schedule=schedule,
-        view=selectors.task_schedule_view(schedule, project) if schedule else None,
+        view=view,
+        chart=schedule_chart(view) if view else None,
         can_change=can_change,
     )
 
