@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -8,7 +9,7 @@ from partnerplan.core.forms import GovUKDateField, GovUKFormMixin, GovUKMonthFie
 from partnerplan.finance.models import Fund
 from partnerplan.partners.models import Partner, Person
 from partnerplan.portfolio.models import Project
-from partnerplan.resources.models import PlanScenario, PoolMember, ProjectTask, Skill
+from partnerplan.resources.models import Assignment, PlanScenario, PoolMember, ProjectTask, Skill
 
 DAYS_HELP = "From 0 to 5, for example 3 or 2.5"
 
@@ -319,3 +320,32 @@ class TaskScheduleForm(GovUKFormMixin, forms.Form):
         initial=10,
         help_text="A longer limit can prove a schedule shortest; the page does not wait.",
     )
+
+
+class ActualForm(GovUKFormMixin, forms.Form):
+    """The days a booking actually took in a month (simple monthly entries)."""
+
+    assignment = forms.ModelChoiceField(
+        label="Booking", queryset=Assignment.objects.none(), empty_label="Choose the booking"
+    )
+    month = forms.TypedChoiceField(
+        label="Month", choices=(), coerce=dt.date.fromisoformat, empty_value=None
+    )
+    days = forms.DecimalField(
+        label="Days spent", max_digits=5, decimal_places=2, help_text="For example 11.5"
+    )
+    note = forms.CharField(label="Note", required=False, max_length=300)
+
+    def __init__(
+        self, *args: Any, bookings: Any, months: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(
+            self,
+            "assignment",
+            bookings,
+            label=lambda a: f"{a.member.person}, {a.demand.title} "
+            f"({a.starts_on:%b %Y} to {a.ends_on:%b %Y})",
+        )
+        fields: Any = self.fields
+        fields["month"].choices = [("", "Choose the month"), *months]

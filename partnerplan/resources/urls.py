@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerplan.resources.views import capacity, demand, pool, runs, scenarios, tasks
+from partnerplan.resources.views import actuals, capacity, demand, pool, runs, scenarios, tasks
 
 app_name = "resources"
 
@@ -25,6 +25,8 @@ urlpatterns = [
     path("roles/<int:pk>/remove/", demand.demand_delete, name="demand-delete"),
     path("bookings/<int:pk>/", demand.assignment_edit, name="assignment-edit"),
     path("bookings/<int:pk>/remove/", demand.assignment_delete, name="assignment-delete"),
+    path("projects/<int:pk>/actuals/", actuals.project_actuals, name="project-actuals"),
+    path("projects/<int:pk>/actuals/new/", actuals.actual_create, name="actual-create"),
     path("capacity/", capacity.capacity, name="capacity"),
     path("runs/", runs.run_list, name="run-list"),
     path("runs/new/", runs.run_create, name="run-create"),

@@ -17,6 +17,7 @@ class BenefitForm(_Form):
         label="Benefit or dis-benefit",
         choices=BenefitKind.choices,
         initial=BenefitKind.BENEFIT,
+        required=False,
         widget=forms.RadioSelect,
         help_text="A dis-benefit is an outcome someone sees as negative, to be managed down.",
     )
@@ -45,6 +46,11 @@ class BenefitForm(_Form):
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_queryset(self, "owner", people)
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        data["kind"] = data.get("kind") or BenefitKind.BENEFIT
+        return data
 
 
 class BenefitActualForm(_Form):

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import factory
 
+from partnerplan.core import clock
 from partnerplan.core.models import Visibility
 from partnerplan.governance.tests.factories import BodyFactory
 from partnerplan.partners.tests.factories import PersonFactory
@@ -16,6 +17,7 @@ from partnerplan.portfolio.models import (
     BusinessCase,
     BusinessCaseStage,
     BusinessCaseVersion,
+    ConfidenceAssessment,
     Criterion,
     HighlightReport,
     Method,
@@ -211,3 +213,15 @@ class ToleranceFactory(factory.django.DjangoModelFactory[Tolerance]):
     set_by = factory.LazyAttribute(lambda t: t.baseline.project.sponsoring_body)
     reference = "Board, 1 October 2010"
     set_on = dt.date(2010, 10, 1)
+
+
+class ConfidenceAssessmentFactory(factory.django.DjangoModelFactory[ConfidenceAssessment]):
+    """A delivery confidence assessment made today (so it is current for a gate)."""
+
+    class Meta:
+        model = ConfidenceAssessment
+
+    project = factory.SubFactory(ActiveProjectFactory)
+    assessed_on = factory.LazyFunction(clock.today)
+    rating = "amber_green"
+    summary = "Plan agreed; the pilot site is being found."

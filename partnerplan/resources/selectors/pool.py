@@ -18,6 +18,7 @@ from partnerplan.portfolio.models import Project
 from partnerplan.resources import calendar as cal
 from partnerplan.resources.models import Assignment, Availability, Leave, PoolMember
 from partnerplan.resources.planning.months import add_months, first_of_month
+from partnerplan.resources.selectors.actuals import actual_days_a_week
 
 
 def members_with_calendars() -> QuerySet[PoolMember]:
@@ -52,9 +53,9 @@ def member_detail(*, viewer: Viewer, pk: int) -> PoolMember:
             .prefetch_related(
                 Prefetch(
                     "assignments",
-                    queryset=Assignment.objects.filter(demands).select_related(
-                        "demand__project", "demand__skill"
-                    ),
+                    queryset=Assignment.objects.filter(demands)
+                    .select_related("demand__project", "demand__skill")
+                    .prefetch_related("actuals"),
                     to_attr="visible_assignments",
                 )
             )
@@ -125,11 +126,14 @@ def member_months(member: PoolMember, *, today: dt.date) -> list[dict[str, Any]]
     bookings: list[tuple[dt.date, dt.date, Decimal]] = [
         (a.starts_on, a.ends_on, a.days_per_week) for a in assignments
     ]
+    recorded = [t for a in assignments for t in a.actuals.all()]
     return [
         {
             "month": month,
             "available": cal.month_availability(calendar, month).net,
             "booked": cal.load_in_month(bookings, month),
+            # The days the project managers recorded, as days a week (None: none recorded).
+            "actual": actual_days_a_week(recorded, month),
         }
         for month in cal.months_from(start, 12)
     ]

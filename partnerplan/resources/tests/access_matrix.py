@@ -45,6 +45,9 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "resources:demand-delete": ("res_demand", ADMIN_ONLY),
     "resources:assignment-edit": ("res_assignment", ADMIN_ONLY),
     "resources:assignment-delete": ("res_assignment", ADMIN_ONLY),
+    "resources:project-actuals": ("res_project", SIGNED_IN_ONLY),
+    # the project's manager and administrators (this project has no manager)
+    "resources:actual-create": ("res_project", ADMIN_ONLY),
     "resources:capacity": (None, SIGNED_IN_ONLY),
     "resources:run-list": (None, SIGNED_IN_ONLY),
     "resources:run-create": (None, PLANNERS),

@@ -22,6 +22,7 @@ from partnerplan.portfolio.models import (
 from partnerplan.portfolio.tests.factories import (
     ApprovedBusinessCaseVersionFactory,
     BusinessCaseVersionFactory,
+    ConfidenceAssessmentFactory,
     PreparingCaseProjectFactory,
     ProjectFactory,
 )
@@ -80,6 +81,11 @@ def test_it_refuses_a_gate_without_its_required_business_case():
             decided_on=D,
         )
     assert "without an approved outline business case" in _messages(exc)
+    # It also lists the current delivery confidence assessment the gate needs.
+    assert "a delivery confidence assessment within the last 92 days (there is none)" in (
+        _messages(exc)
+    )
+    ConfidenceAssessmentFactory.create(project=project)
     ApprovedBusinessCaseVersionFactory.create(
         business_case__project=project, business_case__stage="fbc"
     )

@@ -15,6 +15,7 @@ from partnerplan.portfolio import services
 from partnerplan.portfolio.models import GatePassage, Stage
 from partnerplan.portfolio.tests.factories import (
     ApprovedBusinessCaseVersionFactory,
+    ConfidenceAssessmentFactory,
     PreparingCaseProjectFactory,
     ProjectFactory,
 )
@@ -104,6 +105,7 @@ def test_it_refuses_a_decision_older_than_the_business_case_approval(committee):
     body, meeting = committee  # the meeting was held on 17 December 2010
     PowerFactory.create(body=body, kind=PowerKind.APPROVE_BUSINESS_CASE)
     project = PreparingCaseProjectFactory.create()
+    ConfidenceAssessmentFactory.create(project=project)
     ApprovedBusinessCaseVersionFactory.create(
         business_case__project=project, approved_on=dt.date(2011, 3, 1)
     )

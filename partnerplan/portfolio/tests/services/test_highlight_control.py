@@ -47,7 +47,10 @@ def test_it_prefills_the_report_with_tolerances_spend_milestones_and_top_risks()
     project = ActiveProjectFactory.create(last_report_end=dt.date(2010, 11, 30))
     baseline = BaselineFactory.create(project=project)
     Milestone.objects.create(baseline=baseline, title="Pilot starts", due_on=dt.date(2011, 1, 10))
-    RaidEntryFactory.create(project=project, title="No pilot site", likelihood=5, impact=5)
+    RaidEntryFactory.create(
+        project=project, title="No pilot site", likelihood=5, impact=5, residual_likelihood=None,
+        residual_impact=None,
+    )  # fmt: skip
     RaidEntryFactory.create(project=project, title="Minor", likelihood=1, impact=1)
     initial = selectors.highlight_prefill(viewer=Viewer(), project=project)
     assert initial["period_start"] == dt.date(2010, 12, 1)
