@@ -237,7 +237,9 @@ class ReportTemplate(TimeStampedModel):
     report's own template (``Report.docx_template``) overrides it."""
 
     required_sections = models.JSONField(
-        default=list, help_text="Field names from IMPLICATIONS that every report must fill in."
+        default=list,
+        blank=True,
+        help_text="Field names from IMPLICATIONS that every report must fill in.",
     )
     partnership_name = models.CharField(
         "partnership's name",

@@ -23,8 +23,17 @@ from django.utils import timezone
 
 from partnerplan.core import clock
 from partnerplan.core.models import Visibility
-from partnerplan.governance.models import AgendaItem, Meeting, Recommendation
+from partnerplan.governance.models import (
+    AgendaItem,
+    BodyMembership,
+    Declaration,
+    Meeting,
+    MemberRole,
+    Recommendation,
+    Substitution,
+)
 from partnerplan.governance.rules.clear_days import format_date
+from partnerplan.governance.services.interests import declaration_sentence
 from partnerplan.reports import documents, selectors
 from partnerplan.reports.builders import (
     AgendaCover,
@@ -104,14 +113,59 @@ def _marked(doc: Document, recommendations: list[Recommendation]) -> Document:
     return dataclasses.replace(doc, recommendations=tuple(marked))
 
 
+def _people(meeting: Meeting) -> dict[str, tuple[str, ...]]:
+    """The cover's membership (current on the meeting's day) with substitutes, the apologies
+    received and the interests declared in advance (exempt items' apart: restricted pack)."""
+    on = timezone.localtime(meeting.starts_at).date()
+    members = []
+    for row in BodyMembership.objects.filter(body=meeting.body).select_related(
+        "person", "represents"
+    ):
+        if not row.is_current(on) or row.role == MemberRole.SUBSTITUTE:
+            continue
+        role = "" if row.role == MemberRole.MEMBER else f" ({row.get_role_display()})"
+        partner = f", {row.represents.name}" if row.represents is not None else ""
+        members.append(f"{row.person.full_name}{role}{partner}")
+    substitutes = [
+        f"{s.substitute.full_name} for {s.member.full_name}"
+        for s in Substitution.objects.filter(meeting=meeting).select_related("substitute", "member")
+    ]
+    apologies = [
+        row.person.full_name
+        for row in meeting.attendance.filter(status="apologies").select_related("person")
+    ]
+    declared = list(
+        Declaration.objects.filter(item__meeting=meeting)
+        .select_related("person", "item", "dispensation")
+        .order_by("item__number", "pk")
+    )
+    public = [d for d in declared if d.item.visibility != Visibility.EXEMPT]
+    exempt = [d for d in declared if d.item.visibility == Visibility.EXEMPT]
+    return {
+        "members": tuple(members),
+        "substitutes": tuple(substitutes),
+        "apologies": tuple(apologies),
+        "declarations": tuple(f"Item {d.item.number}: {declaration_sentence(d)}" for d in public),
+        "exempt_declarations": tuple(
+            f"Item {d.item.number}: {declaration_sentence(d)}" for d in exempt
+        ),
+    }
+
+
 def _pack_cover(
     contents: PackContents, recommendations: dict[int, list[Recommendation]]
 ) -> AgendaCover:
     meeting = contents.meeting
+    people = _people(meeting)
     return AgendaCover(
         body=meeting.body.name,
         date=timezone.localtime(meeting.starts_at).replace(tzinfo=None),
         venue=meeting.venue,
+        members=people["members"],
+        substitutes=people["substitutes"],
+        apologies=people["apologies"],
+        declarations=people["declarations"],
+        exempt_declarations=people["exempt_declarations"],
         opening_items=tuple(
             AgendaEntry(f"{item.title}", notes=_item_notes(item, recommendations[item.pk]))
             for item in contents.others

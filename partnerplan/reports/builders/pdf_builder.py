@@ -75,6 +75,24 @@ class AgendaCover:
     # Notes on the items with reports, by the report's agenda item label ("Agenda item 3"): shown
     # on the agenda and at the top of the report in the pack.
     item_notes: dict[str, tuple[AgendaNote, ...]] = field(default_factory=dict)
+    # The body's membership ("Cllr A Smith (Chair), Tamworth Borough Council"), the substitutes
+    # notified ("B Jones for A Smith"), apologies received and interests declared in advance
+    # (those on exempt items in ``exempt_declarations``, for the restricted pack only).
+    members: tuple[str, ...] = ()
+    substitutes: tuple[str, ...] = ()
+    apologies: tuple[str, ...] = ()
+    declarations: tuple[str, ...] = ()
+    exempt_declarations: tuple[str, ...] = ()
+    # Print the standard items (apologies and substitutes, declarations of interest) on the cover.
+    standard_items: bool = True
+
+
+DECLARATIONS_WORDING = (
+    "Members are asked to declare any disclosable pecuniary interest or other registrable or "
+    "non-registrable interest in any item of business, and its nature, at this point or as "
+    "soon as it becomes apparent. A member with a disclosable pecuniary interest leaves the "
+    "meeting for that item unless a dispensation has been granted."
+)
 
 
 @dataclass(frozen=True)
@@ -203,11 +221,18 @@ def _cover(
         if audience == "restricted"
         else '<div class="pp-banner" aria-hidden="true"></div>'
     )
-    facts = [f'<p class="govuk-body"><strong>{e(format_date(cover.date))}</strong></p>']
+    facts = [
+        '<dl class="govuk-summary-list pp-details">',
+        _fact("Date", format_date(_day(cover.date))),
+    ]
+    if isinstance(cover.date, dt.datetime):
+        facts.append(_fact("Time", _time(cover.date)))
     if cover.venue:
-        facts.append(f'<p class="govuk-body">{e(cover.venue)}</p>')
+        facts.append(_fact("Venue", cover.venue))
     if cover.contact:
-        facts.append(f'<p class="govuk-body">Contact: {e(cover.contact)}</p>')
+        facts.append(_fact("Contact", cover.contact))
+    facts.append("</dl>")
+    facts.append(_membership(cover, audience))
     exclusion = ""
     if audience == "public" and any(withheld):
         exclusion = (
@@ -230,6 +255,55 @@ def _cover(
         f'<tbody class="govuk-table__body">{"".join(rows)}</tbody></table>'
         f"{exclusion}</section>"
     )
+
+
+def _fact(key: str, value: str) -> str:
+    return (
+        '<div class="govuk-summary-list__row">'
+        f'<dt class="govuk-summary-list__key">{escape(key)}</dt>'
+        f'<dd class="govuk-summary-list__value">{escape(value)}</dd></div>'
+    )
+
+
+def _day(when: dt.date | dt.datetime) -> dt.date:
+    return when.date() if isinstance(when, dt.datetime) else when
+
+
+def _time(when: dt.datetime) -> str:
+    """10.00am, 2.30pm: the time as council agendas print it."""
+    hour = when.hour % 12 or 12
+    return f"{hour}.{when.minute:02d}{'am' if when.hour < 12 else 'pm'}"
+
+
+def _list(items: Sequence[str], none: str) -> str:
+    if not items:
+        return f'<p class="govuk-body">{escape(none)}</p>'
+    rows = "".join(f"<li>{escape(item)}</li>" for item in items)
+    return f'<ul class="govuk-list govuk-list--bullet">{rows}</ul>'
+
+
+def _membership(cover: AgendaCover, audience: Audience) -> str:
+    """Membership with substitutes, and the standard items: apologies, declarations."""
+    parts: list[str] = []
+    if cover.members:
+        parts.append('<h2 class="govuk-heading-s">Membership</h2>')
+        parts.append(_list(cover.members, ""))
+    if not cover.standard_items:
+        return "".join(parts)
+    parts.append('<h2 class="govuk-heading-s">Apologies for absence and substitutes</h2>')
+    parts.append('<p class="govuk-body">Apologies received:</p>')
+    parts.append(_list(cover.apologies, "None received before the agenda was published."))
+    parts.append('<p class="govuk-body">Substitute members notified:</p>')
+    parts.append(_list(cover.substitutes, "None notified."))
+    parts.append('<h2 class="govuk-heading-s">Declarations of interest</h2>')
+    parts.append(f'<p class="govuk-body">{escape(DECLARATIONS_WORDING)}</p>')
+    declared = list(cover.declarations)
+    if audience == "restricted":
+        declared += list(cover.exempt_declarations)
+    if declared:
+        parts.append('<p class="govuk-body">Declared in advance:</p>')
+        parts.append(_list(declared, ""))
+    return f'<div class="pp-cover__standard">{"".join(parts)}</div>'
 
 
 def _row(number: str, business: str, page: str) -> str:

@@ -51,7 +51,10 @@ class PdfScan:
         return str(value) if value is not None else None
 
     def catalog(self) -> DictionaryObject:
-        return self.reader.trailer["/Root"].get_object()  # type: ignore[no-any-return]
+        root = self.reader.trailer["/Root"].get_object()
+        if not isinstance(root, DictionaryObject):
+            raise PdfUnreadable("the file has no catalogue")
+        return root
 
     def catalog_string(self, key: str) -> str | None:
         value = self.catalog().get(f"/{key}")
@@ -134,8 +137,9 @@ def _font_use(font: DictionaryObject) -> FontUse:
     name = name.split("+", 1)[1] if "+" in name[:7] else name
     descriptor = font.get("/FontDescriptor")
     if descriptor is None and "/DescendantFonts" in font:
-        descendant = font["/DescendantFonts"].get_object()[0].get_object()
-        descriptor = descendant.get("/FontDescriptor")
+        descendants = font["/DescendantFonts"].get_object()
+        if isinstance(descendants, ArrayObject) and descendants:
+            descriptor = descendants[0].get_object().get("/FontDescriptor")
     if descriptor is None:  # a Type 3 font is drawn in the file itself
         return FontUse(name, str(font.get("/Subtype")) == "/Type3")
     descriptor = descriptor.get_object()

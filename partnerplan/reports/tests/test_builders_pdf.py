@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 import subprocess
@@ -149,3 +150,46 @@ def test_it_builds_no_pack_when_any_report_is_bad():
         raised.value.problems[0].where
         == "Item 4 (Review of Partnership Work Plan), Recommendations"
     )
+
+
+# --- the agenda cover ----------------------------------------------------------------------
+
+FULL_COVER = dataclasses.replace(
+    COVER,
+    members=("Cllr Brian Edwards (Chair), Staffordshire County Council",),
+    substitutes=("Cllr Jo Bloggs for Cllr Daniel Cook",),
+    apologies=("Cllr Mary Smith",),
+    declarations=("Item 3: Cllr Daniel Cook declared a personal interest (governor).",),
+    exempt_declarations=("Item 4: Cllr Ann Lee declared a pecuniary interest (the supplier).",),
+)
+
+
+@pytest.fixture(scope="module")
+def full_packs():
+    return build_meeting_packs([reduced_report(), _exempt_report()], cover=FULL_COVER)
+
+
+def test_it_puts_time_venue_membership_apologies_and_declarations_on_the_cover(
+    full_packs, tmp_path
+):
+    cover = _text(full_packs.public, tmp_path).split("\f", 1)[0]
+    for words in (
+        "17 December 2010",
+        "10.00am",
+        "Council Chamber, Lichfield",
+        "Cllr Brian Edwards (Chair), Staffordshire County Council",
+        "Cllr Jo Bloggs for Cllr Daniel Cook",
+        "Cllr Mary Smith",
+        "Members are asked to declare",
+        "Item 3: Cllr Daniel Cook declared",
+    ):
+        assert words in " ".join(cover.split()), words
+    assert "Ann Lee" not in _text(full_packs.public, tmp_path)
+    assert "Item 4: Cllr Ann Lee declared" in _text(full_packs.restricted, tmp_path)
+
+
+def test_it_gives_each_report_its_page_in_the_contents(full_packs, tmp_path):
+    pages = _text(full_packs.public, tmp_path).split("\f")
+    cover = " ".join(pages[0].split())
+    page = int(cover.split("Review of Partnership Work Plan", 1)[1].split("page ", 1)[1].split()[0])
+    assert "Review of Partnership Work Plan" in pages[page - 1]

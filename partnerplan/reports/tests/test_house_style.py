@@ -119,5 +119,5 @@ def test_it_shows_the_page_error_for_a_bad_template(world):
         reverse("reports:house-style"),
         {"template": SimpleUploadedFile("t.docx", b"not a zip", content_type=DOCX)},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()
