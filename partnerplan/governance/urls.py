@@ -87,6 +87,10 @@ urlpatterns = [
     ),
     path("forward-plan/special-urgency/", views.special_urgency_list, name="special-urgency-list"),
     path(
+        "forward-plan/special-urgency/csv/", views.special_urgency_csv, name="special-urgency-csv"
+    ),
+    path("exempt-reviews/", views.exempt_reviews, name="exempt-reviews"),
+    path(
         "recommendations/<int:pk>/key-decision/",
         views.recommendation_key_decision,
         name="recommendation-key-decision",

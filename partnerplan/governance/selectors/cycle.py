@@ -4,6 +4,7 @@ notices. Scoped by core.access.visible; 404 for what the viewer may not see."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -81,15 +82,73 @@ def entry_choices(*, viewer: Viewer, body: Body) -> QuerySet[ForwardPlanEntry]:
     ).order_by("decision_due", "pk")
 
 
-def special_urgency_list(*, viewer: Viewer) -> QuerySet[KeyDecisionException]:
-    """Special-urgency decisions, for the annual report to council (regulation 19)."""
-    return (
-        KeyDecisionException.objects.filter(
-            visible_q(viewer, Body, "entry__body__"), kind=ExceptionKind.SPECIAL_URGENCY
-        )
-        .select_related("entry__body", "chair")
-        .order_by("-agreed_on", "-pk")
+#: The municipal year starts with the annual meeting in May: partnerplan counts it from 1 May.
+MUNICIPAL_YEAR_STARTS = (5, 1)
+
+
+def municipal_year_of(on: dt.date) -> int:
+    """The year the municipal year holding `on` began (1 May 2010 to 30 April 2011: 2010)."""
+    return on.year if (on.month, on.day) >= MUNICIPAL_YEAR_STARTS else on.year - 1
+
+
+def municipal_year_label(year: int) -> str:
+    return f"{year}/{str(year + 1)[-2:]}"
+
+
+def municipal_year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of the municipal year that began in `year`."""
+    month, day = MUNICIPAL_YEAR_STARTS
+    return dt.date(year, month, day), dt.date(year + 1, month, day) - dt.timedelta(days=1)
+
+
+def special_urgency_list(
+    *, viewer: Viewer, body: Body | None = None, year: int | None = None
+) -> QuerySet[KeyDecisionException]:
+    """Special-urgency decisions, for the annual report to council (regulation 19): of one
+    body, and agreed in one municipal year, when given."""
+    found = KeyDecisionException.objects.filter(
+        visible_q(viewer, Body, "entry__body__"), kind=ExceptionKind.SPECIAL_URGENCY
     )
+    if body is not None:
+        found = found.filter(entry__body=body)
+    if year is not None:
+        first, last = municipal_year_bounds(year)
+        found = found.filter(agreed_on__gte=first, agreed_on__lte=last)
+    return found.select_related("entry__body", "chair").order_by("-agreed_on", "-pk")
+
+
+def special_urgency_years(*, viewer: Viewer) -> list[int]:
+    """The municipal years in which any special-urgency decision the viewer can see was agreed,
+    newest first (for the year picker)."""
+    days = KeyDecisionException.objects.filter(
+        visible_q(viewer, Body, "entry__body__"), kind=ExceptionKind.SPECIAL_URGENCY
+    ).values_list("agreed_on", flat=True)
+    return sorted({municipal_year_of(d) for d in days if d is not None}, reverse=True)
+
+
+def special_urgency_rows(exceptions: QuerySet[KeyDecisionException]) -> list[list[object]]:
+    """The CSV of the special-urgency list: a header row, then one row per decision."""
+    rows: list[list[object]] = [
+        [
+            "Municipal year", "Body", "Decision", "Decision due", "Agreed by", "Agreed as",
+            "Agreed on", "Why urgent", "Reported to council on",
+        ]
+    ]  # fmt: skip
+    for x in exceptions:
+        rows.append(
+            [
+                municipal_year_label(municipal_year_of(x.agreed_on)) if x.agreed_on else "",
+                x.entry.body.name,
+                x.entry.title,
+                x.entry.decision_due,
+                x.chair.full_name if x.chair else "",
+                x.get_chair_role_display(),
+                x.agreed_on,
+                x.reasons,
+                x.reported_to_council_on or "",
+            ]
+        )
+    return rows
 
 
 def decision_detail(*, viewer: Viewer, pk: int) -> Decision:

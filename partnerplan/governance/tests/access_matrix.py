@@ -85,6 +85,8 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "governance:forward-plan-edit": ("entry", ADMIN_ONLY),
     "governance:key-decision-exception-create": ("entry", ADMIN_ONLY),
     "governance:special-urgency-list": (None, ALL_OK),
+    "governance:special-urgency-csv": (None, ALL_OK),
+    "governance:exempt-reviews": (None, LEGAL),
     "governance:recommendation-key-decision": ("recommendation", ADMIN_ONLY),
     "governance:decision-detail": ("decision", ALL_OK),
     "governance:decision-publish": ("decision", ADMIN_ONLY),

@@ -147,5 +147,7 @@ from partnerplan.governance.views.cycle import private_notice_urgency as private
 from partnerplan.governance.views.cycle import (
     recommendation_key_decision as recommendation_key_decision,
 )
-from partnerplan.governance.views.cycle import special_urgency_list as special_urgency_list
 from partnerplan.governance.views.cycle import substitute_create as substitute_create
+from partnerplan.governance.views.statutory import exempt_reviews as exempt_reviews
+from partnerplan.governance.views.statutory import special_urgency_csv as special_urgency_csv
+from partnerplan.governance.views.statutory import special_urgency_list as special_urgency_list

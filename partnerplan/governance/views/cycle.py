@@ -128,16 +128,6 @@ def key_decision_exception_create(request: HttpRequest, pk: int) -> HttpResponse
     )
 
 
-@require_GET
-def special_urgency_list(request: HttpRequest) -> HttpResponse:
-    viewer = viewer_for(request.user)
-    return render(
-        request,
-        "governance/special_urgency.html",
-        {"exceptions": cycle.special_urgency_list(viewer=viewer), **NAV},
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def recommendation_key_decision(request: HttpRequest, pk: int) -> HttpResponse:
