@@ -50,9 +50,6 @@ REPORT_TARGET = 2.0
 PACK_TARGET = 10.0
 
 
-_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
-
-
 def docx_of(doc: Document) -> bytes:
     """Prepared (validated and numbered once), then built, as publishing does."""
     return build_docx(prepare_document(doc))
@@ -63,11 +60,10 @@ def pdf_of(doc: Document) -> bytes:
 
 
 def page_count(pdf: bytes) -> int | str:
-    """Pages of ``pdf``: the ``/Type /Page`` objects, read after unpacking the compressed object
-    streams WeasyPrint writes (a plain byte search finds none there). Checked against
-    ``pdfinfo`` (poppler-utils) when it is installed."""
+    """Pages of ``pdf`` as pypdf reads them (``pdfscan``). Checked against ``pdfinfo``
+    (poppler-utils) when it is installed."""
     try:
-        pages = sum(1 for body in scan_pdf(pdf).objects.values() if _PAGE.search(body))
+        pages = len(scan_pdf(pdf).page_sizes())
     except PdfUnreadable:
         return "?"
     pdfinfo = shutil.which("pdfinfo")
