@@ -12,6 +12,7 @@ register(
             Link("Work plan table", "portfolio:workplan", keep_query=True),
             Link("Board by stage", "portfolio:board", keep_query=True),
             Link("Timeline", "portfolio:timeline", keep_query=True),
+            Link("Roadmap", "portfolio:roadmap", keep_query=True),
             Link("Overlap between programmes", "portfolio:overlap"),
             Link("Programmes", "portfolio:programme-list", also=("portfolio:programme-detail",)),
             Link(

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from partnerplan.portfolio import views
+from partnerplan.portfolio.views import roadmap
 
 app_name = "portfolio"
 
@@ -10,6 +11,7 @@ urlpatterns = [
     path("work-plan.xlsx", views.workplan_xlsx, name="workplan-xlsx"),
     path("board/", views.board, name="board"),
     path("timeline/", views.timeline, name="timeline"),
+    path("roadmap/", roadmap.roadmap, name="roadmap"),
     path("overlap/", views.overlap, name="overlap"),
     path("overlap.csv", views.overlap_csv, name="overlap-csv"),
     path("overlap.xlsx", views.overlap_xlsx, name="overlap-xlsx"),

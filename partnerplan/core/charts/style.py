@@ -91,4 +91,4 @@ def series_style(i: int) -> tuple[str, Any, str, str]:
 
 
 def category_style(category: str) -> tuple[str, str]:
-    return CATEGORIES.get(category.lower(), CATEGORIES["unrated"])
+    return CATEGORIES.get(category.lower().replace("_", "-"), CATEGORIES["unrated"])

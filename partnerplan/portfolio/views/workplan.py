@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,6 +17,7 @@ from partnerplan.portfolio.forms import workplan as f
 from partnerplan.portfolio.models import STOPPED_OUTCOMES, Confidence, Project, ReviewOutcomeKind
 from partnerplan.portfolio.services.status import report_overdue
 from partnerplan.portfolio.views._common import NAV, _csv_response, _page, _pages, _xlsx_response
+from partnerplan.portfolio.views.charts import timeline_chart
 
 
 def _filters(request: HttpRequest, viewer: Viewer) -> tuple[Any, selectors.WorkplanFilters]:
@@ -177,62 +177,16 @@ def timeline(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request.user)
     form, filters = _filters(request, viewer)
     page = _page(request, selectors.workplan(viewer=viewer, filters=filters))
-    bars, months = _timeline(list(page))
+    projects = list(page)
     return render(
         request,
         "portfolio/timeline.html",
         {
             "form": form,
             "page": page,
-            "bars": bars,
-            "months": months,
-            "height": 40 + len(bars) * ROW_HEIGHT,
+            "projects": projects,
+            "chart": timeline_chart(projects, today=clock.today()),
             **_pages(page),
             **NAV,
         },
     )
-
-
-LABEL_WIDTH = 260
-CHART_WIDTH = 640
-ROW_HEIGHT = 28
-
-
-def _timeline(projects: list[Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    dated = [p for p in projects if p.start and p.end]
-    if not dated:
-        return [{"project": p, "y": 30 + i * ROW_HEIGHT} for i, p in enumerate(projects)], []
-    first = min(p.start for p in dated).replace(day=1)
-    last = max(p.end for p in dated)
-    span = max((last - first).days, 1)
-
-    def x(day: dt.date) -> float:
-        return float(LABEL_WIDTH + CHART_WIDTH * (day - first).days / span)
-
-    bars = []
-    for i, p in enumerate(projects):
-        bar: dict[str, Any] = {"project": p, "y": 30 + i * ROW_HEIGHT}
-        if p.start and p.end:
-            bar["x"] = round(x(p.start), 1)
-            bar["width"] = round(max(x(p.end) - x(p.start), 3), 1)
-            bar["actual"] = bool(p.actual_start)
-        bars.append(bar)
-    months = []
-    year, month = first.year, first.month
-    months_spanned = (last.year - first.year) * 12 + last.month - first.month + 1
-    # About eight labels: every 1, 3, 6 or 12 months.
-    step = next((n for n in (1, 3, 6) if months_spanned / n <= 8), 12)
-    n = 0
-    while dt.date(year, month, 1) <= last:
-        if n % step == 0:
-            months.append(
-                {
-                    "x": round(x(dt.date(year, month, 1)), 1),
-                    "label": f"{dt.date(year, month, 1):%b %Y}",
-                }
-            )
-        n += 1
-        month += 1
-        if month > 12:
-            year, month = year + 1, 1
-    return bars, months
