@@ -37,6 +37,7 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "portfolio:workplan-xlsx": (None, ALL_OK),
     "portfolio:board": (None, ALL_OK),
     "portfolio:timeline": (None, ALL_OK),
+    "portfolio:roadmap": (None, ALL_OK),
     "portfolio:overlap": (None, ALL_OK),
     "portfolio:overlap-csv": (None, ALL_OK),
     "portfolio:overlap-xlsx": (None, ALL_OK),
