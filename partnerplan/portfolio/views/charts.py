@@ -21,6 +21,7 @@ from partnerplan.core.charts import (
     step_chart,
 )
 from partnerplan.portfolio.models import Confidence
+from partnerplan.portfolio.selectors import pictures
 
 CONFIDENCE_LEGEND = {c.value: c.label for c in Confidence} | {"unrated": "Not rated"}
 LEVELS = [(c.value, c.label) for c in reversed(list(Confidence))]  # worst first
@@ -66,20 +67,18 @@ def confidence_chart(ratings: list[tuple[dt.date, str]], *, today: dt.date) -> C
                         title="Delivery confidence over time", today=today)  # fmt: skip
 
 
-def benefits_chart(
-    planned: list[tuple[dt.date, Decimal]], actual: list[tuple[dt.date, Decimal]],
-    *, today: dt.date,
-) -> Chart:  # fmt: skip
-    """Cumulative benefit planned and realised by date (the sum of each benefit's figures)."""
+def benefits_chart(benefits: list[tuple[str, list[tuple[dt.date, Decimal]]]], *,
+                   today: dt.date) -> Chart:  # fmt: skip
+    """Each benefit's share of its target realised (per cent) at each measurement."""
+    lines = [Line(name, points) for name, points in benefits[:6] if len(points) > 1]
+    return step_chart(lines, key="benefits", title="Benefits realisation",
+                      value_name="% of target", money=False, today=today)  # fmt: skip
 
-    def running(points: list[tuple[dt.date, Decimal]]) -> list[tuple[dt.date, Decimal]]:
-        total, out = Decimal(0), []
-        for day, value in sorted(points):
-            total += value
-            out.append((day, total))
-        return out
 
-    lines = [Line("Planned", running(planned)), Line("Realised", running(actual))]
-    return step_chart([line for line in lines if line.points], key="benefits",
-                      title="Benefits realisation", value_name="Cumulative benefit",
-                      money=False, today=today)  # fmt: skip
+def project_pictures(project: Any, *, today: dt.date) -> dict[str, Chart]:
+    """The project page's stage path, confidence trend and benefits realisation curve."""
+    return {
+        "stage_chart": stage_chart(pictures.project_stages(project), project.stage),
+        "confidence_chart": confidence_chart(pictures.confidence_ratings(project), today=today),
+        "benefits_chart": benefits_chart(pictures.benefit_realisation(project), today=today),
+    }

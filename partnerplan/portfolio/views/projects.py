@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerplan.core import clock
 from partnerplan.core.access import Viewer, can, viewer_for
 from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.history import history_for
@@ -27,6 +28,7 @@ from partnerplan.portfolio.selectors.control import state_label
 from partnerplan.portfolio.services import gates, projects
 from partnerplan.portfolio.services.status import is_overdue
 from partnerplan.portfolio.views._common import NAV, _back, _people, _project_for
+from partnerplan.portfolio.views.charts import project_pictures
 
 CHANGE = "portfolio.change_project"
 
@@ -50,6 +52,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_approve": can(viewer, "portfolio.approve_business_case", project),
             "can_report": can(viewer, "portfolio.write_highlight_report", project),
             "history": history_for(project) if can(viewer, "core.view_history") else None,
+            **project_pictures(project, today=clock.today()),
             **NAV,
         },
     )
