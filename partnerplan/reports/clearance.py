@@ -179,9 +179,10 @@ WITHDRAW_WARNING = (
 WITHDRAWN_NOTICE = " {what} {verb} withdrawn: the officers need to sign the report off again."
 
 
-def withdraw_warning(report: Report) -> str:
-    """Said on a section or block form before the change (empty when nothing is signed off)."""
-    what = signed_off_words(report)
+def withdraw_warning(report: Report, what: str | None = None) -> str:
+    """Said on a section or block form before the change (empty when nothing is signed off);
+    ``what``: signed_off_words(report), when the caller has it."""
+    what = signed_off_words(report) if what is None else what
     if not what:
         return ""
     return WITHDRAW_WARNING.format(what=what, them="them" if what.endswith("offs") else "it")

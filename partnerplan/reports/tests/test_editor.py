@@ -275,7 +275,7 @@ def test_a_sign_off_cannot_start_before_its_implications_are_written(world, repo
     status = {t.title: t for t in editor_page.clearance_tasks(report, viewer)}
     assert status["Finance sign-off"].status == "Cannot start yet"
     assert status["Finance sign-off"].link == ""
-    services.report_update(actor=None, report=report, financial="Within the reserve.")
+    report = services.report_update(actor=None, report=report, financial="Within the reserve.")
     status = {t.title: t for t in editor_page.clearance_tasks(report, viewer)}
     assert status["Finance sign-off"].status == "Incomplete"
     assert status["Finance sign-off"].link == reverse(

@@ -51,18 +51,24 @@ def objects(world):
 # viewer's roles and memberships: 4 queries signed in)
 EDITOR_PAGES = [
     ("reports:report-create", None, 5, "the items for the picker"),
-    # ... and its clearance: partners affected, the template, the officers, the sign-offs (x2)
-    ("reports:report-detail", "report", 15, "report, sections, blocks, recommendations..."),
+    # ... and its clearance: partners affected, the template, the officers, the sign-offs (x2);
+    # the editor (issue 16): the sign-offs with their officers and the partners prefetched once
+    # (report_for_editor), the template and the officers for the task rows
+    ("reports:report-detail", "report", 18, "report, sections, blocks, recommendations..."),
     # ... and the contact officer and partners affected pickers, the partners chosen
     ("reports:report-edit", "report", 13, "the report with its prefetches, the author picker"),
     ("reports:report-template", "report", 9, "the report with its prefetches"),
     ("reports:report-publish", "report", 9, "the report with its prefetches"),
-    ("reports:section-add", "report", 9, "the report with its prefetches"),
-    ("reports:section-edit", "section", 5, "the section with its report"),
-    ("reports:section-delete", "section", 5, "the section with its report"),
-    ("reports:block-add", "section", 15, "the section, the pickers' choices"),
-    ("reports:block-edit", "block", 15, "the block, the pickers' choices"),
-    ("reports:block-delete", "block", 5, "the block with its report"),
+    # Each section and block page also reads the sign-offs a change would withdraw (with their
+    # officers' roles), to say so before the change (issue 15).
+    ("reports:section-add", "report", 10, "the report with its prefetches, the sign-offs"),
+    ("reports:section-edit", "section", 6, "the section with its report, the sign-offs"),
+    ("reports:section-delete", "section", 6, "the section with its report, the sign-offs"),
+    ("reports:section-up", "section", 6, "the section with its report, the sign-offs"),
+    ("reports:block-down", "block", 6, "the block with its report, the sign-offs"),
+    ("reports:block-add", "section", 14, "the section, the pickers' choices, the sign-offs"),
+    ("reports:block-edit", "block", 14, "the block, the pickers' choices, the sign-offs"),
+    ("reports:block-delete", "block", 6, "the block with its report, the sign-offs"),
     ("reports:recommendation-figure", "recommendation", 12, "recommendation, report, pickers"),
     ("reports:december-report", None, 5, "the December 2010 report"),
 ]

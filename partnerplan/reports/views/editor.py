@@ -69,10 +69,8 @@ def _saved(message: str, report: Report, signed: str) -> Callable[[Any], str]:
 
 def _warned(report: Report) -> tuple[str, dict[str, Any]]:
     """What is signed off now, and the page context warning that a change withdraws it."""
-    return clearance.signed_off_words(report), {
-        "withdraw_warning": clearance.withdraw_warning(report),
-        **CONTEXT,
-    }
+    signed = clearance.signed_off_words(report)
+    return signed, {"withdraw_warning": clearance.withdraw_warning(report, signed), **CONTEXT}
 
 
 # --- Reports -------------------------------------------------------------------------------
