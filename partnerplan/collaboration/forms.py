@@ -8,6 +8,8 @@ from django import forms
 
 from partnerplan.collaboration.models import SpaceKind
 from partnerplan.core.forms import GovUKFormMixin, set_queryset
+from partnerplan.partners.models import Partner
+from partnerplan.portfolio.models import Programme
 
 TEXT_HELP = (
     "Markdown: **bold**, *italic*, [a link](https://example.org), lists with '-', and "
@@ -23,13 +25,13 @@ class SpaceForm(GovUKFormMixin, forms.Form):
     description = forms.CharField(
         max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    programme = forms.ModelChoiceField(queryset=None, required=False)  # type: ignore[arg-type]
-    workstream = forms.ModelChoiceField(queryset=None, required=False)  # type: ignore[arg-type]
-    project = forms.ModelChoiceField(queryset=None, required=False)  # type: ignore[arg-type]
-    body = forms.ModelChoiceField(queryset=None, required=False)  # type: ignore[arg-type]
+    programme = forms.ModelChoiceField[Any](queryset=Programme.objects.none(), required=False)
+    workstream = forms.ModelChoiceField[Any](queryset=Programme.objects.none(), required=False)
+    project = forms.ModelChoiceField[Any](queryset=Programme.objects.none(), required=False)
+    body = forms.ModelChoiceField[Any](queryset=Programme.objects.none(), required=False)
     members_only = forms.BooleanField(label="Only the body's members may see it", required=False)
-    partners = forms.ModelMultipleChoiceField(
-        queryset=None,  # type: ignore[arg-type]
+    partners = forms.ModelMultipleChoiceField[Any](
+        queryset=Partner.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Partners in the group",
@@ -49,7 +51,7 @@ class SpaceForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("programme", "workstream", "project", "body"):
             set_queryset(self, name, choices[name], empty_label="Choose one")
-        self.fields["partners"].queryset = choices["partners"]  # type: ignore[attr-defined]
+        set_queryset(self, "partners", choices["partners"])
 
 
 class ThreadForm(GovUKFormMixin, forms.Form):
@@ -75,7 +77,7 @@ class DirectoryFilterForm(GovUKFormMixin, forms.Form):
         label="Search", required=False, max_length=100,
         help_text="A name, job title, project, body or skill",
     )  # fmt: skip
-    partner = forms.ModelChoiceField(queryset=None, required=False)  # type: ignore[arg-type]
+    partner = forms.ModelChoiceField[Any](queryset=Programme.objects.none(), required=False)
 
     def __init__(self, *args: Any, partners: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -95,7 +95,7 @@ def space_list(*, viewer: Viewer) -> QuerySet[Space]:
 
 
 def _follows(viewer: Viewer, **target: Any) -> Exists:
-    return Exists(Subscription.objects.filter(user_id=viewer.user_id, **target))
+    return Exists(Subscription.objects.filter(user_id=viewer.user_id or 0, **target))
 
 
 def space_detail(*, viewer: Viewer, pk: int) -> Space:
@@ -160,7 +160,7 @@ def unanswered_questions(*, viewer: Viewer) -> QuerySet[Thread]:
 def notifications_for(*, viewer: Viewer) -> QuerySet[Notification]:
     """A person's notices, only of posts they may still see."""
     return (
-        Notification.objects.filter(user_id=viewer.user_id)
+        Notification.objects.filter(user_id=viewer.user_id or 0)
         .filter(space_visible_q(viewer, "post__thread__space__"))
         .select_related("post__thread__space", "post__author__person")
     )

@@ -93,9 +93,11 @@ def space_create(
     return space
 
 
-def _can_see(actor: Actor, space: Space) -> None:
-    if not selectors.user_sees_space(actor, space):
+def _can_see(actor: Actor, space: Space) -> User:
+    """The account writing, if it may see `space`."""
+    if not isinstance(actor, User) or not selectors.user_sees_space(actor, space):
         raise PermissionDenied("You cannot see this forum space.")
+    return actor
 
 
 def _mentions(text: str, space: Space) -> list[User]:
@@ -168,14 +170,14 @@ def _notify(post: Post, mentioned: list[User]) -> None:
 
 
 def _post_add(*, actor: Actor, thread: Thread, text: str, quoting: Post | None = None) -> Post:
-    _can_see(actor, thread.space)
+    author = _can_see(actor, thread.space)
     text = text.strip()
     if not text:
         raise ValidationError({"text": "Enter the text of your post"})
     if quoting is not None and quoting.thread_id != thread.pk:
         raise ValidationError({"text": "You can only quote a post of the same thread"})
     mentioned = _mentions(text, thread.space)
-    post = Post(thread=thread, author=actor, text=text, html=render(text), quoting=quoting)
+    post = Post(thread=thread, author=author, text=text, html=render(text), quoting=quoting)
     post.created_at = clock.now()
     save_with_actor(post, actor)
     if mentioned:
@@ -190,14 +192,14 @@ def _post_add(*, actor: Actor, thread: Thread, text: str, quoting: Post | None =
 def thread_start(
     *, actor: Actor, space: Space, title: str, text: str, is_question: bool = False
 ) -> Thread:
-    _can_see(actor, space)
-    thread = Thread(space=space, title=title.strip(), is_question=is_question, author=actor)
+    author = _can_see(actor, space)
+    thread = Thread(space=space, title=title.strip(), is_question=is_question, author=author)
     thread.created_at = clock.now()
     if not thread.title:
         raise ValidationError({"title": "Enter a title for the thread"})
     save_with_actor(thread, actor)
     _post_add(actor=actor, thread=thread, text=text)
-    Subscription.objects.get_or_create(user=actor, thread=thread)
+    Subscription.objects.get_or_create(user=author, thread=thread)
     return thread
 
 
@@ -234,12 +236,12 @@ def subscription_toggle(
     target = space if space is not None else thread
     if target is None or (space is not None and thread is not None):
         raise ValidationError("Follow either a space or a thread.")
-    _can_see(actor, space if space is not None else thread.space)  # type: ignore[union-attr]
-    existing = Subscription.objects.filter(user=actor, space=space, thread=thread).first()
+    user = _can_see(actor, space if space is not None else thread.space)  # type: ignore[union-attr]
+    existing = Subscription.objects.filter(user=user, space=space, thread=thread).first()
     if existing is not None:
         existing.delete()
         return False
-    save_with_actor(Subscription(user=actor, space=space, thread=thread), actor)
+    save_with_actor(Subscription(user=user, space=space, thread=thread), actor)
     return True
 
 
