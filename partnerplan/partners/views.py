@@ -17,7 +17,7 @@ from partnerplan.core.forms import ConfirmForm
 from partnerplan.core.history import history_for
 from partnerplan.core.pages import bound, form_page
 from partnerplan.core.services import usage_of
-from partnerplan.partners import selectors, services
+from partnerplan.partners import panels, selectors, services
 from partnerplan.partners.forms import (
     ArchiveForm,
     ChangePartnerForm,
@@ -186,6 +186,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_archive": can(viewer, "partners.archive_person", person),
             "can_move": can(viewer, "partners.move_person", person),
             "history": history_for(person) if can(viewer, "core.view_history") else None,
+            "panels": panels.panels_for(viewer, person),
             "nav_people": True,
         },
     )
