@@ -35,7 +35,7 @@ from partnerplan.core.services import demo_clock_recording
 from partnerplan.core.types import Actor
 from partnerplan.governance.models import Body
 from partnerplan.partners.models import Partner, Person
-from partnerplan.portfolio import services
+from partnerplan.portfolio import demo_practice, services
 from partnerplan.portfolio.models import (
     Confidence,
     HighlightReport,
@@ -645,5 +645,6 @@ def _load(context: dict[str, Any], actor: Actor) -> None:
         projects[spec["title"]] = project
     _highlights(projects, actor)
     _controls(projects, bodies["JC"], actor)
+    demo_practice.load(projects, people, actor)
     context["programmes"] = {"plan": plan, "one_place": one_place}
     context["projects"] = projects

@@ -195,8 +195,34 @@ def load(context: dict[str, Any], *, actor: Actor = None) -> None:
             add_days_per_week=Decimal(3),
         )
     _task_network(projects.get(TASKS_PROJECT), actor)
+    _actuals(actor)
     _planner_run(actor)
     context["pool"] = pool
+
+
+# DEMO DATA: the time the booked project managers actually spent, October and November 2010
+# (the demo ends in December): nine tenths of what was booked, the first month a little less.
+ACTUALS_UNTIL = dt.date(2010, 11, 30)
+
+
+def _actuals(actor: Actor) -> None:
+    from partnerplan.resources.models import TimeActual
+    from partnerplan.resources.selectors.actuals import booked_days
+    from partnerplan.resources.services.actuals import actual_record
+
+    for assignment in Assignment.objects.filter(starts_on__lte=ACTUALS_UNTIL):
+        if TimeActual.objects.filter(assignment=assignment).exists():
+            continue
+        month = assignment.starts_on.replace(day=1)
+        share = Decimal("0.8")
+        while month <= ACTUALS_UNTIL and month <= assignment.ends_on:
+            days = (booked_days(assignment, month) * share).quantize(Decimal("0.5"))
+            actual_record(
+                actor=actor, assignment=assignment, month=month, days=days,
+                note="DEMO DATA: recorded by the project manager",
+            )  # fmt: skip
+            share = Decimal("0.9")
+            month = (month + dt.timedelta(days=32)).replace(day=1)
 
 
 RUN = "Can the pool staff more projects?"

@@ -74,7 +74,9 @@ def dca_record(*, actor: Actor, project: Project, **data: Any) -> ConfidenceAsse
         assessment.action = assessment.action or ""
     _raise(dca_problems(assessment, project.programme.confidence_scale))
     save_with_actor(assessment, actor)
-    latest = project.confidence_assessments.order_by("-assessed_on", "-id").first()
+    latest = (
+        ConfidenceAssessment.objects.filter(project=project).order_by("-assessed_on", "-id").first()
+    )
     if latest is not None and latest.pk == assessment.pk and project.confidence != latest.rating:
         project.confidence = latest.rating
         save_with_actor(project, actor, validate=False)
@@ -97,7 +99,7 @@ def dca_refusal(project: Project, on: dt.date) -> str | None:
     if current_assessment(project, on) is not None:
         return None
     days = project.programme.dca_valid_days
-    latest = project.confidence_assessments.order_by("-assessed_on").first()
+    latest = ConfidenceAssessment.objects.filter(project=project).order_by("-assessed_on").first()
     if latest is None:
         return f"a delivery confidence assessment within the last {days} days (there is none)"
     return (

@@ -86,3 +86,23 @@ def test_it_loads_the_work_plan_only_once():
         ProgrammeLink.objects.count(),
         Workstream.objects.count(),
     ) == counts
+
+
+def test_it_gives_the_active_projects_delivery_confidence_a_risk_and_a_lesson():
+    from partnerplan.portfolio.models import ConfidenceAssessment, RaidEntry
+
+    _load()
+    asc = Project.objects.get(title="Adult Social Care and Health")
+    ratings = list(
+        ConfidenceAssessment.objects.filter(project=asc)
+        .order_by("assessed_on")
+        .values_list("rating", flat=True)
+    )
+    assert ratings == ["amber_green", "amber_red"]
+    assert asc.confidence == "amber_red" and asc.control_state == "awaiting"
+    risk = RaidEntry.objects.get(project=asc, kind="risk")
+    assert risk.owner_id is not None and risk.escalated_on is not None
+    assert RaidEntry.objects.filter(kind="lesson", project__title="Life Events").exists()
+    assert ConfidenceAssessment.objects.values("project").distinct().count() == 5
+    _load()
+    assert ConfidenceAssessment.objects.filter(project=asc).count() == 2
