@@ -164,7 +164,10 @@ def test_it_points_arrows_at_the_body_reported_to():
     nodes = [DiagramNode("top", "Top"), DiagramNode("low", "Low")]
     root = parse(render(nodes, [DiagramEdge("low", "top")]))
     path = next(p for p in root.iter(f"{SVG}path") if p.get("data-source") == "low")
-    assert path.get("marker-start")  # the path runs top to bottom; arrow at the top
+    # dot's route runs from the source to the target; the arrow is at its end, at the top.
+    assert path.get("marker-end")
+    ys = [float(xy.split(",")[1]) for xy in re.findall(r"-?[\d.]+,-?[\d.]+", path.get("d", ""))]
+    assert ys[-1] < ys[0]
     delegated = parse(render(nodes, [DiagramEdge("top", "low", style="delegates")]))
     path = next(p for p in delegated.iter(f"{SVG}path") if p.get("data-source") == "top")
     assert path.get("marker-end")

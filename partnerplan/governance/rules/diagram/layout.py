@@ -1,6 +1,6 @@
-"""Layered, top-down layout (Sugiyama style): layers from the longest path over the reporting
-and delegation relations (cycle-closing edges ignored), waypoints for edges that skip layers,
-rows ordered by the barycentre heuristic, x positions by isotonic regression.
+"""What the layout needs before Graphviz's dot places anything (`dot.py`): validation, the
+layers (longest path over the reporting and delegation relations, cycle-closing edges
+ignored), which relations are kept for ranking, and each box's size with its text wrapped.
 
 Framework-free: no Django imports.
 """
@@ -101,9 +101,6 @@ def layer_nodes(nodes: Sequence[DiagramNode], edges: Sequence[DiagramEdge]) -> d
 
 FONT = "Arial, Helvetica, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 BOX_WIDTH = 236.0
-DUMMY_WIDTH = 16.0
-H_GAP = 36.0
-V_GAP = 92.0
 MARGIN = 24.0
 PAD = 10.0
 KIND_SIZE, KIND_LINE = 11.5, 16.0
@@ -142,152 +139,3 @@ def _box_for(node: DiagramNode, layer: int) -> _Box:
     if box.sub_lines:
         box.height += 4
     return box
-
-
-def _isotonic(targets: list[float], weights: list[float]) -> list[float]:
-    """Pool-adjacent-violators: the non-decreasing sequence closest to ``targets``."""
-    blocks: list[list[float]] = []  # [value, weight, count]
-    for t, w in zip(targets, weights, strict=True):
-        blocks.append([t, w, 1])
-        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
-            v2, w2, c2 = blocks.pop()
-            v1, w1, c1 = blocks.pop()
-            total = w1 + w2
-            blocks.append([(v1 * w1 + v2 * w2) / total, total, c1 + c2])
-    result: list[float] = []
-    for value, _, count in blocks:
-        result.extend([value] * int(count))
-    return result
-
-
-def _place_row(row: list[_Box], desired: list[float]) -> None:
-    """Set x (centres) as close as possible to ``desired`` keeping order and gaps."""
-    offsets = [0.0]
-    for left, right in zip(row, row[1:], strict=False):
-        gap = H_GAP if not (left.dummy or right.dummy) else H_GAP / 2
-        offsets.append(offsets[-1] + left.width / 2 + gap + right.width / 2)
-    weights = [0.3 if box.dummy else 1.0 for box in row]
-    fitted = _isotonic([d - o for d, o in zip(desired, offsets, strict=True)], weights)
-    for box, value, offset in zip(row, fitted, offsets, strict=True):
-        box.x = value + offset
-
-
-@dataclass
-class _Layout:
-    rows: list[list[_Box]]
-    boxes: dict[str, _Box]
-    chains: list[tuple[DiagramEdge, list[str]]]  # each edge: box ids from upper to lower
-    neighbours_up: dict[str, list[str]]
-    neighbours_down: dict[str, list[str]]
-
-
-def _crossings(rows: list[list[_Box]], down: dict[str, list[str]]) -> int:
-    total = 0
-    for upper, lower in zip(rows, rows[1:], strict=False):
-        pos = {b.id: i for i, b in enumerate(lower)}
-        segments = [
-            (i, pos[c]) for i, b in enumerate(upper) for c in down.get(b.id, []) if c in pos
-        ]
-        for k, (a1, b1) in enumerate(segments):
-            for a2, b2 in segments[k + 1 :]:
-                if (a1 - a2) * (b1 - b2) < 0:
-                    total += 1
-    return total
-
-
-def _order_rows(layout: _Layout) -> None:
-    def sweep(rows: list[list[_Box]], neighbours: dict[str, list[str]], reverse: bool) -> None:
-        sequence = range(len(rows) - 2, -1, -1) if reverse else range(1, len(rows))
-        for r in sequence:
-            ref = rows[r + 1] if reverse else rows[r - 1]
-            pos = {b.id: i for i, b in enumerate(ref)}
-            current = {b.id: i for i, b in enumerate(rows[r])}
-
-            def key(
-                box: _Box, pos: dict[str, int] = pos, current: dict[str, int] = current
-            ) -> float:
-                linked = [pos[n] for n in neighbours.get(box.id, []) if n in pos]
-                return sum(linked) / len(linked) if linked else float(current[box.id])
-
-            rows[r].sort(key=key)
-
-    best = [row[:] for row in layout.rows]
-    best_score = _crossings(best, layout.neighbours_down)
-    for _ in range(6):
-        sweep(layout.rows, layout.neighbours_up, reverse=False)
-        sweep(layout.rows, layout.neighbours_down, reverse=True)
-        score = _crossings(layout.rows, layout.neighbours_down)
-        if score < best_score:
-            best, best_score = [row[:] for row in layout.rows], score
-    layout.rows = best
-
-
-def _position(layout: _Layout) -> None:
-    rows = layout.rows
-    for row in rows:  # start packed and centred on zero
-        _place_row(row, [0.0] * len(row))
-    for _ in range(8):
-        for r in list(range(1, len(rows))) + list(range(len(rows) - 2, -1, -1)):
-            desired = []
-            for box in rows[r]:
-                linked = layout.neighbours_up.get(box.id, []) + layout.neighbours_down.get(
-                    box.id, []
-                )
-                xs = [layout.boxes[n].x for n in linked]
-                desired.append(sum(xs) / len(xs) if xs else box.x)
-            _place_row(rows[r], desired)
-        # keep the top row under its children too
-        if rows:
-            desired = []
-            for box in rows[0]:
-                xs = [layout.boxes[n].x for n in layout.neighbours_down.get(box.id, [])]
-                desired.append(sum(xs) / len(xs) if xs else box.x)
-            _place_row(rows[0], desired)
-    left = min((b.x - b.width / 2 for row in rows for b in row), default=MARGIN)
-    for row in rows:
-        for box in row:
-            box.x += MARGIN - left
-    y = MARGIN
-    for row in rows:
-        height = max((b.height for b in row if not b.dummy), default=0.0)
-        for box in row:
-            if box.dummy:
-                box.height = height
-            box.y = y if box.dummy else y + (height - box.height) / 2
-        y += height + V_GAP
-
-
-def _build_layout(nodes: Sequence[DiagramNode], edges: Sequence[DiagramEdge]) -> _Layout:
-    layers = layer_nodes(nodes, edges)
-    boxes: dict[str, _Box] = {n.id: _box_for(n, layers[n.id]) for n in nodes}
-    depth = max(layers.values(), default=-1) + 1
-    rows: list[list[_Box]] = [[] for _ in range(depth)]
-    for node in nodes:
-        rows[layers[node.id]].append(boxes[node.id])
-    chains: list[tuple[DiagramEdge, list[str]]] = []
-    up: dict[str, list[str]] = {}
-    down: dict[str, list[str]] = {}
-    for index, edge in enumerate(edges):
-        upper, lower = _upper_lower(edge)
-        if upper == lower:
-            continue  # a self-loop cannot be drawn usefully; it is still described
-        if layers[upper] > layers[lower]:
-            upper, lower = lower, upper  # an edge that closed a cycle
-        chain = [upper]
-        for level in range(layers[upper] + 1, layers[lower]):
-            dummy = _Box(id=f"~{index}-{level}", layer=level, width=DUMMY_WIDTH, dummy=True)
-            boxes[dummy.id] = dummy
-            rows[level].append(dummy)
-            chain.append(dummy.id)
-        chain.append(lower)
-        if layers[upper] == layers[lower]:
-            chain = [upper, lower]  # same layer (cycle remnants): drawn side to side
-        for a, b in zip(chain, chain[1:], strict=False):
-            if boxes[a].layer < boxes[b].layer:
-                down.setdefault(a, []).append(b)
-                up.setdefault(b, []).append(a)
-        chains.append((edge, chain))
-    layout = _Layout(rows=rows, boxes=boxes, chains=chains, neighbours_up=up, neighbours_down=down)
-    _order_rows(layout)
-    _position(layout)
-    return layout

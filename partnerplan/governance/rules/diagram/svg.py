@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from partnerplan.governance.rules.diagram.describe import describe_governance
+from partnerplan.governance.rules.diagram.dot import dot_layout
 from partnerplan.governance.rules.diagram.layout import (
     CHAR_WIDTH,
     EDGE_LABEL_LINE,
@@ -25,8 +26,6 @@ from partnerplan.governance.rules.diagram.layout import (
     SUB_LINE,
     SUB_SIZE,
     _Box,
-    _build_layout,
-    _Layout,
 )
 from partnerplan.governance.rules.diagram.model import (
     _OTHER_KIND,
@@ -37,58 +36,7 @@ from partnerplan.governance.rules.diagram.model import (
     DiagramEdge,
     DiagramNode,
 )
-from partnerplan.governance.rules.diagram.text import _wrap, _x
-
-
-def _ports(layout: _Layout) -> dict[tuple[int, str], float]:
-    """x of each edge's attachment on each real box, spread along the box side."""
-    attach: dict[tuple[str, str], list[tuple[float, int]]] = {}
-    for index, (_edge, chain) in enumerate(layout.chains):
-        if len(chain) < 2:
-            continue
-        first, second = layout.boxes[chain[0]], layout.boxes[chain[1]]
-        last, before = layout.boxes[chain[-1]], layout.boxes[chain[-2]]
-        if first.layer == last.layer:
-            continue
-        attach.setdefault((first.id, "bottom"), []).append((second.x, index))
-        attach.setdefault((last.id, "top"), []).append((before.x, index))
-    ports: dict[tuple[int, str], float] = {}
-    for (box_id, side), items in attach.items():
-        box = layout.boxes[box_id]
-        items.sort()
-        usable = box.width * 0.7
-        for k, (_, index) in enumerate(items):
-            offset = 0.0 if len(items) == 1 else -usable / 2 + usable * k / (len(items) - 1)
-            ports[(index, side)] = box.x + offset
-    return ports
-
-
-def _edge_path(
-    layout: _Layout, index: int, chain: list[str], ports: dict[tuple[int, str], float]
-) -> tuple[str, tuple[float, float]]:
-    """SVG path data from the upper box to the lower one, and the label anchor."""
-    boxes = [layout.boxes[c] for c in chain]
-    first, last = boxes[0], boxes[-1]
-    if first.layer == last.layer:  # side by side
-        left, right = sorted((first, last), key=lambda b: b.x)
-        y = left.y + left.height / 2
-        x1, x2 = left.x + left.width / 2, right.x - right.width / 2
-        return f"M{x1:.1f},{y:.1f} L{x2:.1f},{y:.1f}", ((x1 + x2) / 2, y - 8)
-    points: list[tuple[float, float]] = [(ports[(index, "bottom")], first.y + first.height)]
-    for box in boxes[1:-1]:
-        points.append((box.x, box.y))
-        points.append((box.x, box.y + box.height))
-    points.append((ports[(index, "top")], last.y))
-    parts = [f"M{points[0][0]:.1f},{points[0][1]:.1f}"]
-    for k in range(1, len(points)):
-        (x1, y1), (x2, y2) = points[k - 1], points[k]
-        if k % 2 == 1:  # between layers: a smooth S-curve
-            mid = (y1 + y2) / 2
-            parts.append(f"C{x1:.1f},{mid:.1f} {x2:.1f},{mid:.1f} {x2:.1f},{y2:.1f}")
-        else:  # through a layer, past the boxes
-            parts.append(f"L{x2:.1f},{y2:.1f}")
-    (x1, y1), (x2, y2) = points[0], points[1]
-    return " ".join(parts), ((x1 + x2) / 2, (y1 + y2) / 2)
+from partnerplan.governance.rules.diagram.text import _x
 
 
 def _marker(prefix: str, style: str, colour: str) -> str:
@@ -242,29 +190,27 @@ def render_governance_svg(
     prefix = re.sub(r"[^A-Za-z0-9_-]", "-", id_prefix) or "governance"
     if not prefix[0].isalpha():
         prefix = "g" + prefix
-    layout = _build_layout(nodes, edges)
+    layout = dot_layout(nodes, edges)
     desc = description or " ".join(describe_governance(nodes, edges))
-    ports = _ports(layout)
-
-    content_right = max((b.x + b.width / 2 for b in layout.boxes.values()), default=MARGIN)
-    content_bottom = max((b.y + b.height for b in layout.boxes.values()), default=MARGIN)
+    content_right = layout.width - MARGIN
+    content_bottom = layout.height - MARGIN
 
     edge_svg: list[str] = []
     anchors: list[tuple[float, float, list[str]]] = []
-    for index, (edge, chain) in enumerate(layout.chains):
+    for routed in layout.edges:
+        edge = routed.edge
         line = EDGE_STYLES[edge.style]
-        path, anchor = _edge_path(layout, index, chain, ports)
         # Paths run from the upper box to the lower one; the arrow points at the target.
-        marker = "marker-start" if chain[0] == edge.target else "marker-end"
+        marker = "marker-end" if routed.towards_target else "marker-start"
         dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
         edge_svg.append(
             f'<path class="edge edge-{edge.style}" data-source="{_x(edge.source)}" '
-            f'data-target="{_x(edge.target)}" d="{path}" fill="none" '
+            f'data-target="{_x(edge.target)}" d="{routed.path}" fill="none" '
             f'stroke="{line.colour}" stroke-width="{line.width}"{dash} '
             f'{marker}="url(#{prefix}-arrow-{edge.style})"/>'
         )
-        if edge.label:
-            anchors.append((anchor[0], anchor[1], _wrap(edge.label, 24)))
+        if routed.label_lines and routed.label_at is not None:
+            anchors.append((routed.label_at[0], routed.label_at[1], routed.label_lines))
     label_svg: list[str] = []
     for x, top, width, height, lines in _label_boxes(anchors):
         label_svg.append(
@@ -298,9 +244,7 @@ def render_governance_svg(
         "</g>",
         '<g class="nodes">',
     ]
-    for row in layout.rows:
-        for box in row:
-            if not box.dummy:
-                out += _box_svg(box)
+    for node in nodes:
+        out += _box_svg(layout.boxes[node.id])
     out += ["</g>", '<g class="edge-labels">', *label_svg, "</g>", *legend_svg, "</svg>"]
     return "\n".join(out) + "\n"
