@@ -125,6 +125,11 @@ urlpatterns = [
     path("people/<int:pk>/interests/new/", interest_views.interest_create, name="interest-create"),
     path("interests/<int:pk>/end/", interest_views.interest_end, name="interest-end"),
     path(
+        "interests/<int:pk>/sensitive/",
+        interest_views.interest_sensitive,
+        name="interest-sensitive",
+    ),
+    path(
         "people/<int:pk>/dispensations/new/",
         interest_views.dispensation_create,
         name="dispensation-create",

@@ -146,3 +146,16 @@ class AlertForm(GovUKFormMixin, forms.Form):
     decisions = forms.BooleanField(
         label="When decisions are published", required=False, initial=True
     )
+
+
+class SensitiveForm(GovUKFormMixin, forms.Form):
+    agreed_by = forms.ModelChoiceField(
+        label="Agreed by",
+        queryset=Person.objects.none(),
+        help_text="The Monitoring Officer (the partnership's named legal officer).",
+    )
+    agreed_on = GovUKDateField(label="Agreed on", required=False)
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agreed_by"].queryset = people  # type: ignore[attr-defined]

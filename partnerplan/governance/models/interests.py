@@ -45,11 +45,29 @@ class Interest(TimeStampedModel):
     value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     registered_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
+    # Localism Act 2011 s32: a sensitive interest (disclosing it could lead to violence or
+    # intimidation), agreed so by the Monitoring Officer (the named legal officer). The public
+    # register and declarations say only that an interest exists.
+    sensitive = models.BooleanField(default=False)
+    sensitive_agreed_by = models.ForeignKey(
+        "partners.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sensitive_agreed_on = models.DateField(null=True, blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["person__last_name", "person__first_name", "kind", "-registered_on"]
+
+    #: What the public register shows instead of a sensitive interest's details.
+    SENSITIVE_TEXT = (
+        "The member has an interest whose details are withheld because it is a sensitive "
+        "interest (Localism Act 2011 s32)"
+    )
+
+    @property
+    def public_description(self) -> str:
+        return self.SENSITIVE_TEXT if self.sensitive else self.description
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.description}"
@@ -125,6 +143,13 @@ class Declaration(TimeStampedModel):
     )
 
     history = HistoricalRecords()
+
+    @property
+    def public_nature(self) -> str:
+        """The nature of the interest as meeting pages show it: withheld for a sensitive one."""
+        if self.interest is not None and self.interest.sensitive:
+            return "a sensitive interest: its details are withheld (Localism Act 2011 s32)"
+        return self.nature
 
     class Meta:
         ordering = ["item__number", "person__last_name"]

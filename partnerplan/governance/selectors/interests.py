@@ -38,12 +38,14 @@ def person_interests(*, viewer: Viewer, pk: int) -> InterestsPage:
         raise Http404("No person you can see has that number") from None
     return InterestsPage(
         person=person,
-        interests=list(person.registered_interests.select_related("partner")),
+        interests=list(
+            person.registered_interests.select_related("partner", "sensitive_agreed_by")
+        ),
         dispensations=list(person.dispensations.select_related("granted_by", "body", "interest")),
         declarations=list(
             Declaration.objects.filter(person=person)
             .filter(visible_q(viewer, AgendaItem, "item__"))
-            .select_related("item__meeting__body")
+            .select_related("item__meeting__body", "interest")
             .order_by("-item__meeting__starts_at", "item__number")
         ),
     )

@@ -74,7 +74,7 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingPage:
     )
     declarations = Declaration.objects.filter(
         visible_q(viewer, AgendaItem, "item__")
-    ).select_related("person", "dispensation")
+    ).select_related("person", "dispensation", "interest")
     items = list(
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("author", "carried_from")

@@ -8,7 +8,9 @@ Local Government Act 2000 s9F; the body's own call-in rules).
   decisions) cannot be implemented before `call_in_days` clear working days after its record
   is published (`implement_from`). Until then its effects wait (`EffectState.WAITING`, refused
   by the chain of authority); `decisions_implement_due` implements the ones whose period has
-  ended (the `implement_decisions` command runs it daily).
+  ended: the background worker runs it on the day (`governance.tasks`), a decision's page
+  implements it when read after its period (`decision_implement_if_due`), and the
+  `implement_decisions` command remains for cron.
 - A valid call-in (enough members of the scrutiny body, within the period) freezes it
   (`EffectState.CALLED_IN`) until the outcome: no further action releases it; referred back to
   the decision-maker or to council, it waits for the reconsideration (stands: released;
@@ -42,6 +44,7 @@ __all__ = [
     "call_in_reconsider",
     "call_in_request",
     "decision_implement",
+    "decision_implement_if_due",
     "decision_record_missing",
     "decision_record_publish",
     "decisions_implement_due",
@@ -138,7 +141,41 @@ def decision_record_publish(
             on, body.call_in_days, body.working_calendar, on_counting_day=True
         )
     save_with_actor(decision, actor)
+    if decision.implement_from is not None:
+        _schedule(decision.implement_from)
     return decision
+
+
+#: The time of day the worker implements decisions whose call-in period ended.
+IMPLEMENT_AT = dt.time(0, 5)
+
+
+def _schedule(day: dt.date) -> None:
+    """Queue the background worker to implement the decisions due on `day` (after commit).
+    With a demonstration clock the real day means nothing: the task runs at once, and the
+    decision's page implements it when read after its period."""
+    from django.utils import timezone
+
+    from partnerplan.core import clock
+    from partnerplan.governance.tasks import implement_due_decisions
+
+    run_after = None
+    if not clock.enabled():
+        run_after = timezone.make_aware(dt.datetime.combine(day, IMPLEMENT_AT))
+    transaction.on_commit(lambda: implement_due_decisions.using(run_after=run_after).enqueue())
+
+
+def decision_implement_if_due(*, decision: Decision, today: dt.date | None = None) -> Decision:
+    """Implement `decision` if it waits and its call-in period has ended without a call-in
+    (run when its page is read; the background task does the same for every such decision)."""
+    on = _today(today)
+    if (
+        decision.effect_state != EffectState.WAITING
+        or decision.implement_from is None
+        or on < decision.implement_from
+    ):
+        return decision
+    return decision_implement(actor=None, decision=decision, today=on)
 
 
 def _release(actor: Actor, decision: Decision) -> Decision:

@@ -310,3 +310,44 @@ def declaration_sentence(d: Declaration) -> str:
     if d.not_on_register:
         text += ". Not on the register of interests: the member is asked to register it"
     return text + "."
+
+
+@transaction.atomic
+def interest_mark_sensitive(
+    *,
+    actor: Actor,
+    interest: Interest,
+    agreed_by: Any,
+    agreed_on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Interest:
+    """Mark a registered interest sensitive (Localism Act 2011 s32): the member and the
+    Monitoring Officer (the named legal officer) agree that disclosing its details could lead to
+    violence or intimidation. The public register then says only that an interest exists, and
+    declarations against it likewise."""
+    from partnerplan.governance.models import OfficerRole, StatutoryOfficer
+
+    interest = Interest.objects.select_for_update().get(pk=interest.pk)
+    legal = StatutoryOfficer.objects.filter(role=OfficerRole.LEGAL).first()
+    if legal is None:
+        raise _fail(
+            "agreed_by",
+            "No legal officer (Monitoring Officer equivalent) is named: a partnership "
+            "administrator names one on the statutory officers page first",
+        )
+    if agreed_by is None or agreed_by.pk != legal.person_id:
+        raise _fail(
+            "agreed_by",
+            f"Only the Monitoring Officer ({legal.person}) can agree that an interest is sensitive",
+        )
+    day = _today(today)
+    on = agreed_on or day
+    if on > day:
+        raise _fail("agreed_on", "The agreement is recorded on or after the day it was given")
+    if interest.sensitive:
+        raise _fail("agreed_by", "The interest is already marked sensitive")
+    interest.sensitive = True
+    interest.sensitive_agreed_by = agreed_by
+    interest.sensitive_agreed_on = on
+    save_with_actor(interest, actor)
+    return interest

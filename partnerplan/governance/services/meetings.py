@@ -35,6 +35,7 @@ from partnerplan.governance.rules.clear_days import (
 )
 from partnerplan.governance.services import alerts
 from partnerplan.governance.services._common import _fail, _today
+from partnerplan.governance.services.private_meetings import private_agenda_problems
 
 # The meeting lifecycle: each status -> the statuses a meeting may move to from it. A meeting
 # of an outside body may also be recorded as held straight from scheduled (see `_require_move`).
@@ -259,7 +260,8 @@ def meeting_publish_agenda(
             again + check.explanation + " To publish it now, the chair must agree it is urgent: "
             "give the reason, and it will be recorded in the minutes.",
         )
-    problems = agenda_problems(meeting.items.filter(withdrawn_on__isnull=True))
+    listed = meeting.items.filter(withdrawn_on__isnull=True)
+    problems = agenda_problems(listed) + private_agenda_problems(listed, on=published_on)
     if problems:
         raise _fail("status", "The agenda cannot be published yet. " + " ".join(problems))
     declarations_item_ensure(actor=actor, meeting=meeting)

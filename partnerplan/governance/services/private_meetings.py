@@ -35,6 +35,7 @@ FINAL_NOTICE_DAYS = 5
 __all__ = [
     "FINAL_NOTICE_DAYS",
     "INTENTION_DAYS",
+    "private_agenda_problems",
     "private_item_refusal",
     "private_notice_final",
     "private_notice_record",
@@ -98,6 +99,34 @@ def private_item_refusal(item: AgendaItem) -> str | None:
     if problems:
         return needs + " On file: " + "; ".join(problems) + "."
     return needs
+
+
+def private_agenda_problems(items: Iterable[AgendaItem], *, on: dt.date) -> list[str]:
+    """Why an agenda published on `on` may not list these exempt items as taken in private
+    (applied by `meeting_publish_agenda` and `supplementary_agenda_publish`). The notice of
+    intention must already give its 28 clear days (or the urgency route be on file); the second
+    notice may still follow the agenda, but not once its own deadline has passed."""
+    problems = []
+    for item in items:
+        refusal = private_item_refusal(item)
+        if refusal is None:
+            continue
+        meeting = item.meeting
+        final_by = latest_publication_date(
+            meeting.date, FINAL_NOTICE_DAYS, meeting.body.working_calendar, on_counting_day=True
+        )
+        intention_ok = any(
+            n.intention_published_on is not None
+            and check_key_decision_notice(
+                n.intention_published_on, meeting.date, CALENDAR_DAYS, INTENTION_DAYS
+            ).ok
+            for n in item.private_notices.all()
+        )
+        if intention_ok and on <= final_by:
+            # Only the second notice is missing, and it is still in time.
+            continue
+        problems.append(refusal)
+    return problems
 
 
 def _items(meeting: Meeting, items: Iterable[Any]) -> list[AgendaItem]:

@@ -25,6 +25,7 @@ from partnerplan.governance.publication import agenda_problems
 from partnerplan.governance.rules.clear_days import check_agenda_publication, format_date
 from partnerplan.governance.services import alerts
 from partnerplan.governance.services._common import _fail, _today
+from partnerplan.governance.services.private_meetings import private_agenda_problems
 
 
 def supplement_pending(meeting: Meeting) -> list[AgendaItem]:
@@ -79,7 +80,7 @@ def supplementary_agenda_publish(
                 "agree each is urgent (mark the item urgent with the special circumstances), or "
                 f"publish the supplement by {format_date(check.deadline)}.",
             )
-    problems = agenda_problems(items)
+    problems = agenda_problems(items) + private_agenda_problems(items, on=day)
     if problems:
         raise _fail(
             "published_on",

@@ -102,6 +102,7 @@ EXPECTED: dict[str, tuple[str | None, dict[str, int]]] = {
     "governance:person-interests": ("person", SIGNED_IN),
     "governance:interest-create": ("person", ADMIN_ONLY),
     "governance:interest-end": ("interest", ADMIN_ONLY),
+    "governance:interest-sensitive": ("interest", ADMIN_ONLY),
     "governance:dispensation-create": ("person", ADMIN_ONLY),
     "governance:declaration-create": ("item", ADMIN_ONLY),
     "governance:item-urgent": ("item", ADMIN_ONLY),

@@ -5,10 +5,12 @@ core.pages.form_page; the rule that bites is shown on the page."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -33,9 +35,12 @@ from partnerplan.governance.forms.cycle import (
     SubstituteForm,
     UrgencyForm,
 )
-from partnerplan.governance.models import KeyDecision, MemberRole, Recommendation
+from partnerplan.governance.models import EffectState, KeyDecision, MemberRole, Recommendation
 from partnerplan.governance.selectors import cycle
-from partnerplan.governance.services.call_in import implementation_sentence
+from partnerplan.governance.services.call_in import (
+    decision_implement_if_due,
+    implementation_sentence,
+)
 from partnerplan.governance.services.key_decisions import key_decision_status
 from partnerplan.governance.services.private_meetings import private_item_refusal
 from partnerplan.governance.views._common import NAV, _managed_meeting, _to_meeting
@@ -183,6 +188,16 @@ def decision_page_notes(rec: Recommendation) -> str:
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request.user)
     decision = cycle.decision_detail(viewer=viewer, pk=pk)
+    if (
+        decision.effect_state == EffectState.WAITING
+        and decision.implement_from is not None
+        and decision.implement_from <= clock.today()
+    ):
+        # Its call-in period has ended: implemented on this read, if the worker has not yet.
+        # If its effect is refused now, it stays waiting, and the page says why.
+        with contextlib.suppress(ValidationError):
+            decision_implement_if_due(decision=decision)
+        decision = cycle.decision_detail(viewer=viewer, pk=pk)
     key = getattr(decision.recommendation, "key_decision", None)
     return render(
         request,

@@ -20,6 +20,7 @@ from partnerplan.governance.forms.interests import (
     EndForm,
     InterestForm,
     OfficersForm,
+    SensitiveForm,
     UrgentForm,
 )
 from partnerplan.governance.models import Interest
@@ -95,6 +96,43 @@ def interest_end(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         done=lambda _i: _to_person(interest.person_id),
         success="The interest is recorded as ended. It stays on the record.",
+        context=NAV,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interest_sensitive(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user)
+    interest: Interest = interest_selectors.interest_for_change(viewer=viewer, pk=pk)
+    require(viewer, "governance.manage_interests", interest.person)
+    legal = interest_selectors.legal_officer()
+    form = SensitiveForm(
+        bound(request),
+        people=selectors.people_choices(viewer=viewer),
+        initial={"agreed_by": legal.person_id if legal else None},
+    )
+    return form_page(
+        request,
+        form,
+        title="Mark the interest sensitive",
+        caption=str(interest),
+        cancel=_to_person(interest.person_id),
+        intro="Localism Act 2011 s32: if the member and the Monitoring Officer agree that "
+        "disclosing the details could lead to the member, or someone connected with them, being "
+        "subject to violence or intimidation, the public register and the declarations at "
+        "meetings say only that the member has an interest. "
+        + (
+            f"The Monitoring Officer is {legal.person}."
+            if legal
+            else "No legal officer is named yet: an administrator names one first."
+        ),
+        submit="Mark it sensitive",
+        act=lambda d: interest_services.interest_mark_sensitive(
+            actor=request.user, interest=interest, **d
+        ),
+        done=lambda _i: _to_person(interest.person_id),
+        success="The interest is marked sensitive: its details are withheld from the public.",
         context=NAV,
     )
 

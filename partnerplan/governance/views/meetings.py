@@ -24,6 +24,7 @@ from partnerplan.governance.forms import (
 from partnerplan.governance.models import MeetingStatus
 from partnerplan.governance.publication import agenda_problems
 from partnerplan.governance.rules.clear_days import check_agenda_publication
+from partnerplan.governance.services.private_meetings import private_agenda_problems
 from partnerplan.governance.views._common import (
     NAV,
     _managed_meeting,
@@ -130,6 +131,7 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
         meeting.body.working_calendar,
         meeting.body.agenda_notice_days,
     )
+    listed = meeting.items.filter(withdrawn_on__isnull=True).select_related("meeting__body")
     return form_page(
         request,
         PublishForm(bound(request)),
@@ -137,7 +139,11 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
         caption=str(meeting),
         cancel=_to_meeting(meeting),
         intro=" ".join(
-            [check.explanation, *agenda_problems(meeting.items.filter(withdrawn_on__isnull=True))]
+            [
+                check.explanation,
+                *agenda_problems(listed),
+                *private_agenda_problems(listed, on=clock.today()),
+            ]
         ),
         submit="Publish the agenda",
         act=lambda d: services.meeting_publish_agenda(

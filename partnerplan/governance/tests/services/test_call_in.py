@@ -187,3 +187,54 @@ def test_a_body_without_call_in_implements_at_once(picker_registry):
         actor=None, recommendation=rec, outcome=Outcome.APPROVED, reasons="Good"
     )
     assert decision.effect_state == EffectState.APPLIED and len(MOVED) == 1
+
+
+def test_it_queues_the_worker_for_the_morning_the_decision_can_be_implemented(
+    cabinet, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    decision, _councillors = cabinet
+    with django_capture_on_commit_callbacks(execute=True):
+        decision_record_publish(
+            actor=None, decision=decision, published_on=dt.date(2010, 12, 22), **RECORD
+        )
+    queued = DBTaskResult.objects.get(
+        task_path="partnerplan.governance.tasks.implement_due_decisions"
+    )
+    # Over Christmas 2010: the first working day after the period is Tuesday 4 January 2011.
+    assert queued.run_after is not None and queued.run_after.date() == dt.date(2011, 1, 4)
+
+
+def test_the_worker_task_implements_what_is_due(cabinet, monkeypatch):
+    from partnerplan.core import clock
+    from partnerplan.governance.tasks import implement_due_decisions
+
+    decision, _councillors = cabinet
+    decision_record_publish(
+        actor=None, decision=decision, published_on=dt.date(2010, 12, 22), **RECORD
+    )
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2011, 1, 3))
+    assert implement_due_decisions.call() == 0
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2011, 1, 4))
+    assert implement_due_decisions.call() == 1
+    decision.refresh_from_db()
+    assert decision.effect_state == EffectState.APPLIED
+
+
+def test_reading_the_decision_after_its_period_implements_it(cabinet, world, monkeypatch):
+    from partnerplan.core import clock
+
+    decision, _councillors = cabinet
+    decision_record_publish(
+        actor=None, decision=decision, published_on=dt.date(2010, 12, 22), **RECORD
+    )
+    client = world.client("public")
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2011, 1, 3))
+    html = client.get(f"/governance/decisions/{decision.pk}/").content.decode()
+    assert "Cannot be implemented before Tuesday 4 January 2011" in html
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2011, 1, 4))
+    html = client.get(f"/governance/decisions/{decision.pk}/").content.decode()
+    decision.refresh_from_db()
+    assert decision.effect_state == EffectState.APPLIED
+    assert "Cannot be implemented before" not in html

@@ -139,3 +139,38 @@ def test_a_gift_needs_who_gave_it_and_its_value(committee):
     interests.interest_end(actor=None, interest=gift)
     with pytest.raises(ValidationError, match="ended on"):
         interests.interest_end(actor=None, interest=gift)
+
+
+# --- Sensitive interests (Localism Act 2011 s32) ---------------------------------------------
+
+
+def test_it_marks_an_interest_sensitive_only_with_the_monitoring_officers_agreement(world):
+    from partnerplan.governance.services import interests as interest_services
+    from partnerplan.governance.services.officers import statutory_officers_name
+    from partnerplan.partners.tests.factories import PersonFactory
+
+    member = PersonFactory.create(partner=world.alpha)
+    interest = interest_services.interest_register(
+        actor=None, person=member, kind="pecuniary", description="Home at 4 Example Road",
+        today=dt.date(2010, 12, 1),
+    )  # fmt: skip
+    with pytest.raises(ValidationError, match="No legal officer"):
+        interest_services.interest_mark_sensitive(
+            actor=None, interest=interest, agreed_by=member, today=dt.date(2010, 12, 2)
+        )
+    legal = world.users["officer"].person
+    statutory_officers_name(actor=None, finance=world.users["admin"].person, legal=legal)
+    with pytest.raises(ValidationError, match="Only the Monitoring Officer"):
+        interest_services.interest_mark_sensitive(
+            actor=None, interest=interest, agreed_by=member, today=dt.date(2010, 12, 2)
+        )
+    interest = interest_services.interest_mark_sensitive(
+        actor=None, interest=interest, agreed_by=legal, today=dt.date(2010, 12, 2)
+    )
+    assert interest.sensitive and interest.sensitive_agreed_on == dt.date(2010, 12, 2)
+    public = world.client("member").get(f"/governance/people/{member.pk}/interests/")
+    html = public.content.decode()
+    assert "Home at 4 Example Road" not in html
+    assert "sensitive interest (Localism Act 2011 s32)" in html
+    admin = world.client("admin").get(f"/governance/people/{member.pk}/interests/")
+    assert "Home at 4 Example Road" in admin.content.decode()

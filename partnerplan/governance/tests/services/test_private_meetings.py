@@ -113,3 +113,51 @@ def test_a_substitute_counts_in_attendance_and_quorum():
     assert status[member.pk] == (AttendanceStatus.APOLOGIES, MemberRole.MEMBER)
     assert status[substitute.pk] == (AttendanceStatus.PRESENT, MemberRole.MEMBER)
     assert services.quorum_at(meeting) == (1, 2)
+
+
+# --- The notices bite at agenda publication too (over Easter and Christmas) -----------------
+
+
+def _cabinet_meeting(day: dt.date):
+    from partnerplan.governance.tests.factories import MeetingFactory
+
+    body = BodyFactory.create(name=f"Cabinet {day.year}", kind="executive")
+    meeting = MeetingFactory.create(body=body, starts_at=at(day.year, day.month, day.day))
+    return ExemptItemFactory.create(meeting=meeting, number=2)
+
+
+def test_it_refuses_an_agenda_listing_a_private_item_without_the_notice_of_intention():
+    item = _cabinet_meeting(dt.date(2011, 4, 28))
+    with pytest.raises(ValidationError, match="published by Wednesday 30 March 2011"):
+        services.meeting_publish_agenda(
+            actor=None, meeting=item.meeting, published_on=dt.date(2011, 4, 18)
+        )
+
+
+def test_it_publishes_the_agenda_before_the_second_notice_is_due_over_easter():
+    item = _cabinet_meeting(dt.date(2011, 4, 28))
+    private_notice_record(
+        actor=None, meeting=item.meeting, items=[item], reasons="Commercial terms (para 3)",
+        intention_published_on=dt.date(2011, 3, 30), today=dt.date(2011, 3, 30),
+    )  # fmt: skip
+    # Monday 18 April is the last day for the second notice (Good Friday 22 and Easter Monday
+    # 25 April do not count): the agenda can go out then, the second notice with it or before.
+    meeting = services.meeting_publish_agenda(
+        actor=None, meeting=item.meeting, published_on=dt.date(2011, 4, 18)
+    )
+    assert meeting.agenda_published_on == dt.date(2011, 4, 18)
+
+
+def test_it_refuses_a_late_agenda_once_the_second_notice_is_overdue_over_christmas():
+    item = _cabinet_meeting(dt.date(2011, 1, 4))
+    private_notice_record(
+        actor=None, meeting=item.meeting, items=[item], reasons="Commercial terms (para 3)",
+        intention_published_on=dt.date(2010, 12, 1), today=dt.date(2010, 12, 1),
+    )  # fmt: skip
+    # Five clear working days before Tuesday 4 January 2011: 27 and 28 December and 3 January
+    # are bank holidays, so the second notice was due by Wednesday 22 December.
+    with pytest.raises(ValidationError, match="second notice published by Wednesday 22 December"):
+        services.meeting_publish_agenda(
+            actor=None, meeting=item.meeting, published_on=dt.date(2010, 12, 23),
+            urgency_reason="Tender deadline",
+        )  # fmt: skip
