@@ -14,8 +14,10 @@ from partnerplan.reports.builders.other import (
     DecisionNotice,
     EndStageReport,
     HighlightReport,
+    ProductStatus,
     ProgressLine,
     QuarterlyProgressReport,
+    ToleranceStatus,
     decision_notice,
     end_stage_report,
     highlight_report,
@@ -30,6 +32,56 @@ _RAG = {
     "amber_red": "red",
     "red": "red",
 }
+
+
+def _control(project: Any, on: dt.date) -> Any:
+    """The project's current baseline against its tolerances (portfolio's control), or None."""
+    from partnerplan.portfolio.services.control import controls_for
+
+    return controls_for([project], on).get(project.pk)
+
+
+def _tolerances(control: Any) -> tuple[ToleranceStatus, ...]:
+    if control is None:
+        return ()
+    return tuple(
+        ToleranceStatus(
+            aspect=a.name.capitalize(),
+            tolerance=a.tolerance,
+            forecast=a.forecast,
+            status="red" if a.exceeded else "green",
+        )
+        for a in control.aspects
+    )
+
+
+def _products(control: Any) -> tuple[ProductStatus, ...]:
+    """The baseline's products; the ones the latest forecast drops are the last ones."""
+    if control is None:
+        return ()
+    products = control.baseline.products
+    keep = len(products) - control.dropped
+    return tuple(
+        ProductStatus(p, "Planned" if i < keep else "Forecast not to be delivered")
+        for i, p in enumerate(products)
+    )
+
+
+def _team(project: Any) -> str:
+    """The project's team as recorded: manager, officer lead, executive and board."""
+    parts = [
+        f"{label}: {person.full_name}"
+        for label, person in (
+            ("Project manager", project.project_manager),
+            ("Officer lead", project.officer_lead),
+            ("Project Executive", project.project_executive),
+        )
+        if person is not None
+    ]
+    board = [f"{m.person.full_name} ({m.get_role_display().lower()})" for m in project.board.all()]
+    if board:
+        parts.append("Board: " + ", ".join(board))
+    return "; ".join(parts) + "." if parts else ""
 
 
 def highlight_document(report: Any) -> Document:
@@ -49,6 +101,7 @@ def highlight_document(report: Any) -> Document:
             summary=summary,
             done_this_period=tuple(paragraphs(report.progress)),
             planned_next_period=tuple(paragraphs(report.next_period)),
+            tolerances=_tolerances(_control(project, report.period_end)),
             requests_for_change=tuple(paragraphs(report.decisions_needed)),
             issues_and_risks=tuple(paragraphs(report.risks_and_issues)),
         )
@@ -145,6 +198,7 @@ def end_stage_document(project: Any, *, on: dt.date | None = None) -> Document:
     )
     requests = (f"To approve the move to the {following.name} stage.",) if following else ()
     manager = project.project_manager
+    control = _control(project, on)
     return end_stage_report(
         EndStageReport(
             project=project.title,
@@ -156,6 +210,9 @@ def end_stage_document(project: Any, *, on: dt.date | None = None) -> Document:
             objectives_review=objectives,
             issues_and_risks=issues,
             lessons=lessons,
+            tolerances=_tolerances(control),
+            products=_products(control),
+            team_performance=_team(project),
             forecast=" ".join(latest.next_period.split()) if latest is not None else "",
             recommendations=requests,
         )
