@@ -77,6 +77,7 @@ def test_every_portfolio_page_passes_axe(page, live_server, world):
         f"/portfolio/?rag=amber_red&lead_partner={world.alpha.pk}",
         f"/portfolio/board/?programme={project.programme_id}",
         "/portfolio/timeline/",
+        "/portfolio/roadmap/",
         f"/portfolio/overlap/?side={lceg.pk}&other={project.programme_id}",
         "/portfolio/programmes/",
         f"/portfolio/programmes/{project.programme_id}/",
