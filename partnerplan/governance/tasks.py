@@ -15,6 +15,6 @@ from django_tasks import task
 
 @task()
 def implement_due_decisions() -> int:
-    from partnerplan.governance.services.call_in import decisions_implement_due
+    from partnerplan.governance.services.implementing import decisions_implement_due
 
     return len(decisions_implement_due())
