@@ -48,7 +48,9 @@ def test_it_shows_a_project_in_a_fixed_number_of_queries(world, assert_queries):
     # (1; and their tracks when there are any); history (1); its standing against its
     # tolerances: baselines, latest reports, spend and bookings (4). The funding
     # panel is finance's fragment, fetched by the page (its 5 queries are counted there).
-    with assert_queries(26, "The project page"):
+    # +3 for the pictures (issue 17): the programme's stages, the confidence assessments and
+    # the highlight reports' ratings for the trend.
+    with assert_queries(29, "The project page"):
         response = client.get(f"/portfolio/projects/{project.pk}/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -253,7 +255,7 @@ def test_it_shows_approved_subject_to_the_other_body_on_the_project_page(world, 
     client = world.client("officer")
     # As the project page above, without business case versions or benefit measurements to
     # fetch (-2), with the matter's tracks (+1).  # + 4 for its standing against its tolerances
-    with assert_queries(25, "The project page with a twin-track matter"):
+    with assert_queries(28, "The project page with a twin-track matter"):  # +3: pictures
         html = client.get(f"/portfolio/projects/{project.pk}/").content.decode()
     assert "Approved subject to Leaders and Chief Executives Group" in html
     assert f'href="/governance/matters/{matter.pk}/">Pipeline entry of Mobile Working</a>' in html
