@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from partnerplan.core import clock
+from partnerplan.governance.tests.factories import BodyFactory
 from partnerplan.portfolio import services
 from partnerplan.portfolio.models import ConfidenceAssessment, RaidEntry
 from partnerplan.portfolio.tests.factories import (
@@ -82,9 +83,9 @@ def test_the_raid_entry_page_shows_history_and_links(world, assert_queries):
         residual_impact=4, proximity="imminent", category="operational", response_type="reduce",
     )  # fmt: skip
     client = world.client("pm")
-    # session, user, viewer x2, the entry, visible projects (in the entry's query), the
-    # converted-to entries, the history
-    with assert_queries(6, "A RAID entry's page"):
+    # session, user, viewer x2, the entry (its project visible: a subquery), the entries it
+    # was converted into, its history
+    with assert_queries(7, "A RAID entry's page"):
         response = client.get(f"/portfolio/raid/{issue.pk}/")
     html = response.content.decode()
     assert f"/portfolio/raid/{risk.pk}/" in html and "Converted into the risk" in html
@@ -120,9 +121,10 @@ def test_the_programme_dashboard_in_a_fixed_number_of_queries(world, assert_quer
     project = _project(world, title="Adult Social Care and Health")
     programme = project.programme
     workstream = WorkstreamFactory.create(programme=programme, name="Health")
+    board = BodyFactory.create()
     for n in range(3):
         p = ActiveProjectFactory.create(programme=programme, workstream=workstream, title=f"P{n}")
-        ToleranceFactory.create(baseline=BaselineFactory.create(project=p))
+        ToleranceFactory.create(baseline=BaselineFactory.create(project=p), set_by=board)
         BenefitFactory.create(project=p)
         services.raid_escalate(
             actor=None, entry=RaidEntryFactory.create(project=p), note="Programme-wide"
