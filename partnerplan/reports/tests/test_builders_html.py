@@ -97,7 +97,7 @@ def test_it_gives_tables_a_caption_and_scoped_header_cells():
     )
     assert '<th scope="col" class="govuk-table__header">Fund</th>' in table
     assert '<th scope="row" class="govuk-table__header">Partnership reserve</th>' in table
-    assert '<td class="govuk-table__cell">£129,790</td>' in table
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">£129,790</td>' in table
     assert '<thead class="govuk-table__head">' in table
 
 

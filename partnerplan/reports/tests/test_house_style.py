@@ -121,3 +121,14 @@ def test_it_shows_the_page_error_for_a_bad_template(world):
     )
     assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()
+
+
+def test_it_shows_the_report_template_page_in_a_fixed_number_of_queries(world, assert_queries):
+    client = world.client("admin")
+    url = reverse("reports:house-style")
+    client.get(url)
+    # The session, the user, the viewer's roles and memberships (4), the template row for the
+    # page and the one for the required sections (clearance.required_sections).
+    with assert_queries(6, "reports:house-style: the template row"):
+        response = client.get(url)
+    assert response.status_code == 200
