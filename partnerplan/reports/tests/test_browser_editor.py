@@ -59,20 +59,22 @@ def test_the_editor_passes_axe_at_both_widths_and_moves_a_section(page, live_ser
         [{"name": "sessionid", "value": _session(world), "url": live_server.url}]
     )
     page.goto(f"{live_server.url}/reports/{report.pk}/")
-    assert page.locator(".govuk-task-list").count() == 2
-    assert "Changed since version 1" in page.locator("#publish-state").inner_text()
-    check_both_widths(page)
     page.set_viewport_size(DESKTOP)
     _shoot(page, "editor-1280")
     page.set_viewport_size(MOBILE)
     _shoot(page, "editor-390")
     page.set_viewport_size(DESKTOP)
+    check_both_widths(page)
+    assert page.locator(".govuk-task-list").count() == 2
+    assert "Published: version 1 on" in page.locator("#publish-state").inner_text()
     # Move "Detail" above "Background" with the plain form.
     page.get_by_role("button", name="Move up: Detail").click()
     assert "has moved up" in page.locator(".govuk-notification-banner").inner_text()
     titles = page.locator("#contents-tasks .govuk-task-list__name-and-hint > :first-child")
     names = titles.all_inner_texts()
     assert names.index("Detail") < names.index("Background")
+    assert "Changed since version 1" in page.locator("#publish-state").inner_text()
+    _shoot(page, "editor-moved-1280")
     check_both_widths(page)
     # The confirmation page (a GET) for the same move works without the editor's button.
     page.goto(f"{live_server.url}/reports/sections/{background.pk}/down/")
