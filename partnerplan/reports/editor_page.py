@@ -212,10 +212,11 @@ def document_tasks(report: Report, recommendations: list[Any]) -> list[Task]:
     for name, heading in FIXED_SECTIONS:
         tasks.append(_text_task(report, name, heading, required, edit))
     papers = [line for line in report.background_papers.splitlines() if line.strip()]
+    papers_url = f"{edit}#id_background_papers"
     tasks.append(
-        Task("Background papers", COMPLETED, f"{edit}#id_background_papers", f"{len(papers)}")
+        Task("Background papers", COMPLETED, papers_url, f"{len(papers)} listed")
         if papers
-        else Task("Background papers", OPTIONAL, f"{edit}#id_background_papers", "None listed")
+        else Task("Background papers", OPTIONAL, papers_url, "None listed")
     )
     tasks += [_section_task(s) for s in sections if s.kind == SectionKind.APPENDIX]
     return tasks
