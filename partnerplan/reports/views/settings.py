@@ -49,7 +49,7 @@ def house_style_edit(request: HttpRequest) -> HttpResponse:
     return form_page(
         request, HouseStyleForm(bound(request), bound_files(request), initial=_initial(style)),
         act=act, success="The report template has been saved.", done=here,
-        title="Report template", cancel=reverse("reports:report-list"), caption="Reports",
+        title="Report template", cancel=reverse("reports:report-list"),
         template="reports/house_style.html",
         context={"style": style, "nav_reports": True},
     )  # fmt: skip
