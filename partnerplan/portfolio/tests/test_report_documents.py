@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from partnerplan.governance.tests.factories import BodyFactory
 from partnerplan.portfolio.tests.factories import (
     BaselineFactory,
     HighlightReportFactory,
@@ -23,7 +24,7 @@ def _text(document) -> str:
 
 def test_the_end_stage_and_highlight_documents_use_tolerances_products_and_team():
     baseline = BaselineFactory.create()
-    ToleranceFactory.create(baseline=baseline)
+    ToleranceFactory.create(baseline=baseline, set_by=BodyFactory.create())
     project = baseline.project
     report = HighlightReportFactory.create(
         project=project, forecast_end=dt.date(2011, 6, 30), forecast_products_dropped=1
