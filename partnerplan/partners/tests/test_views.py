@@ -50,8 +50,9 @@ def test_it_lists_people_in_a_fixed_number_of_queries(world, assert_queries):
 def test_it_shows_a_person_in_a_fixed_number_of_queries(world, assert_queries):
     person = PersonFactory.create(partner=world.alpha)
     client = world.client("officer")
-    # session, user, viewer x2, person with partner, roles, spells, bodies, history
-    with assert_queries(9, "The person page"):
+    # session, user, viewer x2, person with partner, roles, spells, bodies, history, and the
+    # projects panel collaboration plugs in (partners.panels: one query when there are none)
+    with assert_queries(10, "The person page"):
         response = client.get(f"/partners/people/{person.pk}/")
     assert response.status_code == 200
 
