@@ -55,7 +55,9 @@ def test_it_makes_an_end_stage_report_from_the_projects_records(world, assert_qu
     client.get(url)
     # (no session for the public) project, gate passage, highlight report, business case,
     # its version, RAID log, next stage
-    with assert_queries(7, "An end-stage report"):
+    # 13: the records above, the tolerance table (baseline, stage, latest highlight report,
+    # spend, booked days), the board (the team) and the partnership's report template.
+    with assert_queries(13, "An end-stage report"):
         response = client.get(url)
     text = _text(response)
     assert "End stage report: Life Events" in text
@@ -98,7 +100,8 @@ def test_it_makes_a_partners_quarterly_progress_report(world, assert_queries):
     url += "?year=2010&quarter=3&format=docx"
     client.get(url)
     # (no session for the public) partner, projects, their lead partners, highlight reports
-    with assert_queries(4, "A quarterly progress report"):
+    # +1: the partnership's report template (its Word template and header).
+    with assert_queries(5, "A quarterly progress report"):
         response = client.get(url)
     text = _text(response)
     assert "Quarter 3, 2010/11" in text

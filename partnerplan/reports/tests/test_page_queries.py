@@ -103,7 +103,8 @@ def test_it_shows_a_published_version_in_a_fixed_number_of_queries(
 
 
 DOCUMENT_PAGES = [
-    ("reports:highlight-report", "project", 6, "the project, its latest highlight report"),
+    # +4: the tolerance table (baseline, stage, spend and booked days through control_sources).
+    ("reports:highlight-report", "project", 10, "the project, its latest highlight report"),
     # the minutes: meeting, items (recommendations, decisions, votes), declarations, minutes
     # and corrections, attendance, substitutes
     ("reports:minutes", "meeting", 14, "meeting, items, versions, decisions"),

@@ -14,10 +14,11 @@ pytestmark = pytest.mark.django_db
 # then the page's own reads: the record, its parent, and the choices its form offers.
 PAGES = {
     "resources:member-create": (None, 7),
-    "resources:availability-create": ("res_member", 9),
-    "resources:leave-create": ("res_member", 9),
-    "resources:member-edit": ("res_member", 11),
-    "resources:member-archive": ("res_member", 9),
+    # Each +1 since issue 18: the member's time actuals, read once with the bookings.
+    "resources:availability-create": ("res_member", 10),
+    "resources:leave-create": ("res_member", 10),
+    "resources:member-edit": ("res_member", 12),
+    "resources:member-archive": ("res_member", 10),
     "resources:availability-edit": ("res_availability", 5),
     "resources:availability-delete": ("res_availability", 5),
     "resources:leave-edit": ("res_leave", 5),
